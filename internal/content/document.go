@@ -1,0 +1,113 @@
+// Package content turns source articles (Markdown, plain text) into
+// documents made of translatable segments, and splices translations back.
+package content
+
+// Kind is the role a segment plays in its document.
+type Kind string
+
+// The segment kinds. The string values are written into catalogs as the
+// message description, so they must never change.
+const (
+	KindTitle       Kind = "title"
+	KindDescription Kind = "description"
+	KindHeading     Kind = "heading"
+	KindParagraph   Kind = "paragraph"
+	KindListItem    Kind = "list item"
+	KindTableCell   Kind = "table cell"
+	KindAltText     Kind = "alt text"
+	KindQuote       Kind = "quote"
+)
+
+// Syntax says how a replacement must be written back into the source so
+// that the block structure survives.
+type Syntax int
+
+const (
+	// SyntaxBlock is Markdown inline content that may span lines; a newline
+	// in a replacement is followed by Segment.Prefix.
+	SyntaxBlock Syntax = iota
+	// SyntaxLine must stay on one line (ATX and setext headings).
+	SyntaxLine
+	// SyntaxCell is a GFM table cell: one line, with "|" escaped.
+	SyntaxCell
+	// SyntaxAlt is image alt text: one line, with "[" and "]" escaped.
+	SyntaxAlt
+	// SyntaxYAML is a YAML scalar in front matter; the replacement is
+	// re-quoted as a YAML string.
+	SyntaxYAML
+	// SyntaxText is a plain-text paragraph, written back verbatim.
+	SyntaxText
+)
+
+// Format is the source format of a document.
+type Format string
+
+// The supported source formats.
+const (
+	FormatMarkdown Format = "markdown"
+	FormatText     Format = "text"
+	FormatHTML     Format = "html"
+)
+
+// Segment is one translatable unit of a document.
+type Segment struct {
+	Kind Kind
+	// Text is the source text with inline Markdown kept as written. For a
+	// block spanning several lines the continuation prefixes ("> ", list
+	// indentation) are removed and lines are joined with "\n"; "\r" is
+	// never part of Text.
+	Text string
+	// Start and End are the byte range in Document.Src that the segment
+	// replaces when rendering.
+	Start, End int
+	// Line is the 1-based line number of Start.
+	Line int
+	// Prefix is written after each "\n" of a SyntaxBlock replacement
+	// (for example "> " inside a quote); it includes "\r" before "\n"
+	// handling is done by the splicer.
+	Prefix string
+	Syntax Syntax
+	// Headings is the heading path above the segment, outermost first.
+	Headings []string
+	// ID is an ID pinned by the author with a marker comment, or "".
+	ID string
+	// Words is the number of words in Text, markup excluded.
+	Words int
+}
+
+// Document is one parsed source file.
+type Document struct {
+	// Path is slash-separated and relative to the content root.
+	Path string
+	// Slug is Path without its extension.
+	Slug   string
+	Format Format
+	// Src is the decoded UTF-8 source, without any byte-order mark.
+	Src []byte
+	// BOM records that the raw file started with a UTF-8 BOM, so that
+	// rendering can write it back.
+	BOM bool
+	// CRLF records that the source uses "\r\n" line endings.
+	CRLF bool
+	// BodyStart is the offset in Src where the body begins, after any
+	// front matter (0 when there is none).
+	BodyStart int
+	Segments  []Segment
+}
+
+// Options configures parsing.
+type Options struct {
+	// FrontMatterKeys are the YAML front-matter keys whose values are
+	// translatable. "title" and "description" map to their own kinds;
+	// any other key is a paragraph.
+	FrontMatterKeys []string
+	// Encoding names the charset of the raw bytes when they are not UTF-8
+	// or UTF-16 with a BOM ("windows-1252", "latin1"); "" means UTF-8.
+	Encoding string
+}
+
+// Span is where one segment's replacement landed in a rendered output.
+type Span struct {
+	Segment    int // index into Document.Segments
+	Start, End int // byte range in the output
+}
