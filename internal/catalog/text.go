@@ -1,0 +1,141 @@
+package catalog
+
+import (
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Hash returns the hash goi18n merge stores for a message:
+// "sha1-" + hex(sha1(description + other)). A translation whose hash
+// differs from its source message's Hash is stale.
+func Hash(description, other string) string {
+	h := sha1.New()
+	h.Write([]byte(description))
+	h.Write([]byte(other))
+	return "sha1-" + hex.EncodeToString(h.Sum(nil))
+}
+
+// Normalize returns text in NFC with every run of white space (as
+// unicode.IsSpace, so including no-break spaces) replaced by one space,
+// and leading and trailing space removed. Texts that differ only in
+// Unicode composition or layout normalize to the same string.
+func Normalize(text string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(text)), " ")
+}
+
+// idHashLen is the number of hex digits of the text hash in a message ID:
+// 40 bits, so an accidental collision among even 10,000 segments of one
+// document has a probability of about 5e-5, while IDs stay short.
+const idHashLen = 10
+
+// MessageID returns the generated ID of a segment: the document slug, a
+// dot, and the first 10 hex digits of sha256(Normalize(text)). The ID
+// depends only on the slug and the normalized text, so it survives
+// reordering and re-wrapping of paragraphs, while any edit to the words
+// gives a new ID. Two segments of one document with the same text get the
+// same ID and so share one translation.
+func MessageID(slug, text string) string {
+	sum := sha256.Sum256([]byte(Normalize(text)))
+	return slug + "." + hex.EncodeToString(sum[:])[:idHashLen]
+}
+
+// FilePath returns the catalog path of a document for a locale:
+// root/<locale>/<slug>.<locale>.toml. slug uses "/" as separator.
+func FilePath(root, locale, slug string) string {
+	return filepath.Join(root, locale, filepath.FromSlash(slug)+"."+locale+".toml")
+}
+
+// Similarity returns how alike two texts are, from 0 (nothing in common)
+// to 1 (the same words in the same order): 2·LCS / (len(a) + len(b)), where
+// LCS is the longest common subsequence of the word tokens of a and b.
+//
+// Tokens are taken from Normalize'd, lower-cased text: runs of letters,
+// marks and digits, so punctuation and case do not count, while numbers
+// do ("10 mg" vs "20 mg" differ). Han, Hiragana and Katakana characters
+// are one token each, since those scripts do not separate words by
+// spaces. Word order matters, which suits edited sentences better than a
+// bag of words. Two texts without any tokens are similar (1) only if they
+// normalize to the same string.
+func Similarity(a, b string) float64 {
+	return similarity(a, b, tokens(a), tokens(b))
+}
+
+// similarity is Similarity with the tokens of a and b already computed.
+func similarity(a, b string, ta, tb []string) float64 {
+	if len(ta) == 0 || len(tb) == 0 {
+		if len(ta) == 0 && len(tb) == 0 && Normalize(a) == Normalize(b) {
+			return 1
+		}
+		return 0
+	}
+	return 2 * float64(lcs(ta, tb)) / float64(len(ta)+len(tb))
+}
+
+// maxSimilarity is an upper bound of Similarity for token counts na, nb,
+// used to skip pairs that cannot reach a threshold.
+func maxSimilarity(na, nb int) float64 {
+	if na == 0 || nb == 0 {
+		return 1 // the exact rule for empty texts is cheap; don't prune
+	}
+	return 2 * float64(min(na, nb)) / float64(na+nb)
+}
+
+func tokens(s string) []string {
+	s = strings.ToLower(Normalize(s))
+	var out []string
+	start := -1
+	for i, r := range s {
+		switch {
+		case isIdeograph(r):
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			out = append(out, string(r))
+		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || unicode.IsNumber(r):
+			if start < 0 {
+				start = i
+			}
+		default:
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+func isIdeograph(r rune) bool {
+	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// lcs returns the length of the longest common subsequence of a and b in
+// O(len(a)·len(b)) time and O(len(b)) space.
+func lcs(a, b []string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			switch {
+			case a[i] == b[j]:
+				cur[j+1] = prev[j] + 1
+			case prev[j+1] >= cur[j]:
+				cur[j+1] = prev[j+1]
+			default:
+				cur[j+1] = cur[j]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

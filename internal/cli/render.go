@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/text/language"
+
+	"github.com/healthloc/healthloc/internal/plan"
+	"github.com/healthloc/healthloc/internal/render"
+)
+
+type renderOptions struct {
+	Locales     []string
+	Out         string
+	MinCoverage float64
+	Stale       string
+}
+
+func (o *renderOptions) AddFlags(f *pflag.FlagSet) {
+	f.StringSliceVarP(&o.Locales, "locale", "l", nil, "render only these `locales` (comma-separated or repeated)")
+	f.StringVarP(&o.Out, "out", "o", "", "output `directory` (default: out_dir from healthloc.toml)")
+	f.Float64Var(&o.MinCoverage, "min-coverage", 0, "skip locales whose published word coverage is below `N` percent")
+	f.StringVar(&o.Stale, "stale", "fallback", "stale translations: fallback (publish the fallback chain) or use")
+}
+
+func newRenderCmd(io *IO, g *globalOptions) *cobra.Command {
+	o := &renderOptions{}
+	cmd := &cobra.Command{
+		Use:   "render",
+		Short: "Render a localized bundle for each target locale",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runRender(cmd.Context(), io, g, o)
+		},
+	}
+	o.AddFlags(cmd.Flags())
+	return cmd
+}
+
+func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) error {
+	if o.Stale != "fallback" && o.Stale != "use" {
+		return usageError(fmt.Errorf("--stale %q: must be fallback or use", o.Stale))
+	}
+	if o.MinCoverage < 0 || o.MinCoverage > 100 {
+		return usageError(fmt.Errorf("--min-coverage %g: must be between 0 and 100", o.MinCoverage))
+	}
+	p, err := g.load()
+	if err != nil {
+		return err
+	}
+	locs, err := pickLocales(p, o.Locales)
+	if err != nil {
+		return err
+	}
+	if len(locs) == 0 {
+		locs = p.Config.Targets()
+	}
+	out := o.Out
+	if out == "" {
+		out = p.Config.Abs(p.Config.OutDir)
+	}
+	assets := os.DirFS(p.Config.Abs(p.Config.ContentRoot))
+	var pl plan.Plan
+	var done []language.Tag
+	for _, loc := range locs {
+		b, err := render.Render(p, loc, assets, render.Options{UseStale: o.Stale == "use"})
+		if err != nil {
+			return err
+		}
+		if cov := b.Coverage(); cov < o.MinCoverage {
+			fmt.Fprintf(io.ErrOut, "skipped %s: %.1f%% of words localized, below --min-coverage %g\n", loc, cov, o.MinCoverage)
+			continue
+		}
+		for _, f := range b.Files {
+			f.Path = filepath.Join(out, loc.String(), filepath.FromSlash(path.Clean(f.Path)))
+			pl.Files = append(pl.Files, f)
+		}
+		done = append(done, loc)
+	}
+	res, err := plan.Apply(pl)
+	if err != nil {
+		return err
+	}
+	if !g.Quiet {
+		for _, loc := range done {
+			fmt.Fprintf(io.Out, "rendered %s to %s\n", loc, filepath.Join(out, loc.String()))
+		}
+		fmt.Fprintf(io.Out, "%d files written, %d unchanged\n", len(res.Written), len(res.Unchanged))
+	}
+	return nil
+}

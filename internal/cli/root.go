@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"os"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/project"
+)
+
+// globalOptions are the flags every command takes.
+type globalOptions struct {
+	Dir      string
+	Encoding string
+	Quiet    bool
+}
+
+// AddFlags registers the global flags.
+func (o *globalOptions) AddFlags(f *pflag.FlagSet) {
+	f.StringVarP(&o.Dir, "dir", "C", ".", "project `directory` holding healthloc.toml")
+	f.StringVar(&o.Encoding, "encoding", "", "charset of content that is not UTF-8 (windows-1252, latin1)")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print no progress or summary on stderr")
+}
+
+// load reads the configuration and the whole project.
+func (o *globalOptions) load() (*project.Project, error) {
+	cfg, err := config.Load(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	return project.Load(os.DirFS(o.Dir), cfg, o.Encoding)
+}
+
+func newRootCmd(io *IO) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "healthloc",
+		Short: "Localize health-education content",
+		Long: `healthloc pulls the translatable text out of health articles into go-i18n
+message catalogs, reports each locale's coverage, checks translations and
+renders a localized bundle for every locale.
+
+` + exitCodesHelp,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	g.AddFlags(root.PersistentFlags())
+	root.AddCommand(
+		newInitCmd(io, g),
+		newExtractCmd(io, g),
+		newStatusCmd(io, g),
+		newRenderCmd(io, g),
+	)
+	for _, c := range root.Commands() {
+		if c.Long == "" {
+			c.Long = c.Short + ".\n\n" + exitCodesHelp
+		}
+	}
+	return root
+}

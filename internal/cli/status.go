@@ -1,0 +1,197 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/text/language"
+
+	"github.com/healthloc/healthloc/internal/locale"
+	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/status"
+)
+
+type statusOptions struct {
+	Locales   []string
+	ByDoc     bool
+	Format    string
+	FailUnder float64
+}
+
+func (o *statusOptions) AddFlags(f *pflag.FlagSet) {
+	f.StringSliceVarP(&o.Locales, "locale", "l", nil, "report only these `locales` (comma-separated or repeated)")
+	f.BoolVar(&o.ByDoc, "by-doc", false, "break coverage down per document")
+	f.StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json, csv, markdown")
+	f.Float64Var(&o.FailUnder, "fail-under", 0, "exit 1 when a locale's word coverage is below `N` percent")
+}
+
+func newStatusCmd(io *IO, g *globalOptions) *cobra.Command {
+	o := &statusOptions{}
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Report translation coverage per locale",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runStatus(cmd.Context(), io, g, o)
+		},
+	}
+	o.AddFlags(cmd.Flags())
+	return cmd
+}
+
+var statusFormats = map[string]func(io.Writer, status.Report, bool) error{
+	"table":    writeStatusTable,
+	"json":     writeStatusJSON,
+	"csv":      writeStatusCSV,
+	"markdown": writeStatusMarkdown,
+}
+
+func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) error {
+	write, ok := statusFormats[o.Format]
+	if !ok {
+		return usageError(fmt.Errorf("--format %q: must be one of table, json, csv, markdown", o.Format))
+	}
+	if o.FailUnder < 0 || o.FailUnder > 100 {
+		return usageError(fmt.Errorf("--fail-under %g: must be between 0 and 100", o.FailUnder))
+	}
+	p, err := g.load()
+	if err != nil {
+		return err
+	}
+	locs, err := pickLocales(p, o.Locales)
+	if err != nil {
+		return err
+	}
+	rep := status.Compute(p, locs, o.ByDoc)
+	if err := write(io.Out, rep, o.ByDoc); err != nil {
+		return err
+	}
+	if o.FailUnder > 0 {
+		if low := rep.Below(o.FailUnder); len(low) > 0 {
+			var parts []string
+			for _, l := range low {
+				parts = append(parts, fmt.Sprintf("%s at %.1f%%", l.Locale, l.PercentWords))
+			}
+			return gateError("word coverage below --fail-under %g: %s", o.FailUnder, strings.Join(parts, ", "))
+		}
+	}
+	return nil
+}
+
+// pickLocales parses --locale values; any valid tag is accepted, so that a
+// parent such as es-419 can be inspected too.
+func pickLocales(p *project.Project, names []string) ([]language.Tag, error) {
+	var out []language.Tag
+	for _, n := range names {
+		t, err := locale.Parse(n)
+		if err != nil {
+			return nil, usageError(fmt.Errorf("--locale: %w", err))
+		}
+		if t == p.Config.Source() {
+			return nil, usageError(fmt.Errorf("--locale %s: that is the source locale", n))
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+func writeStatusJSON(w io.Writer, rep status.Report, _ bool) error {
+	b, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
+}
+
+var statusHeader = []string{"locale", "document", "messages", "translated", "stale", "missing", "obsolete",
+	"words", "words_translated", "words_stale", "words_missing", "percent_words", "percent_messages"}
+
+// statusRows flattens a report: one row per locale, and with byDoc one per
+// document after it.
+func statusRows(rep status.Report, byDoc bool) [][]string {
+	row := func(loc, doc string, t status.Tally) []string {
+		i := strconv.Itoa
+		return []string{loc, doc, i(t.Total.Messages), i(t.Translated.Messages), i(t.Stale.Messages),
+			i(t.Missing.Messages), i(t.Obsolete), i(t.Total.Words), i(t.Translated.Words), i(t.Stale.Words),
+			i(t.Missing.Words), pct(t.PercentWords), pct(t.PercentMessages)}
+	}
+	var rows [][]string
+	for _, l := range rep.Locales {
+		all := ""
+		if byDoc {
+			all = "(all)"
+		}
+		rows = append(rows, row(l.Locale, all, l.Tally))
+		for _, d := range l.Documents {
+			rows = append(rows, row(l.Locale, d.Path, d.Tally))
+		}
+	}
+	return rows
+}
+
+func pct(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+
+func dropDocColumn(row []string, byDoc bool) []string {
+	if byDoc {
+		return row
+	}
+	return append(append([]string{}, row[:1]...), row[2:]...)
+}
+
+func writeStatusCSV(w io.Writer, rep status.Report, byDoc bool) error {
+	cw := csv.NewWriter(w)
+	cw.Write(dropDocColumn(statusHeader, byDoc))
+	for _, r := range statusRows(rep, byDoc) {
+		cw.Write(dropDocColumn(r, byDoc))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+var tableHeader = []string{"LOCALE", "DOCUMENT", "MSGS", "TRANSLATED", "STALE", "MISSING", "OBSOLETE",
+	"WORDS", "W-TRANSLATED", "W-STALE", "W-MISSING", "%WORDS", "%MSGS"}
+
+func writeStatusTable(w io.Writer, rep status.Report, byDoc bool) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	line := func(cells []string) {
+		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
+	}
+	line(dropDocColumn(tableHeader, byDoc))
+	for _, r := range statusRows(rep, byDoc) {
+		r[len(r)-2] += "%"
+		r[len(r)-1] += "%"
+		line(dropDocColumn(r, byDoc))
+	}
+	return tw.Flush()
+}
+
+func writeStatusMarkdown(w io.Writer, rep status.Report, byDoc bool) error {
+	h := dropDocColumn(tableHeader, byDoc)
+	fmt.Fprintf(w, "| %s |\n", strings.Join(h, " | "))
+	align := make([]string, len(h))
+	for i := range align {
+		align[i] = "---:"
+		if i == 0 || (byDoc && i == 1) {
+			align[i] = ":---"
+		}
+	}
+	fmt.Fprintf(w, "|%s|\n", strings.Join(align, "|"))
+	for _, r := range statusRows(rep, byDoc) {
+		r[len(r)-2] += "%"
+		r[len(r)-1] += "%"
+		_, err := fmt.Fprintf(w, "| %s |\n", strings.Join(dropDocColumn(r, byDoc), " | "))
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,162 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Localize builds the localized file by replacing segments with
+// translations.
+//
+// tr is called once per segment, in document order; it returns the
+// replacement and whether there is one. A segment without a replacement,
+// or whose replacement equals its Text exactly, keeps its source bytes, so
+// an identity translation gives back the raw file byte for byte (for UTF-8
+// input; UTF-16 input comes back as UTF-8).
+//
+// Replacements are written so that the block structure survives (see
+// encodeReplacement): newlines get the segment's continuation prefix and
+// the document's line ending, one-line syntaxes are flattened, cells and
+// alt text are escaped, and Markdown that would start a new block is
+// backslash-escaped. A replacement that is empty or only whitespace is
+// ignored and the source kept: it would remove a heading or paragraph, and
+// an empty cell, alt text or value is far more likely a missing
+// translation than an intended one.
+//
+// The output starts with a UTF-8 BOM when the source had one. The spans
+// give, for every segment in Document.Segments order, where its bytes
+// (replaced or kept) are in the returned output; offsets count the BOM,
+// so they index the returned slice directly.
+//
+// The only error is an impossible document: segments that overlap or
+// fall outside Src.
+func Localize(doc *Document, tr func(i int, seg Segment) (string, bool)) ([]byte, []Span, error) {
+	order := make([]int, len(doc.Segments))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return doc.Segments[order[a]].Start < doc.Segments[order[b]].Start
+	})
+	prev := -1
+	for _, i := range order {
+		s := doc.Segments[i]
+		if s.Start < 0 || s.Start > s.End || s.End > len(doc.Src) {
+			return nil, nil, fmt.Errorf("%s: segment %d has range %d-%d outside the %d-byte source",
+				doc.Path, i, s.Start, s.End, len(doc.Src))
+		}
+		if prev >= 0 && s.Start < doc.Segments[prev].End {
+			return nil, nil, fmt.Errorf("%s: segments %d and %d overlap", doc.Path, prev, i)
+		}
+		prev = i
+	}
+
+	var out bytes.Buffer
+	out.Grow(len(doc.Src) + len(doc.Src)/4 + len(bomUTF8))
+	if doc.BOM {
+		out.Write(bomUTF8)
+	}
+	spans := make([]Span, len(doc.Segments))
+	pos := 0
+	for _, i := range order {
+		seg := doc.Segments[i]
+		out.Write(doc.Src[pos:seg.Start])
+		repl := doc.Src[seg.Start:seg.End]
+		if s, ok := tr(i, seg); ok && s != seg.Text {
+			if enc, ok := encodeReplacement(doc, seg, s); ok {
+				repl = []byte(enc)
+			}
+		}
+		a := out.Len()
+		out.Write(repl)
+		spans[i] = Span{Segment: i, Start: a, End: out.Len()}
+		pos = seg.End
+	}
+	out.Write(doc.Src[pos:])
+	return out.Bytes(), spans, nil
+}
+
+// encodeReplacement writes a replacement in the segment's syntax. It
+// reports false when the source should be kept instead.
+func encodeReplacement(doc *Document, seg Segment, s string) (string, bool) {
+	if strings.TrimSpace(s) == "" {
+		return "", false
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	md := doc.Format == FormatMarkdown
+	nl := "\n"
+	if doc.CRLF {
+		nl = "\r\n"
+	}
+	switch seg.Syntax {
+	case SyntaxBlock:
+		lines := contentLines(s, true)
+		if len(lines) == 0 {
+			return "", false
+		}
+		if md {
+			for i, l := range lines {
+				lines[i] = escapeBlockStart(l, i == 0)
+			}
+		}
+		return strings.Join(lines, nl+seg.Prefix), true
+	case SyntaxLine:
+		l := oneLine(s)
+		if l == "" {
+			return "", false
+		}
+		if md {
+			l = escapeClosingHashes(escapeBlockStart(l, true))
+		}
+		return l, true
+	case SyntaxCell:
+		return escapeUnescaped(oneLine(s), "|"), true
+	case SyntaxAlt:
+		// "|" too, in case the image sits in a table cell; "`" and "<"
+		// because a code span or autolink could swallow the closing "]".
+		return escapeUnescaped(oneLine(s), "[]|`<"), true
+	case SyntaxYAML:
+		return yamlScalar(s), true
+	case SyntaxText:
+		lines := contentLines(s, false)
+		if len(lines) == 0 {
+			return "", false
+		}
+		return strings.Join(lines, nl), true
+	}
+	return "", false
+}
+
+// contentLines splits s into its non-blank lines: a blank line would end
+// the paragraph. The last line loses trailing whitespace; with trimLeft
+// every line loses its indentation, which would otherwise turn a first
+// line into a code block or a later line into a nested block.
+func contentLines(s string, trimLeft bool) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	var lines []string
+	for l := range strings.SplitSeq(s, "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if trimLeft || len(lines) == 0 {
+			l = strings.TrimLeft(l, " \t")
+		}
+		lines = append(lines, l)
+	}
+	if n := len(lines); n > 0 {
+		lines[n-1] = strings.TrimRight(lines[n-1], " \t")
+	}
+	return lines
+}
+
+// oneLine flattens s to one line: line breaks and the spaces around them
+// become one space.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,160 @@
+// Package plan collects the files a command wants to write and writes
+// them. It is the only code in healthloc that writes files: every write is
+// atomic (temp file, fsync, rename), so an interrupted run never leaves a
+// half-written file and two runs at once never corrupt one.
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+)
+
+// File is one file to write. A zero Mode means 0o644.
+type File struct {
+	Path string
+	Data []byte
+	Mode fs.FileMode
+}
+
+// Plan is a set of files to write.
+type Plan struct {
+	Files []File
+}
+
+// Add adds a file with the default mode, replacing any earlier file with
+// the same path.
+func (p *Plan) Add(path string, data []byte) {
+	for i := range p.Files {
+		if filepath.Clean(p.Files[i].Path) == filepath.Clean(path) {
+			p.Files[i] = File{Path: path, Data: data}
+			return
+		}
+	}
+	p.Files = append(p.Files, File{Path: path, Data: data})
+}
+
+// Result lists the paths Apply wrote and the ones it left alone because
+// they already held the planned bytes, each in path order.
+type Result struct {
+	Written, Unchanged []string
+}
+
+const defaultMode fs.FileMode = 0o644
+
+// Apply writes the files of p in sorted path order. It creates missing
+// parent directories and skips a file whose current content is already
+// the planned bytes, so its modification time is kept. Otherwise it
+// writes a temporary file in the same directory, syncs it, renames it
+// over the path and syncs the directory.
+//
+// Apply stops at the first error, which names the file; the Result then
+// lists what was done before it. Files already written stay written:
+// each file is atomic, the plan as a whole is not. A path listed twice
+// is an error and nothing is written.
+func Apply(p Plan) (Result, error) {
+	files := append([]File(nil), p.Files...)
+	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	seen := map[string]bool{}
+	for _, f := range files {
+		clean := filepath.Clean(f.Path)
+		if seen[clean] {
+			return Result{}, fmt.Errorf("%s: listed twice in the plan", f.Path)
+		}
+		seen[clean] = true
+	}
+	var res Result
+	for _, f := range files {
+		changed, err := write(f)
+		if err != nil {
+			return res, err
+		}
+		if changed {
+			res.Written = append(res.Written, f.Path)
+		} else {
+			res.Unchanged = append(res.Unchanged, f.Path)
+		}
+	}
+	return res, nil
+}
+
+// write writes f unless it already holds f.Data, and reports whether it
+// wrote.
+func write(f File) (bool, error) {
+	if f.Path == "" {
+		return false, errors.New("plan: file with an empty path")
+	}
+	old, err := os.ReadFile(f.Path)
+	if err == nil && bytes.Equal(old, f.Data) {
+		return false, nil
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	mode := f.Mode
+	if mode == 0 {
+		mode = defaultMode
+	}
+	dir := filepath.Dir(f.Path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return false, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	if err := writeAtomic(dir, f.Path, f.Data, mode); err != nil {
+		return false, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	return true, nil
+}
+
+func writeAtomic(dir, path string, data []byte, mode fs.FileMode) (err error) {
+	// The temp file is hidden and in the same directory, so the rename
+	// stays within one file system and is atomic.
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	// CreateTemp makes 0o600 files; set the planned mode explicitly.
+	if err = tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+// syncDir makes a rename in dir durable. Windows cannot sync a directory
+// handle and does not need to.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	if err := d.Sync(); err != nil {
+		d.Close()
+		return err
+	}
+	return d.Close()
+}

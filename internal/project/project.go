@@ -1,0 +1,205 @@
+// Package project loads a healthloc project (configuration, content and
+// catalogs) into memory and answers questions about translation state.
+// It reads through an fs.FS and never writes.
+package project
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/healthloc/healthloc/internal/catalog"
+	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/content"
+	"github.com/healthloc/healthloc/internal/locale"
+)
+
+// Project is everything healthloc knows about a project at one moment.
+type Project struct {
+	Config *config.Config
+	// Docs are the source documents, sorted by path.
+	Docs []*Doc
+	// Assets are content files that are not documents (images), sorted,
+	// relative to the content root.
+	Assets []string
+	// Catalogs holds the catalogs on disk: locale → slug → catalog. The
+	// source locale's entry is what was on disk before this run.
+	Catalogs map[string]map[string]*catalog.Catalog
+	fsys     fs.FS
+}
+
+// Doc is a parsed document with the message ID of each segment.
+type Doc struct {
+	*content.Document
+	// IDs[i] is the message ID of Segments[i].
+	IDs []string
+	// Source is the source-locale catalog built fresh from the content.
+	Source *catalog.Catalog
+	// Words is the source word count of each message.
+	Words map[string]int
+}
+
+// Load reads the project described by cfg from fsys, which is rooted at
+// the project directory. encoding overrides the configured charset.
+func Load(fsys fs.FS, cfg *config.Config, encoding string) (*Project, error) {
+	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}}
+	if encoding == "" {
+		encoding = cfg.Encoding
+	}
+	if err := p.loadContent(encoding); err != nil {
+		return nil, err
+	}
+	if err := p.loadCatalogs(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func (p *Project) loadContent(encoding string) error {
+	root := path.Clean(p.Config.ContentRoot)
+	info, err := fs.Stat(p.fsys, root)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: content root does not exist (content_root in %s)", root, config.FileName)
+		}
+		return fmt.Errorf("%s: %w", root, err)
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s: content root is not a directory", root)
+	}
+	opts := content.Options{FrontMatterKeys: p.Config.FrontMatterKeys, Encoding: encoding}
+	pinned := map[string]string{}
+	err = fs.WalkDir(p.fsys, root, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		base := d.Name()
+		if name != root && strings.HasPrefix(base, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel := strings.TrimPrefix(name, root+"/")
+		if !IsDocument(rel) {
+			p.Assets = append(p.Assets, rel)
+			return nil
+		}
+		raw, err := fs.ReadFile(p.fsys, name)
+		if err != nil {
+			return err
+		}
+		doc, err := content.Parse(rel, raw, opts)
+		if err != nil {
+			return fmt.Errorf("%s: %w", root, err)
+		}
+		d2 := &Doc{Document: doc, Source: &catalog.Catalog{Locale: p.Config.Source().String(), Messages: map[string]catalog.Message{}}, Words: map[string]int{}}
+		for _, seg := range doc.Segments {
+			id := seg.ID
+			if id != "" {
+				where := fmt.Sprintf("%s/%s:%d", root, rel, seg.Line)
+				if prev, dup := pinned[id]; dup {
+					return fmt.Errorf("%s: message ID %q is already pinned at %s", where, id, prev)
+				}
+				pinned[id] = where
+			} else {
+				id = catalog.MessageID(doc.Slug, seg.Text)
+			}
+			d2.IDs = append(d2.IDs, id)
+			if _, ok := d2.Source.Messages[id]; ok {
+				continue // the same text twice in one document is one message
+			}
+			d2.Words[id] = seg.Words
+			desc := string(seg.Kind)
+			d2.Source.Messages[id] = catalog.Message{ID: id, Description: desc, Other: seg.Text, Hash: catalog.Hash(desc, seg.Text)}
+		}
+		p.Docs = append(p.Docs, d2)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.Slice(p.Docs, func(i, j int) bool { return p.Docs[i].Path < p.Docs[j].Path })
+	sort.Strings(p.Assets)
+	return nil
+}
+
+// IsDocument reports whether a content file is an article healthloc
+// translates, judged by its extension.
+func IsDocument(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown", ".txt":
+		return true
+	}
+	return false
+}
+
+func (p *Project) loadCatalogs() error {
+	root := path.Clean(p.Config.CatalogRoot)
+	entries, err := fs.ReadDir(p.fsys, root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", root, err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		dir := root + "/" + e.Name()
+		tag, err := locale.Parse(e.Name())
+		if err != nil {
+			return fmt.Errorf("%s: %w", dir, err)
+		}
+		loc := tag.String()
+		suffix := "." + e.Name() + ".toml"
+		byslug := map[string]*catalog.Catalog{}
+		err = fs.WalkDir(p.fsys, dir, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || !strings.HasSuffix(name, ".toml") {
+				return nil
+			}
+			if !strings.HasSuffix(name, suffix) {
+				return fmt.Errorf("%s: catalog file name must end in %q", name, suffix)
+			}
+			data, err := fs.ReadFile(p.fsys, name)
+			if err != nil {
+				return err
+			}
+			c, err := catalog.Parse(name, data)
+			if err != nil {
+				return err
+			}
+			slug := strings.TrimSuffix(strings.TrimPrefix(name, dir+"/"), suffix)
+			byslug[slug] = c
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		p.Catalogs[loc] = byslug
+	}
+	return nil
+}
+
+// Catalog returns the on-disk catalog of a locale for a document slug, or
+// nil.
+func (p *Project) Catalog(loc language.Tag, slug string) *catalog.Catalog {
+	return p.Catalogs[loc.String()][slug]
+}
+
+// CatalogPath is the project-relative path of a catalog file.
+func (p *Project) CatalogPath(loc language.Tag, slug string) string {
+	return catalog.FilePath(path.Clean(p.Config.CatalogRoot), loc.String(), slug)
+}

@@ -1,0 +1,95 @@
+package project
+
+import (
+	"golang.org/x/text/language"
+
+	"github.com/healthloc/healthloc/internal/locale"
+)
+
+// State is the translation state of one message in one locale.
+type State int
+
+// The states, in the order reports list them.
+const (
+	Missing State = iota
+	Stale
+	Translated
+)
+
+func (s State) String() string {
+	switch s {
+	case Translated:
+		return "translated"
+	case Stale:
+		return "stale"
+	}
+	return "missing"
+}
+
+// Lookup is the state of message id of doc in loc's own catalog, and the
+// translation if there is one.
+func (p *Project) Lookup(loc language.Tag, doc *Doc, id string) (State, string) {
+	c := p.Catalog(loc, doc.Slug)
+	if c == nil {
+		return Missing, ""
+	}
+	m, ok := c.Messages[id]
+	if !ok || m.Other == "" {
+		return Missing, ""
+	}
+	if m.Hash != doc.Source.Messages[id].Hash {
+		return Stale, m.Other
+	}
+	return Translated, m.Other
+}
+
+// Resolution is where the text of one message in a locale comes from.
+type Resolution struct {
+	// State is the best state found along the chain before the source:
+	// Stale when only a stale translation exists, even if it is not used.
+	State State
+	// From is the locale whose text is used; the source locale when the
+	// message fell all the way back.
+	From language.Tag
+	// Text is the text to publish.
+	Text string
+	// Own reports that the text came from the locale itself.
+	Own bool
+	// Reason is why the message fell back: the state in the locale itself.
+	Reason State
+}
+
+// Chain is the fallback chain of a target locale, ending at the source.
+func (p *Project) Chain(loc language.Tag) []language.Tag {
+	return locale.Chain(loc, p.Config.Source())
+}
+
+// Resolve walks loc's fallback chain for message id of doc. A stale
+// translation counts only with useStale, because a changed dose must not
+// keep its old number.
+func (p *Project) Resolve(loc language.Tag, doc *Doc, id string, useStale bool) Resolution {
+	src := p.Config.Source()
+	own, _ := p.Lookup(loc, doc, id)
+	var stale *Resolution
+	for _, t := range p.Chain(loc) {
+		if t == src {
+			break
+		}
+		st, text := p.Lookup(t, doc, id)
+		r := Resolution{State: st, From: t, Text: text, Own: t == loc, Reason: own}
+		if st == Translated {
+			return r
+		}
+		if st == Stale && stale == nil {
+			stale = &r
+		}
+	}
+	if stale != nil && useStale {
+		return *stale
+	}
+	r := Resolution{State: Missing, From: src, Text: doc.Source.Messages[id].Other, Reason: own}
+	if stale != nil {
+		r.State = Stale
+	}
+	return r
+}

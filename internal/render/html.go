@@ -1,0 +1,184 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/text/language"
+
+	"github.com/healthloc/healthloc/internal/content"
+	"github.com/healthloc/healthloc/internal/locale"
+)
+
+// md renders Markdown without raw HTML and without dangerous URLs: goldmark
+// is never given WithUnsafe, because translations are untrusted input.
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
+)
+
+// sanitizer is the second layer: whatever goldmark lets through, only
+// plain content markup with safe URLs reaches the page.
+var sanitizer = func() *bluemonday.Policy {
+	p := bluemonday.UGCPolicy()
+	p.AllowAttrs("lang", "dir").Globally()
+	p.AllowURLSchemes("http", "https", "mailto", "tel")
+	p.RequireNoFollowOnLinks(false)
+	return p
+}()
+
+// markdownHTML renders the localized body and marks every block whose text
+// came from another language with that language, so screen readers switch
+// voice.
+func markdownHTML(out []byte, bodyStart int, blocks []block, loc language.Tag) (string, error) {
+	src := out[bodyStart:]
+	doc := md.Parser().Parse(text.NewReader(src))
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		at, target := -1, n
+		switch {
+		case n.Type() == ast.TypeBlock && n.Lines().Len() > 0:
+			at = n.Lines().At(0).Start
+			if _, ok := n.(*ast.TextBlock); ok && n.Parent() != nil {
+				target = n.Parent() // a tight list item: mark the <li>
+			}
+		case n.Kind() == ast.KindImage:
+			if t, ok := n.FirstChild().(*ast.Text); ok {
+				at = t.Segment.Start // the alt text
+			}
+		}
+		if at < 0 {
+			return ast.WalkContinue, nil
+		}
+		at += bodyStart
+		for _, b := range blocks {
+			if at >= b.start && (at < b.end || at == b.start) {
+				for _, a := range langAttrs(b.from, loc) {
+					target.SetAttributeString(a[0], []byte(a[1]))
+				}
+				break
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+		return "", err
+	}
+	return sanitizer.Sanitize(buf.String()), nil
+}
+
+// langAttrs are the attributes a block from language from needs on a page
+// in loc: none when both are the same language (es on an es-MX page).
+func langAttrs(from, loc language.Tag) [][2]string {
+	fb, _ := from.Base()
+	lb, _ := loc.Base()
+	if fb == lb {
+		return nil
+	}
+	attrs := [][2]string{{"lang", from.String()}}
+	if d := locale.Direction(from); d != locale.Direction(loc) {
+		attrs = append(attrs, [2]string{"dir", d})
+	}
+	return attrs
+}
+
+// textHTML renders a plain-text document: headings and paragraphs, every
+// byte escaped.
+func textHTML(blocks []block, body []byte, loc language.Tag) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		tag := "p"
+		if bl.seg.Kind == content.KindHeading {
+			tag = "h2"
+		}
+		b.WriteString("<" + tag)
+		for _, a := range langAttrs(bl.from, loc) {
+			b.WriteString(" " + a[0] + `="` + template.HTMLEscapeString(a[1]) + `"`)
+		}
+		b.WriteString(">")
+		txt := strings.ReplaceAll(string(body[bl.start:bl.end]), "\r\n", "\n")
+		b.WriteString(strings.ReplaceAll(template.HTMLEscapeString(txt), "\n", "<br>\n"))
+		b.WriteString("</" + tag + ">\n")
+	}
+	return b.String()
+}
+
+// plainText strips inline Markdown from a short text such as a title.
+func plainText(s string) string {
+	doc := md.Parser().Parse(text.NewReader([]byte(s)))
+	var b strings.Builder
+	src := []byte(s)
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for c := t.FirstChild(); c != nil; c = c.NextSibling() {
+				if tx, ok := c.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if b.Len() == 0 {
+		return strings.TrimSpace(s)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+type pageData struct {
+	Lang, Dir string
+	Title     string
+	Body      string
+}
+
+var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}" dir="{{.Dir}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+body{font-family:system-ui,sans-serif;font-size:1.0625rem;line-height:1.6;color:#1a1a1a;background:#fff;margin:0}
+main{max-width:70ch;margin-inline:auto;padding:1.5rem 1rem}
+table{border-collapse:collapse}th,td{border:1px solid #767676;padding:.3rem .6rem;text-align:start}
+blockquote{margin-inline:0;padding-inline-start:1rem;border-inline-start:4px solid #0b6e4f}
+a{color:#0b5394}
+</style>
+</head>
+<body>
+<main>
+{{.HTML}}</main>
+</body>
+</html>
+`))
+
+func (p pageData) render() ([]byte, error) {
+	var buf bytes.Buffer
+	err := pageTemplate.Execute(&buf, struct {
+		pageData
+		HTML template.HTML
+	}{p, template.HTML(p.Body)}) // sanitized by markdownHTML or escaped by textHTML
+	return buf.Bytes(), err
+}

@@ -1,0 +1,236 @@
+// Package render localizes documents and builds the bundle of one locale:
+// localized Markdown or text, an HTML page per document, the content's
+// assets and a manifest. It returns files; it never writes them.
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/healthloc/healthloc/internal/content"
+	"github.com/healthloc/healthloc/internal/locale"
+	"github.com/healthloc/healthloc/internal/plan"
+	"github.com/healthloc/healthloc/internal/project"
+)
+
+// Options controls what a bundle publishes.
+type Options struct {
+	// UseStale publishes stale translations instead of falling back.
+	UseStale bool
+}
+
+// Manifest describes a bundle. Its JSON form is part of the bundle.
+type Manifest struct {
+	Locale    string        `json:"locale"`
+	Name      string        `json:"name"`
+	Direction string        `json:"direction"`
+	Chain     []string      `json:"chain"`
+	Stale     string        `json:"stale"`
+	Documents []DocCoverage `json:"documents"`
+	Fallbacks []Fallback    `json:"fallbacks"`
+	Files     []FileSum     `json:"files"`
+}
+
+// DocCoverage is how much of a document the bundle shows localized.
+type DocCoverage struct {
+	Path          string  `json:"path"`
+	Messages      int     `json:"messages"`
+	Words         int     `json:"words"`
+	LocalizedMsgs int     `json:"localized_messages"`
+	LocalizedWrds int     `json:"localized_words"`
+	PercentWords  float64 `json:"percent_words"`
+}
+
+// Fallback is one segment that the locale did not provide itself.
+type Fallback struct {
+	Document string `json:"document"`
+	ID       string `json:"id"`
+	Kind     string `json:"kind"`
+	Line     int    `json:"line"`
+	// From is the locale whose text was published.
+	From string `json:"from"`
+	// Reason is the segment's state in the locale itself.
+	Reason string `json:"reason"`
+}
+
+// FileSum is a bundle file and its sha256.
+type FileSum struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+}
+
+// Bundle is the rendered output of one locale, paths relative to its
+// folder.
+type Bundle struct {
+	Manifest Manifest
+	Files    []plan.File
+}
+
+// Coverage is the share of words the bundle shows localized, in percent.
+func (b *Bundle) Coverage() float64 {
+	total, done := 0, 0
+	for _, d := range b.Manifest.Documents {
+		total += d.Words
+		done += d.LocalizedWrds
+	}
+	if total == 0 {
+		return 100
+	}
+	return float64(done*1000/total) / 10
+}
+
+// Render builds the bundle of loc. assets reads content files that are not
+// documents, by their path relative to the content root.
+func Render(p *project.Project, loc language.Tag, assets fs.FS, opts Options) (*Bundle, error) {
+	b := &Bundle{Manifest: Manifest{
+		Locale:    loc.String(),
+		Name:      locale.Name(loc),
+		Direction: locale.Direction(loc),
+		Stale:     "fallback",
+		Documents: []DocCoverage{},
+		Fallbacks: []Fallback{},
+	}}
+	if opts.UseStale {
+		b.Manifest.Stale = "use"
+	}
+	for _, t := range p.Chain(loc) {
+		b.Manifest.Chain = append(b.Manifest.Chain, t.String())
+	}
+	for _, d := range p.Docs {
+		if err := b.renderDoc(p, loc, d, opts); err != nil {
+			return nil, err
+		}
+	}
+	for _, a := range p.Assets {
+		data, err := fs.ReadFile(assets, a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a, err)
+		}
+		b.Files = append(b.Files, plan.File{Path: a, Data: data})
+	}
+	sort.Slice(b.Files, func(i, j int) bool { return b.Files[i].Path < b.Files[j].Path })
+	for _, f := range b.Files {
+		sum := sha256.Sum256(f.Data)
+		b.Manifest.Files = append(b.Manifest.Files, FileSum{Path: f.Path, SHA256: hex.EncodeToString(sum[:])})
+	}
+	m, err := json.MarshalIndent(b.Manifest, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	b.Files = append(b.Files, plan.File{Path: "manifest.json", Data: append(m, '\n')})
+	return b, nil
+}
+
+// block is one segment as published: where it landed and which locale's
+// text it carries.
+type block struct {
+	seg   content.Segment
+	start int // in the localized output, BOM excluded
+	end   int
+	from  language.Tag
+}
+
+func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc, opts Options) error {
+	cov := DocCoverage{Path: d.Path}
+	res := make([]project.Resolution, len(d.Segments))
+	counted := map[string]bool{}
+	for i, id := range d.IDs {
+		r := p.Resolve(loc, d, id, opts.UseStale)
+		res[i] = r
+		if !counted[id] {
+			counted[id] = true
+			cov.Messages++
+			cov.Words += d.Words[id]
+			if r.From != p.Config.Source() {
+				cov.LocalizedMsgs++
+				cov.LocalizedWrds += d.Words[id]
+			}
+		}
+		if !r.Own {
+			b.Manifest.Fallbacks = append(b.Manifest.Fallbacks, Fallback{
+				Document: d.Path, ID: id, Kind: string(d.Segments[i].Kind), Line: d.Segments[i].Line,
+				From: r.From.String(), Reason: r.Reason.String(),
+			})
+		}
+	}
+	if cov.Words > 0 {
+		cov.PercentWords = float64(cov.LocalizedWrds*1000/cov.Words) / 10
+	} else {
+		cov.PercentWords = 100
+	}
+	b.Manifest.Documents = append(b.Manifest.Documents, cov)
+
+	out, spans, err := content.Localize(d.Document, func(i int, _ content.Segment) (string, bool) {
+		return res[i].Text, true
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", d.Path, err)
+	}
+	b.Files = append(b.Files, plan.File{Path: d.Path, Data: out})
+
+	body := out
+	if d.BOM {
+		body = body[len(bom):]
+	}
+	blocks := make([]block, len(spans))
+	bodyStart := d.BodyStart
+	for i, s := range spans {
+		seg := d.Segments[s.Segment]
+		blocks[i] = block{seg: seg, start: s.Start - bomLen(d), end: s.End - bomLen(d), from: res[s.Segment].From}
+		if seg.End <= d.BodyStart {
+			bodyStart += (s.End - s.Start) - (seg.End - seg.Start)
+		}
+	}
+	page := pageData{
+		Lang:  loc.String(),
+		Dir:   locale.Direction(loc),
+		Title: title(d, res),
+	}
+	var html string
+	switch d.Format {
+	case content.FormatText:
+		html = textHTML(blocks, body, loc)
+	default:
+		html, err = markdownHTML(body, bodyStart, blocks, loc)
+		if err != nil {
+			return fmt.Errorf("%s: %w", d.Path, err)
+		}
+	}
+	page.Body = html
+	data, err := page.render()
+	if err != nil {
+		return fmt.Errorf("%s: %w", d.Path, err)
+	}
+	b.Files = append(b.Files, plan.File{Path: strings.TrimSuffix(d.Path, path.Ext(d.Path)) + ".html", Data: data})
+	return nil
+}
+
+const bom = "\ufeff"
+
+func bomLen(d *project.Doc) int {
+	if d.BOM {
+		return len(bom)
+	}
+	return 0
+}
+
+// title is the page title: the front-matter title, else the first
+// heading, else the slug.
+func title(d *project.Doc, res []project.Resolution) string {
+	for _, kind := range []content.Kind{content.KindTitle, content.KindHeading} {
+		for i, s := range d.Segments {
+			if s.Kind == kind {
+				return plainText(res[i].Text)
+			}
+		}
+	}
+	return path.Base(d.Slug)
+}

@@ -1,0 +1,174 @@
+// Package status computes translation coverage from content and catalogs,
+// with nothing cached, and models the reports.
+package status
+
+import (
+	"sort"
+
+	"golang.org/x/text/language"
+
+	"github.com/healthloc/healthloc/internal/locale"
+	"github.com/healthloc/healthloc/internal/project"
+)
+
+// Count is a number of messages and the source words they hold.
+type Count struct {
+	Messages int `json:"messages"`
+	Words    int `json:"words"`
+}
+
+func (c *Count) add(words int) {
+	c.Messages++
+	c.Words += words
+}
+
+func (c *Count) plus(o Count) {
+	c.Messages += o.Messages
+	c.Words += o.Words
+}
+
+// Tally is the coverage of a set of messages in one locale.
+type Tally struct {
+	Total      Count `json:"total"`
+	Translated Count `json:"translated"`
+	Stale      Count `json:"stale"`
+	Missing    Count `json:"missing"`
+	// Inherited is the part of Translated that comes from a parent locale
+	// (es for es-MX) rather than the locale's own catalog.
+	Inherited Count `json:"inherited"`
+	// Obsolete counts catalog entries that match no source segment.
+	Obsolete int `json:"obsolete"`
+	// PercentWords and PercentMessages are Translated over Total, rounded
+	// down to one decimal so that 99.96% never shows as 100%.
+	PercentWords    float64 `json:"percent_words"`
+	PercentMessages float64 `json:"percent_messages"`
+}
+
+func (t *Tally) plus(o Tally) {
+	t.Total.plus(o.Total)
+	t.Translated.plus(o.Translated)
+	t.Stale.plus(o.Stale)
+	t.Missing.plus(o.Missing)
+	t.Inherited.plus(o.Inherited)
+	t.Obsolete += o.Obsolete
+}
+
+func (t *Tally) finish() {
+	t.PercentWords = percent(t.Translated.Words, t.Total.Words)
+	t.PercentMessages = percent(t.Translated.Messages, t.Total.Messages)
+}
+
+func percent(n, total int) float64 {
+	if total == 0 {
+		return 100
+	}
+	return float64(n*1000/total) / 10
+}
+
+// Document is one document's coverage in a locale.
+type Document struct {
+	Path string `json:"path"`
+	Tally
+}
+
+// Locale is one target locale's coverage.
+type Locale struct {
+	Locale    string     `json:"locale"`
+	Name      string     `json:"name"`
+	Direction string     `json:"direction"`
+	Chain     []string   `json:"chain"`
+	Documents []Document `json:"documents,omitempty"`
+	Tally
+}
+
+// Report is the status of every requested locale.
+type Report struct {
+	SourceLocale string   `json:"source_locale"`
+	Locales      []Locale `json:"locales"`
+}
+
+// Compute builds the report for the given locales (all targets when
+// empty). byDoc keeps the per-document breakdown.
+func Compute(p *project.Project, locales []language.Tag, byDoc bool) Report {
+	if len(locales) == 0 {
+		locales = p.Config.Targets()
+	}
+	rep := Report{SourceLocale: p.Config.Source().String()}
+	for _, loc := range locales {
+		l := Locale{Locale: loc.String(), Name: locale.Name(loc), Direction: locale.Direction(loc)}
+		for _, t := range p.Chain(loc) {
+			l.Chain = append(l.Chain, t.String())
+		}
+		for _, d := range p.Docs {
+			dt := Document{Path: d.Path, Tally: docTally(p, loc, d)}
+			dt.finish()
+			l.plus(dt.Tally)
+			if byDoc {
+				l.Documents = append(l.Documents, dt)
+			}
+		}
+		l.Obsolete += orphans(p, loc)
+		l.finish()
+		rep.Locales = append(rep.Locales, l)
+	}
+	return rep
+}
+
+func docTally(p *project.Project, loc language.Tag, d *project.Doc) Tally {
+	var t Tally
+	ids := make([]string, 0, len(d.Source.Messages))
+	for id := range d.Source.Messages {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		words := d.Words[id]
+		t.Total.add(words)
+		r := p.Resolve(loc, d, id, false)
+		switch r.State {
+		case project.Translated:
+			t.Translated.add(words)
+			if !r.Own {
+				t.Inherited.add(words)
+			}
+		case project.Stale:
+			t.Stale.add(words)
+		default:
+			t.Missing.add(words)
+		}
+	}
+	if c := p.Catalog(loc, d.Slug); c != nil {
+		for id := range c.Messages {
+			if _, ok := d.Source.Messages[id]; !ok {
+				t.Obsolete++
+			}
+		}
+	}
+	return t
+}
+
+// orphans counts entries of catalogs whose document no longer exists.
+func orphans(p *project.Project, loc language.Tag) int {
+	live := map[string]bool{}
+	for _, d := range p.Docs {
+		live[d.Slug] = true
+	}
+	n := 0
+	for slug, c := range p.Catalogs[loc.String()] {
+		if !live[slug] {
+			n += len(c.Messages)
+		}
+	}
+	return n
+}
+
+// Below lists the locales whose word coverage is under min percent.
+func (r Report) Below(min float64) []Locale {
+	var out []Locale
+	for _, l := range r.Locales {
+		if l.PercentWords < min {
+			out = append(out, l)
+		}
+	}
+	return out
+}
