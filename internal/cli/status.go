@@ -112,7 +112,7 @@ func writeStatusJSON(w io.Writer, rep status.Report, _ bool) error {
 	return err
 }
 
-var statusHeader = []string{"locale", "document", "messages", "translated", "stale", "missing", "obsolete",
+var statusHeader = []string{"locale", "document", "messages", "translated", "reviewed", "stale", "missing", "obsolete",
 	"words", "words_translated", "words_stale", "words_missing", "percent_words", "percent_messages"}
 
 // statusRows flattens a report: one row per locale, and with byDoc one per
@@ -120,7 +120,7 @@ var statusHeader = []string{"locale", "document", "messages", "translated", "sta
 func statusRows(rep status.Report, byDoc bool) [][]string {
 	row := func(loc, doc string, t status.Tally) []string {
 		i := strconv.Itoa
-		return []string{loc, doc, i(t.Total.Messages), i(t.Translated.Messages), i(t.Stale.Messages),
+		return []string{loc, doc, i(t.Total.Messages), i(t.Translated.Messages), i(t.Reviewed.Messages), i(t.Stale.Messages),
 			i(t.Missing.Messages), i(t.Obsolete), i(t.Total.Words), i(t.Translated.Words), i(t.Stale.Words),
 			i(t.Missing.Words), pct(t.PercentWords), pct(t.PercentMessages)}
 	}
@@ -157,7 +157,7 @@ func writeStatusCSV(w io.Writer, rep status.Report, byDoc bool) error {
 	return cw.Error()
 }
 
-var tableHeader = []string{"LOCALE", "DOCUMENT", "MSGS", "TRANSLATED", "STALE", "MISSING", "OBSOLETE",
+var tableHeader = []string{"LOCALE", "DOCUMENT", "MSGS", "TRANSLATED", "REVIEWED", "STALE", "MISSING", "OBSOLETE",
 	"WORDS", "W-TRANSLATED", "W-STALE", "W-MISSING", "%WORDS", "%MSGS"}
 
 func writeStatusTable(w io.Writer, rep status.Report, byDoc bool) error {

@@ -17,6 +17,7 @@ import (
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/locale"
+	"github.com/healthloc/healthloc/internal/workflow"
 )
 
 // Project is everything healthloc knows about a project at one moment.
@@ -30,6 +31,9 @@ type Project struct {
 	// Catalogs holds the catalogs on disk: locale → slug → catalog. The
 	// source locale's entry is what was on disk before this run.
 	Catalogs map[string]map[string]*catalog.Catalog
+	// Workflow holds each locale's sidecar state (reviews, previous
+	// sources), empty when the locale has no sidecar file.
+	Workflow map[string]*workflow.State
 	fsys     fs.FS
 }
 
@@ -47,7 +51,7 @@ type Doc struct {
 // Load reads the project described by cfg from fsys, which is rooted at
 // the project directory. encoding overrides the configured charset.
 func Load(fsys fs.FS, cfg *config.Config, encoding string) (*Project, error) {
-	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}}
+	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workflow.State{}}
 	if encoding == "" {
 		encoding = cfg.Encoding
 	}
@@ -161,13 +165,22 @@ func (p *Project) loadCatalogs() error {
 			return fmt.Errorf("%s: %w", dir, err)
 		}
 		loc := tag.String()
+		wf := workflow.New()
+		if data, err := fs.ReadFile(p.fsys, dir+"/"+workflow.FileName); err == nil {
+			if wf, err = workflow.Parse(dir+"/"+workflow.FileName, data); err != nil {
+				return err
+			}
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		p.Workflow[loc] = wf
 		suffix := "." + e.Name() + ".toml"
 		byslug := map[string]*catalog.Catalog{}
 		err = fs.WalkDir(p.fsys, dir, func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() || !strings.HasSuffix(name, ".toml") {
+			if d.IsDir() || !strings.HasSuffix(name, ".toml") || strings.HasPrefix(d.Name(), ".") {
 				return nil
 			}
 			if !strings.HasSuffix(name, suffix) {
@@ -202,4 +215,19 @@ func (p *Project) Catalog(loc language.Tag, slug string) *catalog.Catalog {
 // CatalogPath is the project-relative path of a catalog file.
 func (p *Project) CatalogPath(loc language.Tag, slug string) string {
 	return catalog.FilePath(path.Clean(p.Config.CatalogRoot), loc.String(), slug)
+}
+
+// WorkflowState is loc's sidecar state; an empty one when there is none.
+func (p *Project) WorkflowState(loc language.Tag) *workflow.State {
+	if s := p.Workflow[loc.String()]; s != nil {
+		return s
+	}
+	s := workflow.New()
+	p.Workflow[loc.String()] = s
+	return s
+}
+
+// WorkflowPath is the project-relative path of loc's sidecar file.
+func (p *Project) WorkflowPath(loc language.Tag) string {
+	return path.Join(path.Clean(p.Config.CatalogRoot), loc.String(), workflow.FileName)
 }

@@ -3,6 +3,7 @@ package project
 import (
 	"golang.org/x/text/language"
 
+	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/locale"
 )
 
@@ -14,10 +15,15 @@ const (
 	Missing State = iota
 	Stale
 	Translated
+	// Reviewed is Translated and approved by a reviewer for exactly this
+	// source and this translation.
+	Reviewed
 )
 
 func (s State) String() string {
 	switch s {
+	case Reviewed:
+		return "reviewed"
 	case Translated:
 		return "translated"
 	case Stale:
@@ -37,11 +43,20 @@ func (p *Project) Lookup(loc language.Tag, doc *Doc, id string) (State, string) 
 	if !ok || m.Other == "" {
 		return Missing, ""
 	}
-	if m.Hash != doc.Source.Messages[id].Hash {
+	src := doc.Source.Messages[id].Hash
+	if m.Hash != src {
 		return Stale, m.Other
+	}
+	if wf := p.Workflow[loc.String()]; wf != nil {
+		if r, ok := wf.Reviews[id]; ok && r.SourceHash == src && r.TranslationHash == TextHash(m.Other) {
+			return Reviewed, m.Other
+		}
 	}
 	return Translated, m.Other
 }
+
+// TextHash identifies a translation's text in reviews and exports.
+func TextHash(text string) string { return catalog.Hash("", text) }
 
 // Resolution is where the text of one message in a locale comes from.
 type Resolution struct {
@@ -77,7 +92,7 @@ func (p *Project) Resolve(loc language.Tag, doc *Doc, id string, useStale bool) 
 		}
 		st, text := p.Lookup(t, doc, id)
 		r := Resolution{State: st, From: t, Text: text, Own: t == loc, Reason: own}
-		if st == Translated {
+		if st >= Translated {
 			return r
 		}
 		if st == Stale && stale == nil {

@@ -29,8 +29,10 @@ func (c *Count) plus(o Count) {
 
 // Tally is the coverage of a set of messages in one locale.
 type Tally struct {
-	Total      Count `json:"total"`
+	Total Count `json:"total"`
+	// Translated includes Reviewed.
 	Translated Count `json:"translated"`
+	Reviewed   Count `json:"reviewed"`
 	Stale      Count `json:"stale"`
 	Missing    Count `json:"missing"`
 	// Inherited is the part of Translated that comes from a parent locale
@@ -47,6 +49,7 @@ type Tally struct {
 func (t *Tally) plus(o Tally) {
 	t.Total.plus(o.Total)
 	t.Translated.plus(o.Translated)
+	t.Reviewed.plus(o.Reviewed)
 	t.Stale.plus(o.Stale)
 	t.Missing.plus(o.Missing)
 	t.Inherited.plus(o.Inherited)
@@ -126,8 +129,11 @@ func docTally(p *project.Project, loc language.Tag, d *project.Doc) Tally {
 		t.Total.add(words)
 		r := p.Resolve(loc, d, id, false)
 		switch r.State {
-		case project.Translated:
+		case project.Translated, project.Reviewed:
 			t.Translated.add(words)
+			if r.State == project.Reviewed {
+				t.Reviewed.add(words)
+			}
 			if !r.Own {
 				t.Inherited.add(words)
 			}
