@@ -103,7 +103,9 @@ func (p *Project) loadContent(encoding string) error {
 		}
 		doc, err := content.Parse(rel, raw, opts)
 		if err != nil {
-			return fmt.Errorf("%s: %w", root, err)
+			// content names the file relative to the root; say where the
+			// root is so the message names the file as the user sees it
+			return fmt.Errorf("%s/%w", root, err)
 		}
 		d2 := &Doc{Document: doc, Source: &catalog.Catalog{Locale: p.Config.Source().String(), Messages: map[string]catalog.Message{}}, Words: map[string]int{}}
 		for _, seg := range doc.Segments {

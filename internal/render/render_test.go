@@ -1,0 +1,95 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/project"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+func loadFixture(t *testing.T) *project.Project {
+	t.Helper()
+	dir := filepath.Join("testdata", "project")
+	cfg, err := config.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := project.Load(os.DirFS(dir), cfg, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestGolden renders every locale of the fixture project and compares each
+// bundle file with testdata/golden/<locale>/.
+func TestGolden(t *testing.T) {
+	p := loadFixture(t)
+	assets := os.DirFS(filepath.Join("testdata", "project", "content"))
+	for _, loc := range p.Config.Targets() {
+		b, err := Render(p, loc, assets, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", loc, err)
+		}
+		again, err := Render(p, loc, assets, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b.Files) != len(again.Files) {
+			t.Fatalf("%s: %d files, then %d", loc, len(b.Files), len(again.Files))
+		}
+		for i, f := range b.Files {
+			if !bytes.Equal(f.Data, again.Files[i].Data) {
+				t.Errorf("%s/%s: two renders differ", loc, f.Path)
+			}
+			golden := filepath.Join("testdata", "golden", loc.String(), filepath.FromSlash(f.Path))
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, f.Data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Errorf("%v (run go test ./internal/render -update)", err)
+				continue
+			}
+			if !bytes.Equal(f.Data, want) {
+				t.Errorf("%s differs from the golden file (run go test ./internal/render -update and review the diff)", golden)
+			}
+		}
+	}
+}
+
+// TestIdentityRender renders the source locale, where every translation
+// is the source text: each localized file must be its source byte for byte.
+func TestIdentityRender(t *testing.T) {
+	p := loadFixture(t)
+	content := filepath.Join("testdata", "project", "content")
+	b, err := Render(p, p.Config.Source(), os.DirFS(content), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range b.Files {
+		files[f.Path] = f.Data
+	}
+	for _, d := range p.Docs {
+		src, err := os.ReadFile(filepath.Join(content, filepath.FromSlash(d.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(files[d.Path], src) {
+			t.Errorf("%s: rendering the source locale changed bytes", d.Path)
+		}
+	}
+}
