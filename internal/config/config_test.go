@@ -1,0 +1,64 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseDefaults(t *testing.T) {
+	c, err := Parse("p/healthloc.toml", []byte(`locales = ["es", "es-MX", "ar"]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.SourceLocale != "en" || c.ContentRoot != "content" || c.CatalogRoot != "locales" || c.OutDir != "dist" {
+		t.Errorf("defaults not applied: %+v", c)
+	}
+	if strings.Join(c.FrontMatterKeys, ",") != "title,description" {
+		t.Errorf("front matter keys %v", c.FrontMatterKeys)
+	}
+	var tags []string
+	for _, t := range c.Targets() {
+		tags = append(tags, t.String())
+	}
+	if strings.Join(tags, ",") != "es,es-MX,ar" || c.Source().String() != "en" {
+		t.Errorf("targets %v source %v", tags, c.Source())
+	}
+	if c.Dir != "p" {
+		t.Errorf("dir %q", c.Dir)
+	}
+}
+
+func TestDefaultIsValid(t *testing.T) {
+	if _, err := Parse("healthloc.toml", []byte(Default)); err != nil {
+		t.Fatalf("the file init writes does not load: %v", err)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"syntax", "locales = [\"es\"\nx = 1\n", "healthloc.toml:2: "},
+		{"unknown key", "locale = [\"es\"]\n", `healthloc.toml: unknown setting "locale"`},
+		{"bad tag", "locales = [\"es_MX\"]\n", `healthloc.toml: locales: bad locale tag "es_MX"`},
+		{"bad source", "source_locale = \"\"\nlocales = []\ncontent_root = \"c\"\n", ""},
+		{"duplicate", "locales = [\"es\", \"es\"]\n", `"es" is listed twice`},
+		{"source as target", "locales = [\"en\"]\n", `"en" is listed twice or is the source locale`},
+		{"dotdot", "content_root = \"../elsewhere\"\n", `content_root "../elsewhere" is outside the project`},
+		{"absolute", "out_dir = \"/tmp/dist\"\n", `out_dir "/tmp/dist" is outside the project`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("healthloc.toml", []byte(tc.in))
+			if tc.want == "" {
+				if err != nil {
+					t.Fatalf("unexpected error %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want it to contain %q", err, tc.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is not one line: %q", err)
+			}
+		})
+	}
+}
