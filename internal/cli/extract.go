@@ -4,20 +4,29 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
 )
 
 type extractOptions struct {
-	Threshold float64
+	Threshold   float64
+	NoMemory    bool
+	Prune       bool
+	LockTimeout time.Duration
 }
 
 func (o *extractOptions) AddFlags(f *pflag.FlagSet) {
 	f.Float64Var(&o.Threshold, "threshold", 0.5, "word similarity (0-1) an edited segment needs to keep its old translation as stale")
+	f.BoolVar(&o.NoMemory, "no-memory", false, "do not fill new segments from translations of the same or similar text elsewhere")
+	f.BoolVar(&o.Prune, "prune", false, "remove obsolete entries (translations whose text is gone from the content)")
+	f.DurationVar(&o.LockTimeout, "lock-timeout", 30*time.Second, "how long to wait for another run's lock on the catalogs")
 }
 
 func newExtractCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -38,11 +47,16 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 	if o.Threshold <= 0 || o.Threshold > 1 {
 		return usageError(fmt.Errorf("--threshold %g: must be above 0 and at most 1", o.Threshold))
 	}
+	unlock, err := g.lock(o.LockTimeout)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	p, err := g.load()
 	if err != nil {
 		return err
 	}
-	pl, rep := p.Extract(project.ExtractOptions{Threshold: o.Threshold})
+	pl, rep := p.Extract(project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune})
 	res, err := plan.Apply(rooted(g.Dir, pl))
 	if err != nil {
 		return err
@@ -50,11 +64,23 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 	if g.Quiet {
 		return nil
 	}
-	fmt.Fprintf(io.Out, "extracted %d messages from %d documents; %d catalogs written, %d unchanged\n",
-		rep.Messages, rep.Documents, len(res.Written), len(res.Unchanged))
+	fmt.Fprintf(io.Out, "extracted %d messages from %d documents; %d files written, %d unchanged, %d removed\n",
+		rep.Messages, rep.Documents, len(res.Written), len(res.Unchanged), len(res.Removed))
 	for _, l := range rep.Locales {
-		if l.Carried > 0 || l.Obsolete > 0 {
-			fmt.Fprintf(io.Out, "%s: %d translations carried over as stale, %d obsolete\n", l.Locale, l.Carried, l.Obsolete)
+		var parts []string
+		add := func(n int, what string) {
+			if n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", n, what))
+			}
+		}
+		add(l.Moved, "moved with their text")
+		add(l.Carried, "carried over as stale")
+		add(l.MemoryExact, "filled from memory")
+		add(l.MemoryFuzzy, "filled from memory as stale")
+		add(l.Obsolete, "obsolete")
+		add(l.Pruned, "obsolete removed")
+		if len(parts) > 0 {
+			fmt.Fprintf(io.Out, "%s: %s\n", l.Locale, strings.Join(parts, ", "))
 		}
 	}
 	return nil
@@ -67,5 +93,21 @@ func rooted(dir string, pl plan.Plan) plan.Plan {
 		f.Path = filepath.Join(dir, filepath.FromSlash(f.Path))
 		out.Files[i] = f
 	}
+	for _, r := range pl.Remove {
+		out.Remove = append(out.Remove, filepath.Join(dir, filepath.FromSlash(r)))
+	}
 	return out
 }
+
+// lock takes the project's catalog lock; see plan.Lock.
+func (g *globalOptions) lock(timeout time.Duration) (func() error, error) {
+	cfg, err := config.Load(g.Dir)
+	if err != nil {
+		return nil, err
+	}
+	return plan.Lock(filepath.Join(cfg.Dir, lockName), timeout)
+}
+
+// lockName is the lock file beside healthloc.toml; creating it never
+// creates a folder, so a failed run leaves nothing behind.
+const lockName = ".healthloc.lock"

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
 
+	"github.com/healthloc/healthloc/internal/diff"
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/status"
@@ -24,6 +25,7 @@ type statusOptions struct {
 	ByDoc     bool
 	Format    string
 	FailUnder float64
+	Stale     bool
 }
 
 func (o *statusOptions) AddFlags(f *pflag.FlagSet) {
@@ -31,6 +33,7 @@ func (o *statusOptions) AddFlags(f *pflag.FlagSet) {
 	f.BoolVar(&o.ByDoc, "by-doc", false, "break coverage down per document")
 	f.StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json, csv, markdown")
 	f.Float64Var(&o.FailUnder, "fail-under", 0, "exit 1 when a locale's word coverage is below `N` percent")
+	f.BoolVar(&o.Stale, "stale", false, "list each stale translation with a word diff of its source (json: stale_segments)")
 }
 
 func newStatusCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -71,8 +74,16 @@ func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) er
 		return err
 	}
 	rep := status.Compute(p, locs, o.ByDoc)
+	if o.Stale {
+		for i, l := range rep.Locales {
+			rep.Locales[i].StaleSegments = status.Stale(p, language.Make(l.Locale))
+		}
+	}
 	if err := write(io.Out, rep, o.ByDoc); err != nil {
 		return err
+	}
+	if o.Stale && o.Format == "table" {
+		writeStaleList(io, rep)
 	}
 	if o.FailUnder > 0 {
 		if low := rep.Below(o.FailUnder); len(low) > 0 {
@@ -194,4 +205,39 @@ func writeStatusMarkdown(w io.Writer, rep status.Report, byDoc bool) error {
 		}
 	}
 	return nil
+}
+
+// writeStaleList prints each stale translation with a word diff of its
+// source: [-removed-]{+added+}, in colour on a terminal. A changed number
+// gets its own warning line, because a dose must never keep its old value.
+func writeStaleList(io *IO, rep status.Report) {
+	delOpen, delClose, insOpen, insClose := "[-", "-]", "{+", "+}"
+	if io.Color {
+		delOpen, delClose, insOpen, insClose = "\x1b[31m[-", "-]\x1b[0m", "\x1b[32m{+", "+}\x1b[0m"
+	}
+	for _, l := range rep.Locales {
+		for _, s := range l.StaleSegments {
+			fmt.Fprintf(io.Out, "\n%s  %s:%d  %s\n", l.Locale, s.Document, s.Line, s.ID)
+			if s.Previous == "" {
+				fmt.Fprintf(io.Out, "    previous source unknown; current: %s\n", s.Current)
+				continue
+			}
+			var b strings.Builder
+			for _, c := range s.Diff {
+				switch c.Op {
+				case diff.Delete:
+					b.WriteString(delOpen + c.Text + delClose)
+				case diff.Insert:
+					b.WriteString(insOpen + c.Text + insClose)
+				default:
+					b.WriteString(c.Text)
+				}
+			}
+			fmt.Fprintf(io.Out, "    %s\n", strings.ReplaceAll(b.String(), "\n", "\n    "))
+			if s.NumbersChanged {
+				rm, add := diff.Numbers(s.Diff)
+				fmt.Fprintf(io.Out, "    NUMBER CHANGED: %s -> %s\n", strings.Join(rm, ", "), strings.Join(add, ", "))
+			}
+		}
+	}
 }

@@ -22,9 +22,12 @@ type File struct {
 	Mode fs.FileMode
 }
 
-// Plan is a set of files to write.
+// Plan is a set of files to write and files to remove.
 type Plan struct {
 	Files []File
+	// Remove lists files to delete once every file is written, so that
+	// moving content from one file to another never loses it.
+	Remove []string
 }
 
 // Add adds a file with the default mode, replacing any earlier file with
@@ -42,7 +45,7 @@ func (p *Plan) Add(path string, data []byte) {
 // Result lists the paths Apply wrote and the ones it left alone because
 // they already held the planned bytes, each in path order.
 type Result struct {
-	Written, Unchanged []string
+	Written, Unchanged, Removed []string
 }
 
 const defaultMode fs.FileMode = 0o644
@@ -79,6 +82,21 @@ func Apply(p Plan) (Result, error) {
 		} else {
 			res.Unchanged = append(res.Unchanged, f.Path)
 		}
+	}
+	removes := append([]string(nil), p.Remove...)
+	sort.Strings(removes)
+	for _, name := range removes {
+		if seen[filepath.Clean(name)] {
+			continue // written by this plan: never remove what it just wrote
+		}
+		err := os.Remove(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return res, fmt.Errorf("%s: %w", name, err)
+		}
+		res.Removed = append(res.Removed, name)
 	}
 	return res, nil
 }

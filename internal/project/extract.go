@@ -1,8 +1,11 @@
 package project
 
 import (
+	"sort"
+
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/plan"
+	"github.com/healthloc/healthloc/internal/workflow"
 )
 
 // ExtractOptions tunes extraction.
@@ -10,6 +13,10 @@ type ExtractOptions struct {
 	// Threshold is the word similarity an edited segment needs to inherit
 	// the translation of its previous version (0 means the default).
 	Threshold float64
+	// NoMemory turns off the translation memory.
+	NoMemory bool
+	// Prune removes obsolete entries.
+	Prune bool
 }
 
 // ExtractReport says what an extraction changed, per locale.
@@ -21,37 +28,73 @@ type ExtractReport struct {
 
 // LocaleChange counts what extraction did to one locale's catalogs.
 type LocaleChange struct {
-	Locale   string
-	Carried  int
-	Obsolete int
+	Locale string
+	catalog.MergeReport
 }
 
 // Extract computes the catalogs that match the current content: the
 // source catalogs rebuilt from the documents and every target catalog
-// synchronized with them. It returns the plan of every catalog file; applying it leaves
-// files whose bytes are already right untouched.
+// merged with them, plus each locale's sidecar. It returns the plan of
+// every file; applying it leaves files whose bytes are already right
+// untouched, and removes catalogs left with no entries.
 func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 	var pl plan.Plan
 	rep := ExtractReport{Documents: len(p.Docs)}
 	src := p.Config.Source()
+	sources := map[string]*catalog.Catalog{}
 	for _, d := range p.Docs {
 		rep.Messages += len(d.Source.Messages)
+		sources[d.Slug] = d.Source
 		pl.Add(p.CatalogPath(src, d.Slug), catalog.Marshal(d.Source))
 	}
-	for _, loc := range p.Config.Targets() {
-		lc := LocaleChange{Locale: loc.String()}
-		for _, d := range p.Docs {
-			old := p.Catalog(loc, d.Slug)
-			synced, r := catalog.Sync(p.Catalog(src, d.Slug), d.Source, old, catalog.SyncOptions{Threshold: opts.Threshold})
-			lc.Carried += len(r.Carried)
-			lc.Obsolete += len(r.Obsolete)
-			if old == nil && len(synced.Messages) == 0 {
-				continue // a locale with no translations for this document needs no file
-			}
-			synced.Locale = loc.String()
-			pl.Add(p.CatalogPath(loc, d.Slug), catalog.Marshal(synced))
+	oldSources := p.Catalogs[src.String()]
+	for slug := range oldSources {
+		if sources[slug] == nil {
+			pl.Remove = append(pl.Remove, p.CatalogPath(src, slug))
 		}
-		rep.Locales = append(rep.Locales, lc)
 	}
+	for _, loc := range p.Config.Targets() {
+		wf := p.WorkflowState(loc)
+		previous := map[string]string{}
+		for id, pr := range wf.Previous {
+			previous[id] = pr.Source
+		}
+		old := p.Catalogs[loc.String()]
+		res := catalog.Merge(catalog.MergeInput{
+			Sources: sources, OldSources: oldSources, Targets: old, Previous: previous,
+			Threshold: opts.Threshold, NoMemory: opts.NoMemory, Prune: opts.Prune,
+		})
+		rep.Locales = append(rep.Locales, LocaleChange{Locale: loc.String(), MergeReport: res.Report})
+		for _, slug := range sortedKeys(res.Targets) {
+			c := res.Targets[slug]
+			c.Locale = loc.String()
+			pl.Add(p.CatalogPath(loc, slug), catalog.Marshal(c))
+		}
+		for slug := range old {
+			if res.Targets[slug] == nil {
+				pl.Remove = append(pl.Remove, p.CatalogPath(loc, slug))
+			}
+		}
+		next := *wf
+		next.Previous = map[string]workflow.Previous{}
+		for id, text := range res.Previous {
+			next.Previous[id] = workflow.Previous{Source: text}
+		}
+		if next.Empty() {
+			pl.Remove = append(pl.Remove, p.WorkflowPath(loc))
+		} else {
+			pl.Add(p.WorkflowPath(loc), next.Marshal())
+		}
+	}
+	sort.Strings(pl.Remove)
 	return pl, rep
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -167,7 +167,7 @@ func (p *Project) loadCatalogs() error {
 			return fmt.Errorf("%s: %w", dir, err)
 		}
 		loc := tag.String()
-		wf := workflow.New()
+		var wf *workflow.State
 		if data, err := fs.ReadFile(p.fsys, dir+"/"+workflow.FileName); err == nil {
 			if wf, err = workflow.Parse(dir+"/"+workflow.FileName, data); err != nil {
 				return err
@@ -175,7 +175,9 @@ func (p *Project) loadCatalogs() error {
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
-		p.Workflow[loc] = wf
+		if wf != nil {
+			p.Workflow[loc] = wf
+		}
 		suffix := "." + e.Name() + ".toml"
 		byslug := map[string]*catalog.Catalog{}
 		err = fs.WalkDir(p.fsys, dir, func(name string, d fs.DirEntry, err error) error {

@@ -44,7 +44,7 @@ func (p *Project) Lookup(loc language.Tag, doc *Doc, id string) (State, string) 
 		return Missing, ""
 	}
 	src := doc.Source.Messages[id].Hash
-	if m.Hash != src {
+	if m.Hash != src && m.Hash != "" { // no hash: added by hand for the current source
 		return Stale, m.Other
 	}
 	if wf := p.Workflow[loc.String()]; wf != nil {

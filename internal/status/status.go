@@ -81,6 +81,8 @@ type Locale struct {
 	Direction string     `json:"direction"`
 	Chain     []string   `json:"chain"`
 	Documents []Document `json:"documents,omitempty"`
+	// StaleSegments is filled on request (status --stale).
+	StaleSegments []StaleSegment `json:"stale_segments,omitempty"`
 	Tally
 }
 

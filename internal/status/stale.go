@@ -1,0 +1,60 @@
+package status
+
+import (
+	"sort"
+
+	"golang.org/x/text/language"
+
+	"github.com/healthloc/healthloc/internal/diff"
+	"github.com/healthloc/healthloc/internal/project"
+)
+
+// StaleSegment is a translation made for an older version of its source,
+// with what changed since.
+type StaleSegment struct {
+	Document string `json:"document"`
+	Line     int    `json:"line"`
+	ID       string `json:"id"`
+	// Locale is the locale whose catalog holds the stale translation.
+	Locale      string `json:"locale"`
+	Translation string `json:"translation"`
+	// Previous is the source the translation was made from; empty when
+	// it is not known (the change predates healthloc's record of it).
+	Previous string       `json:"previous"`
+	Current  string       `json:"current"`
+	Diff     []diff.Chunk `json:"diff,omitempty"`
+	// NumbersChanged flags an edit that adds, removes or changes a
+	// number: a dose, a duration, a frequency.
+	NumbersChanged bool `json:"numbers_changed"`
+}
+
+// Stale lists loc's stale translations in document order.
+func Stale(p *project.Project, loc language.Tag) []StaleSegment {
+	var out []StaleSegment
+	wf := p.Workflow[loc.String()]
+	for _, d := range p.Docs {
+		seen := map[string]bool{}
+		for i, id := range d.IDs {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			st, text := p.Lookup(loc, d, id)
+			if st != project.Stale {
+				continue
+			}
+			s := StaleSegment{Document: d.Path, Line: d.Segments[i].Line, ID: id, Locale: loc.String(),
+				Translation: text, Current: d.Source.Messages[id].Other}
+			if wf != nil {
+				s.Previous = wf.Previous[id].Source
+			}
+			if s.Previous != "" {
+				s.Diff = diff.Words(s.Previous, s.Current)
+				s.NumbersChanged = diff.NumbersChanged(s.Diff)
+			}
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Document < out[j].Document })
+	return out
+}
