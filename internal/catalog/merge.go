@@ -190,7 +190,7 @@ func (m *merger) place(id string, e *entry, upToDate bool) {
 	msg.Description = s.msg.Description
 	if upToDate {
 		msg.Hash = s.msg.Hash
-	} else if e.from != "" {
+	} else if e.from != "" && e.from != s.msg.Other {
 		m.previous[id] = e.from
 	}
 	if msg.Hash == "" && !upToDate {

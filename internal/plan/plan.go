@@ -50,19 +50,20 @@ type Result struct {
 
 const defaultMode fs.FileMode = 0o644
 
-// Apply writes the files of p in sorted path order. It creates missing
+// Apply writes the files of p in the order given, so that a caller can
+// write what depends on other files last (extract writes the source
+// catalogs after the translations that refer to them). It creates missing
 // parent directories and skips a file whose current content is already
 // the planned bytes, so its modification time is kept. Otherwise it
 // writes a temporary file in the same directory, syncs it, renames it
 // over the path and syncs the directory.
 //
-// Apply stops at the first error, which names the file; the Result then
-// lists what was done before it. Files already written stay written:
+// The Result lists paths sorted. Apply stops at the first error, which
+// names the file; the Result then lists what was done before it. Files already written stay written:
 // each file is atomic, the plan as a whole is not. A path listed twice
 // is an error and nothing is written.
 func Apply(p Plan) (Result, error) {
-	files := append([]File(nil), p.Files...)
-	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	files := p.Files
 	seen := map[string]bool{}
 	for _, f := range files {
 		clean := filepath.Clean(f.Path)
@@ -83,6 +84,8 @@ func Apply(p Plan) (Result, error) {
 			res.Unchanged = append(res.Unchanged, f.Path)
 		}
 	}
+	sort.Strings(res.Written)
+	sort.Strings(res.Unchanged)
 	removes := append([]string(nil), p.Remove...)
 	sort.Strings(removes)
 	for _, name := range removes {

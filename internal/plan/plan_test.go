@@ -253,10 +253,11 @@ func TestApplyStopsAtFirstError(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "b"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// files are written in the order given
 	p := Plan{Files: []File{
-		{Path: filepath.Join(dir, "c"), Data: []byte("c")},
 		{Path: filepath.Join(dir, "a"), Data: []byte("a")},
 		{Path: filepath.Join(dir, "b"), Data: []byte("b")}, // a directory
+		{Path: filepath.Join(dir, "c"), Data: []byte("c")},
 	}}
 	res, err := Apply(p)
 	if err == nil {

@@ -45,7 +45,6 @@ func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 	for _, d := range p.Docs {
 		rep.Messages += len(d.Source.Messages)
 		sources[d.Slug] = d.Source
-		pl.Add(p.CatalogPath(src, d.Slug), catalog.Marshal(d.Source))
 	}
 	oldSources := p.Catalogs[src.String()]
 	for slug := range oldSources {
@@ -85,6 +84,11 @@ func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 		} else {
 			pl.Add(p.WorkflowPath(loc), next.Marshal())
 		}
+	}
+	// The source catalogs go last: a run killed before them still finds
+	// the old sources next time, which it needs to carry translations.
+	for _, d := range p.Docs {
+		pl.Add(p.CatalogPath(src, d.Slug), catalog.Marshal(d.Source))
 	}
 	sort.Strings(pl.Remove)
 	return pl, rep
