@@ -69,9 +69,9 @@ func TestMerge(t *testing.T) {
 		in:   MergeInput{Sources: map[string]*Catalog{"a": src("a", rest, water, dose)}, OldSources: map[string]*Catalog{"a": a}, Targets: map[string]*Catalog{"a": tr(a)}},
 		want: map[string]state{dose: {dose, "T:" + dose, false}, water: {water, "T:" + water, false}, rest: {rest, "T:" + rest, false}},
 	}, {
-		name: "an edited number carries the translation as stale with the previous source",
-		in:   MergeInput{Sources: map[string]*Catalog{"a": src("a", dose8, water, rest)}, OldSources: map[string]*Catalog{"a": a}, Targets: map[string]*Catalog{"a": tr(a)}},
-		want: map[string]state{dose8: {dose8, "T:" + dose, true}, water: {water, "T:" + water, false}, rest: {rest, "T:" + rest, false}},
+		name:     "an edited number carries the translation as stale with the previous source",
+		in:       MergeInput{Sources: map[string]*Catalog{"a": src("a", dose8, water, rest)}, OldSources: map[string]*Catalog{"a": a}, Targets: map[string]*Catalog{"a": tr(a)}},
+		want:     map[string]state{dose8: {dose8, "T:" + dose, true}, water: {water, "T:" + water, false}, rest: {rest, "T:" + rest, false}},
 		previous: map[string]string{MessageID("a", dose8): dose},
 		report:   MergeReport{Carried: 1},
 	}, {
@@ -86,9 +86,9 @@ func TestMerge(t *testing.T) {
 		want:   map[string]state{water: {water, "T:" + water, false}, rest: {rest, "T:" + rest, false}},
 		report: MergeReport{Pruned: 1},
 	}, {
-		name: "a moved document keeps its translations as translated",
-		in:   MergeInput{Sources: map[string]*Catalog{"b": src("b", dose, water, rest)}, OldSources: map[string]*Catalog{"a": a}, Targets: map[string]*Catalog{"a": tr(a)}},
-		want: map[string]state{dose: {dose, "T:" + dose, false}, water: {water, "T:" + water, false}, rest: {rest, "T:" + rest, false}},
+		name:   "a moved document keeps its translations as translated",
+		in:     MergeInput{Sources: map[string]*Catalog{"b": src("b", dose, water, rest)}, OldSources: map[string]*Catalog{"a": a}, Targets: map[string]*Catalog{"a": tr(a)}},
+		want:   map[string]state{dose: {dose, "T:" + dose, false}, water: {water, "T:" + water, false}, rest: {rest, "T:" + rest, false}},
 		report: MergeReport{Moved: 3},
 	}, {
 		name: "an obsolete entry comes back when its text is re-inserted",
