@@ -11,6 +11,10 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output inside the txtar scripts")
 
 func TestMain(m *testing.M) {
+	// the crash and concurrency tests run the tool as a child process
+	if os.Getenv("HEALTHLOC_AS_MAIN") == "1" {
+		os.Exit(Main())
+	}
 	testscript.Main(m, map[string]func(){
 		"healthloc": func() { os.Exit(Main()) },
 	})
