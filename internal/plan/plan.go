@@ -28,17 +28,25 @@ type Plan struct {
 	// Remove lists files to delete once every file is written, so that
 	// moving content from one file to another never loses it.
 	Remove []string
+
+	index map[string]int // Files by clean path, so Add stays O(1)
 }
 
 // Add adds a file with the default mode, replacing any earlier file with
 // the same path.
 func (p *Plan) Add(path string, data []byte) {
-	for i := range p.Files {
-		if filepath.Clean(p.Files[i].Path) == filepath.Clean(path) {
-			p.Files[i] = File{Path: path, Data: data}
-			return
+	clean := filepath.Clean(path)
+	if p.index == nil || len(p.index) != len(p.Files) {
+		p.index = make(map[string]int, len(p.Files))
+		for i, f := range p.Files {
+			p.index[filepath.Clean(f.Path)] = i
 		}
 	}
+	if i, ok := p.index[clean]; ok {
+		p.Files[i] = File{Path: path, Data: data}
+		return
+	}
+	p.index[clean] = len(p.Files)
 	p.Files = append(p.Files, File{Path: path, Data: data})
 }
 
