@@ -24,12 +24,15 @@ type statusOptions struct {
 	ByDoc     bool
 	Format    string
 	FailUnder float64
+	// ReportLocale is the language of the html dashboard.
+	ReportLocale string
 }
 
 func (o *statusOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringSliceVarP(&o.Locales, "locale", "l", nil, "report only these `locales` (comma-separated or repeated)")
 	f.BoolVar(&o.ByDoc, "by-doc", false, "break coverage down per document")
-	f.StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json, csv, markdown")
+	f.StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json, csv, markdown, html")
+	f.StringVar(&o.ReportLocale, "report-locale", "", "language and number format of the html dashboard (default: the source locale)")
 	f.Float64Var(&o.FailUnder, "fail-under", 0, "exit 1 when a locale's word coverage is below `N` percent")
 }
 
@@ -56,8 +59,8 @@ var statusFormats = map[string]func(io.Writer, status.Report, bool) error{
 
 func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) error {
 	write, ok := statusFormats[o.Format]
-	if !ok {
-		return usageError(fmt.Errorf("--format %q: must be one of table, json, csv, markdown", o.Format))
+	if !ok && o.Format != "html" {
+		return usageError(fmt.Errorf("--format %q: must be one of table, json, csv, markdown, html", o.Format))
 	}
 	if o.FailUnder < 0 || o.FailUnder > 100 {
 		return usageError(fmt.Errorf("--fail-under %g: must be between 0 and 100", o.FailUnder))
@@ -70,8 +73,13 @@ func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) er
 	if err != nil {
 		return err
 	}
-	rep := status.Compute(p, locs, o.ByDoc)
-	if err := write(io.Out, rep, o.ByDoc); err != nil {
+	rep := status.Compute(p, locs, o.ByDoc || o.Format == "html")
+	if o.Format == "html" {
+		err = writeStatusHTML(io.Out, p, locs, rep, o.ReportLocale)
+	} else {
+		err = write(io.Out, rep, o.ByDoc)
+	}
+	if err != nil {
 		return err
 	}
 	if o.FailUnder > 0 {

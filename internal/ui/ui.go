@@ -9,12 +9,12 @@ import (
 	"io/fs"
 	"path"
 	"sort"
-	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 )
 
 //go:embed locales/*.toml
@@ -94,7 +94,8 @@ func (x *Text) N(id string, count int, data map[string]any) string {
 // Number formats n for the locale: 1,234 in English, 1.234 in Spanish.
 func (x *Text) Number(n int) string { return x.print.Sprintf("%d", n) }
 
-// Percent formats p (0–100) with one decimal for the locale.
+// Percent formats p (0–100) with one decimal for the locale: 45.1% in
+// English, 45,1 % in French.
 func (x *Text) Percent(p float64) string {
-	return strings.TrimSpace(x.print.Sprintf("%.1f", p)) + "%"
+	return x.print.Sprint(number.Percent(p/100, number.Scale(1)))
 }

@@ -153,6 +153,24 @@ func TestText(t *testing.T) {
 	}
 }
 
+func TestPercent(t *testing.T) {
+	tests := []struct {
+		tag  string
+		p    float64
+		want string
+	}{
+		{"en", 45.1, "45.1%"},
+		{"en", 100, "100.0%"},
+		{"fr", 45.1, "45,1\u00a0%"},
+		{"es-MX", 0, "0.0\u00a0%"},
+	}
+	for _, tt := range tests {
+		if got := For(language.MustParse(tt.tag)).Percent(tt.p); got != tt.want {
+			t.Errorf("%s: Percent(%g) = %q, want %q", tt.tag, tt.p, got, tt.want)
+		}
+	}
+}
+
 func TestNumber(t *testing.T) {
 	tests := []struct{ tag, want string }{
 		{"en", "12,345"},
