@@ -98,7 +98,7 @@ type docTable struct {
 
 type staleRow struct {
 	StaleSegment
-	Line           string
+	Line            string
 	LocLang, LocDir string
 	SrcLang, SrcDir string
 	LocName         string
