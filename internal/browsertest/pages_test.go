@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"bytes"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -98,7 +99,7 @@ func fixture(t *testing.T) map[string][]byte {
 }
 
 // bundles renders every target of p and the English dashboard.
-func bundles(t *testing.T, p *project.Project, assets fstest.MapFS) map[string][]byte {
+func bundles(t *testing.T, p *project.Project, assets fs.FS) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	locs := p.Config.Targets()

@@ -264,6 +264,9 @@ func finishBody(body, dir string) (string, []tocEntry, error) {
 				}
 				isolate = false
 			}
+			if node.DataAtom == atom.Li || node.DataAtom == atom.Blockquote {
+				hoistLang(node)
+			}
 			if d := getAttr(node, "dir"); d == "ltr" {
 				isolate = false // a block that fell back to a left-to-right language
 			}
@@ -325,6 +328,38 @@ func isolateRuns(t *html.Node) {
 		parent.InsertBefore(&html.Node{Type: html.TextNode, Data: s[at:]}, t)
 	}
 	parent.RemoveChild(t)
+}
+
+// hoistLang gives a list item or quote the lang and dir its content was
+// marked with when all of it came from one other language (a loose list
+// item's paragraphs), so that the bullet and the quote bar sit on that
+// language's side.
+func hoistLang(n *html.Node) {
+	if getAttr(n, "lang") != "" {
+		return
+	}
+	lang, dir, found := "", "", false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return
+			}
+		case html.ElementNode:
+			l, d := getAttr(c, "lang"), getAttr(c, "dir")
+			if l == "" || (found && (l != lang || d != dir)) {
+				return
+			}
+			lang, dir, found = l, d, true
+		}
+	}
+	if !found {
+		return
+	}
+	setAttr(n, "lang", lang)
+	if dir != "" {
+		setAttr(n, "dir", dir)
+	}
 }
 
 func textOf(n *html.Node) string {

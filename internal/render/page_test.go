@@ -210,3 +210,16 @@ func TestPageLayoutRules(t *testing.T) {
 		}
 	}
 }
+
+func TestFinishBodyHoistsLang(t *testing.T) {
+	in := "<ul>\n<li>\n<p lang=\"en\" dir=\"ltr\">Fast breathing</p>\n</li>\n<li><p lang=\"en\" dir=\"ltr\">One</p><p>اثنان</p></li>\n</ul>\n<blockquote>\n<p lang=\"en\" dir=\"ltr\">Keep giving ORS.</p>\n</blockquote>\n"
+	got, _, err := finishBody(in, "rtl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, got,
+		`<li lang="en" dir="ltr">`,
+		`<li><p lang="en" dir="ltr">One</p><p>اثنان</p></li>`, // mixed: left alone
+		`<blockquote lang="en" dir="ltr">`,
+	)
+}
