@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -87,11 +88,9 @@ func (b *Bundle) newPage(p *project.Project, loc language.Tag, d *project.Doc, r
 	up := strings.Repeat("../", strings.Count(rel, "/"))
 	pg.home = up + "index.html"
 	pg.alternates, pg.xDefault = alternates(loc, opts.Locales, up+"../", rel)
-	hasTitle := false
 	for i, s := range d.Segments {
 		switch s.Kind {
 		case content.KindTitle:
-			hasTitle = true
 			pg.heading = &run{Text: plainText(res[i].Text)}
 			pg.heading.Lang, pg.heading.Dir = attrPair(res[i].From, loc)
 		case content.KindDescription:
@@ -100,12 +99,13 @@ func (b *Bundle) newPage(p *project.Project, loc language.Tag, d *project.Doc, r
 		}
 	}
 	pg.notices = fallbackNotices(pg.text, loc, blocks, d.Segments)
+	// The index names the article as title() does, with its language.
 	a := article{Href: rel, run: run{Text: pg.Title}}
-	if !hasTitle {
-		pg.heading = nil
-	}
-	if pg.heading != nil {
-		a.run = *pg.heading
+	for _, kind := range []content.Kind{content.KindTitle, content.KindHeading} {
+		if i := slices.IndexFunc(d.Segments, func(s content.Segment) bool { return s.Kind == kind }); i >= 0 {
+			a.Lang, a.Dir = attrPair(res[i].From, loc)
+			break
+		}
 	}
 	b.articles = append(b.articles, a)
 	return pg
@@ -186,16 +186,19 @@ func languageName(loc, t language.Tag) string {
 
 // render lays out the page around its sanitized body.
 func (pg pageData) render() ([]byte, error) {
-	body, toc, err := finishBody(pg.Body, pg.Dir)
+	body, toc, heading, hasH1, err := finishBody(pg.Body, pg.Dir, pg.heading == nil)
 	if err != nil {
 		return nil, err
+	}
+	if heading != nil {
+		pg.heading = heading
 	}
 	var buf bytes.Buffer
 	err = pageTemplate.Execute(&buf, map[string]any{
 		"Lang": pg.Lang, "Dir": pg.Dir, "Title": pg.Title,
 		"Heading": pg.heading, "Description": pg.description,
-		"Body":       template.HTML(body), // sanitized by markdownHTML or escaped by textHTML, re-serialized by finishBody
-		"TOC":        toc,
+		"Body": template.HTML(body), // sanitized by markdownHTML or escaped by textHTML, re-serialized by finishBody
+		"TOC":  toc, "HasH1": hasH1,
 		"Alternates": pg.alternates, "XDefault": pg.xDefault,
 		"Notices": pg.notices, "Home": pg.home,
 		"T": pg.text.T, "Articles": pg.articles, "Index": pg.articles != nil,
@@ -238,12 +241,16 @@ var needsIsolation = regexp.MustCompile(`\p{Latin}|µ|\d[–\-/:×+]\d`)
 // finishBody gives each h2 an id and collects them for the table of
 // contents. On right-to-left pages it also isolates embedded
 // left-to-right runs (doses, URLs, abbreviations) in <bdi> and gives
-// links and code dir=auto, so that "50–100 ml" keeps its order.
-func finishBody(body, dir string) (string, []tocEntry, error) {
+// links and code dir=auto, so that "50–100 ml" keeps its order. With
+// needH1, a body that opens with a heading (a Markdown "# Title", the
+// title line of a plain-text document) gives it up as the page heading,
+// so that notices can follow it; hasH1 reports that the body still has an
+// h1 of its own.
+func finishBody(body, dir string, needH1 bool) (_ string, _ []tocEntry, heading *run, hasH1 bool, _ error) {
 	ctx := &html.Node{Type: html.ElementNode, Data: "main", DataAtom: atom.Main}
 	nodes, err := html.ParseFragment(strings.NewReader(body), ctx)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, false, err
 	}
 	var toc []tocEntry
 	n := 0
@@ -285,14 +292,19 @@ func finishBody(body, dir string) (string, []tocEntry, error) {
 	for _, node := range nodes {
 		root.AppendChild(node)
 	}
+	if first := firstElement(root); needH1 && first != nil && (first.DataAtom == atom.H1 || first.DataAtom == atom.H2) {
+		heading = &run{Text: strings.Join(strings.Fields(textOf(first)), " "), Lang: getAttr(first, "lang"), Dir: getAttr(first, "dir")}
+		root.RemoveChild(first)
+	}
+	hasH1 = contains(root, atom.H1)
 	walk(root, dir == "rtl")
 	var buf bytes.Buffer
 	for c := root.FirstChild; c != nil; c = c.NextSibling {
 		if err := html.Render(&buf, c); err != nil {
-			return "", nil, err
+			return "", nil, nil, false, err
 		}
 	}
-	return buf.String(), toc, nil
+	return buf.String(), toc, heading, hasH1, nil
 }
 
 // isolateRuns splits text node t around left-to-right runs that need it
@@ -360,6 +372,24 @@ func hoistLang(n *html.Node) {
 	if dir != "" {
 		setAttr(n, "dir", dir)
 	}
+}
+
+func contains(n *html.Node, a atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == a || contains(c, a) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
 }
 
 func textOf(n *html.Node) string {

@@ -213,7 +213,7 @@ func TestPageLayoutRules(t *testing.T) {
 
 func TestFinishBodyHoistsLang(t *testing.T) {
 	in := "<ul>\n<li>\n<p lang=\"en\" dir=\"ltr\">Fast breathing</p>\n</li>\n<li><p lang=\"en\" dir=\"ltr\">One</p><p>اثنان</p></li>\n</ul>\n<blockquote>\n<p lang=\"en\" dir=\"ltr\">Keep giving ORS.</p>\n</blockquote>\n"
-	got, _, err := finishBody(in, "rtl")
+	got, _, _, _, err := finishBody(in, "rtl", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,4 +222,33 @@ func TestFinishBodyHoistsLang(t *testing.T) {
 		`<li><p lang="en" dir="ltr">One</p><p>اثنان</p></li>`, // mixed: left alone
 		`<blockquote lang="en" dir="ltr">`,
 	)
+}
+
+func TestFinishBodyTitle(t *testing.T) {
+	tests := []struct {
+		in, want, heading string
+		h1                bool
+		toc               int
+	}{
+		// a plain-text document's title line becomes the page heading
+		{"<h2 lang=\"en\">Washing hands</h2>\n<p>Wash.</p>\n<h2>When</h2>\n", `<h2 id="section-1">When</h2>`, "Washing hands/en", false, 1},
+		// so does a Markdown h1 at the top
+		{"<h1>Title <em>here</em></h1>\n<h2>One</h2>\n", `<h2 id="section-1">One</h2>`, "Title here/", false, 1},
+		// a body that opens with text keeps its headings
+		{"<p>Intro.</p>\n<h1>Later</h1>\n<h2>One</h2>\n", `<h2 id="section-1">One</h2>`, "", true, 1},
+	}
+	for _, tt := range tests {
+		got, toc, heading, h1, err := finishBody(tt.in, "ltr", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hd := ""
+		if heading != nil {
+			hd = heading.Text + "/" + heading.Lang
+		}
+		if !strings.Contains(got, tt.want) || hd != tt.heading || h1 != tt.h1 || len(toc) != tt.toc {
+			t.Errorf("finishBody(%q) = %q, heading %q, h1 %v, %d toc entries; want %q, %q, %v, %d",
+				tt.in, got, hd, h1, len(toc), tt.want, tt.heading, tt.h1, tt.toc)
+		}
+	}
 }
