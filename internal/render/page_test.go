@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"golang.org/x/text/language"
+
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
@@ -250,5 +252,36 @@ func TestFinishBodyTitle(t *testing.T) {
 			t.Errorf("finishBody(%q) = %q, heading %q, h1 %v, %d toc entries; want %q, %q, %v, %d",
 				tt.in, got, hd, h1, len(toc), tt.want, tt.heading, tt.h1, tt.toc)
 		}
+	}
+}
+
+func TestFinishBodyIsolation(t *testing.T) {
+	tests := []struct{ dir, in, want string }{
+		{"rtl", `<p>أعطِ 50–100 ml بعد كل مرة، ثم 10 دقائق.</p>`, `<p>أعطِ <bdi>50–100 ml</bdi> بعد كل مرة، ثم 10 دقائق.</p>`},
+		{"rtl", `<p>راجع <a href="https://who.int">WHO 2024</a> أو <code>5 ml</code>.</p>`, `<p>راجع <a href="https://who.int" dir="auto">WHO 2024</a> أو <code dir="auto">5 ml</code>.</p>`},
+		{"rtl", `<p>النسبة 1/2 من الكوب.</p>`, `<p>النسبة <bdi>1/2</bdi> من الكوب.</p>`},
+		{"rtl", `<p lang="en" dir="ltr">Give 5 ml.</p>`, `<p lang="en" dir="ltr">Give 5 ml.</p>`},
+		{"ltr", `<p>Give 50–100 ml.</p>`, `<p>Give 50–100 ml.</p>`},
+	}
+	for _, tt := range tests {
+		got, _, _, _, err := finishBody(tt.in, tt.dir, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tt.want {
+			t.Errorf("finishBody(%q, %s) = %q, want %q", tt.in, tt.dir, got, tt.want)
+		}
+	}
+}
+
+func TestAlternatesNested(t *testing.T) {
+	es, ar := language.Spanish, language.Arabic
+	got, xdef := alternates(ar, []language.Tag{es, ar}, "../../", "sub/x.html")
+	if len(got) != 2 || got[0].Href != "../../es/sub/x.html" || got[1].Href != "../../ar/sub/x.html" ||
+		got[0].Current || !got[1].Current || got[1].Dir != "rtl" || got[1].Name != "العربية" || xdef != "../../es/sub/x.html" {
+		t.Errorf("alternates = %+v, x-default %s", got, xdef)
+	}
+	if got, xdef := alternates(ar, nil, "../", "x.html"); len(got) != 1 || xdef != "../ar/x.html" {
+		t.Errorf("alternates without Locales = %+v, x-default %s", got, xdef)
 	}
 }
