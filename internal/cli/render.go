@@ -66,10 +66,24 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 		out = p.Config.Abs(p.Config.OutDir)
 	}
 	assets := os.DirFS(p.Config.Abs(p.Config.ContentRoot))
+	// The language switcher links only the locales that get published.
+	linked := locs
+	if o.MinCoverage > 0 {
+		linked = nil
+		for _, loc := range locs {
+			b, err := render.Render(p, loc, assets, render.Options{UseStale: o.Stale == "use"})
+			if err != nil {
+				return err
+			}
+			if b.Coverage() >= o.MinCoverage {
+				linked = append(linked, loc)
+			}
+		}
+	}
 	var pl plan.Plan
 	var done []language.Tag
 	for _, loc := range locs {
-		b, err := render.Render(p, loc, assets, render.Options{UseStale: o.Stale == "use"})
+		b, err := render.Render(p, loc, assets, render.Options{UseStale: o.Stale == "use", Locales: linked})
 		if err != nil {
 			return err
 		}

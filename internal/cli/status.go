@@ -26,12 +26,15 @@ type statusOptions struct {
 	Format    string
 	FailUnder float64
 	Stale     bool
+	// ReportLocale is the language of the html dashboard.
+	ReportLocale string
 }
 
 func (o *statusOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringSliceVarP(&o.Locales, "locale", "l", nil, "report only these `locales` (comma-separated or repeated)")
 	f.BoolVar(&o.ByDoc, "by-doc", false, "break coverage down per document")
-	f.StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json, csv, markdown")
+	f.StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json, csv, markdown, html")
+	f.StringVar(&o.ReportLocale, "report-locale", "", "language and number format of the html dashboard (default: the source locale)")
 	f.Float64Var(&o.FailUnder, "fail-under", 0, "exit 1 when a locale's word coverage is below `N` percent")
 	f.BoolVar(&o.Stale, "stale", false, "list each stale translation with a word diff of its source (json: stale_segments)")
 }
@@ -59,8 +62,8 @@ var statusFormats = map[string]func(io.Writer, status.Report, bool) error{
 
 func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) error {
 	write, ok := statusFormats[o.Format]
-	if !ok {
-		return usageError(fmt.Errorf("--format %q: must be one of table, json, csv, markdown", o.Format))
+	if !ok && o.Format != "html" {
+		return usageError(fmt.Errorf("--format %q: must be one of table, json, csv, markdown, html", o.Format))
 	}
 	if o.FailUnder < 0 || o.FailUnder > 100 {
 		return usageError(fmt.Errorf("--fail-under %g: must be between 0 and 100", o.FailUnder))
@@ -73,13 +76,18 @@ func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) er
 	if err != nil {
 		return err
 	}
-	rep := status.Compute(p, locs, o.ByDoc)
+	rep := status.Compute(p, locs, o.ByDoc || o.Format == "html")
 	if o.Stale {
 		for i, l := range rep.Locales {
-			rep.Locales[i].StaleSegments = status.Stale(p, language.Make(l.Locale))
+			rep.Locales[i].StaleSegments = status.Stale(p, []language.Tag{language.Make(l.Locale)})
 		}
 	}
-	if err := write(io.Out, rep, o.ByDoc); err != nil {
+	if o.Format == "html" {
+		err = writeStatusHTML(io.Out, p, locs, rep, o.ReportLocale)
+	} else {
+		err = write(io.Out, rep, o.ByDoc)
+	}
+	if err != nil {
 		return err
 	}
 	if o.Stale && o.Format == "table" {
@@ -219,7 +227,7 @@ func writeStaleList(io *IO, rep status.Report) {
 		for _, s := range l.StaleSegments {
 			fmt.Fprintf(io.Out, "\n%s  %s:%d  %s\n", l.Locale, s.Document, s.Line, s.ID)
 			if s.Previous == "" {
-				fmt.Fprintf(io.Out, "    previous source unknown; current: %s\n", s.Current)
+				fmt.Fprintf(io.Out, "    previous source unknown; current: %s\n", s.Source)
 				continue
 			}
 			var b strings.Builder

@@ -146,39 +146,3 @@ func plainText(s string) string {
 	}
 	return strings.TrimSpace(b.String())
 }
-
-type pageData struct {
-	Lang, Dir string
-	Title     string
-	Body      string
-}
-
-var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}" dir="{{.Dir}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
-body{font-family:system-ui,sans-serif;font-size:1.0625rem;line-height:1.6;color:#1a1a1a;background:#fff;margin:0}
-main{max-width:70ch;margin-inline:auto;padding:1.5rem 1rem}
-table{border-collapse:collapse}th,td{border:1px solid #767676;padding:.3rem .6rem;text-align:start}
-blockquote{margin-inline:0;padding-inline-start:1rem;border-inline-start:4px solid #0b6e4f}
-a{color:#0b5394}
-</style>
-</head>
-<body>
-<main>
-{{.HTML}}</main>
-</body>
-</html>
-`))
-
-func (p pageData) render() ([]byte, error) {
-	var buf bytes.Buffer
-	err := pageTemplate.Execute(&buf, struct {
-		pageData
-		HTML template.HTML
-	}{p, template.HTML(p.Body)}) // sanitized by markdownHTML or escaped by textHTML
-	return buf.Bytes(), err
-}

@@ -25,6 +25,10 @@ import (
 type Options struct {
 	// UseStale publishes stale translations instead of falling back.
 	UseStale bool
+	// Locales are all the locales rendered next to this one, in the order
+	// the language switcher and the hreflang links list them; the first
+	// is x-default. Empty means the bundle's locale alone.
+	Locales []language.Tag
 }
 
 // Manifest describes a bundle. Its JSON form is part of the bundle.
@@ -72,6 +76,7 @@ type FileSum struct {
 type Bundle struct {
 	Manifest Manifest
 	Files    []plan.File
+	articles []article // for index.html
 }
 
 // Coverage is the share of words the bundle shows localized, in percent.
@@ -108,6 +113,9 @@ func Render(p *project.Project, loc language.Tag, assets fs.FS, opts Options) (*
 		if err := b.renderDoc(p, loc, d, opts); err != nil {
 			return nil, err
 		}
+	}
+	if err := b.addIndex(loc, opts); err != nil {
+		return nil, err
 	}
 	for _, a := range p.Assets {
 		data, err := fs.ReadFile(assets, a)
@@ -189,11 +197,7 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 			bodyStart += (s.End - s.Start) - (seg.End - seg.Start)
 		}
 	}
-	page := pageData{
-		Lang:  loc.String(),
-		Dir:   locale.Direction(loc),
-		Title: title(d, res),
-	}
+	page := b.newPage(p, loc, d, res, blocks, opts)
 	var html string
 	switch d.Format {
 	case content.FormatText:

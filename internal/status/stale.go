@@ -1,8 +1,6 @@
 package status
 
 import (
-	"sort"
-
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/diff"
@@ -20,41 +18,47 @@ type StaleSegment struct {
 	Translation string `json:"translation"`
 	// Previous is the source the translation was made from; empty when
 	// it is not known (the change predates healthloc's record of it).
-	Previous string       `json:"previous"`
-	Current  string       `json:"current"`
-	Diff     []diff.Chunk `json:"diff,omitempty"`
+	Previous string `json:"previous,omitempty"`
+	// Source is the current source text.
+	Source string       `json:"source"`
+	Diff   []diff.Chunk `json:"diff,omitempty"`
 	// NumbersChanged flags an edit that adds, removes or changes a
 	// number: a dose, a duration, a frequency.
 	NumbersChanged bool `json:"numbers_changed"`
 }
 
-// Stale lists loc's stale translations in document order.
-func Stale(p *project.Project, loc language.Tag) []StaleSegment {
+// Stale lists the stale translations in the locales' own catalogs (all
+// targets when locales is empty), by locale, document and line.
+func Stale(p *project.Project, locales []language.Tag) []StaleSegment {
+	if len(locales) == 0 {
+		locales = p.Config.Targets()
+	}
 	var out []StaleSegment
-	wf := p.Workflow[loc.String()]
-	for _, d := range p.Docs {
-		seen := map[string]bool{}
-		for i, id := range d.IDs {
-			if seen[id] {
-				continue
+	for _, loc := range locales {
+		wf := p.Workflow[loc.String()]
+		for _, d := range p.Docs {
+			seen := map[string]bool{}
+			for i, id := range d.IDs {
+				if seen[id] {
+					continue
+				}
+				seen[id] = true
+				st, text := p.Lookup(loc, d, id)
+				if st != project.Stale {
+					continue
+				}
+				s := StaleSegment{Document: d.Path, Line: d.Segments[i].Line, ID: id, Locale: loc.String(),
+					Translation: text, Source: d.Source.Messages[id].Other}
+				if wf != nil {
+					s.Previous = wf.Previous[id].Source
+				}
+				if s.Previous != "" {
+					s.Diff = diff.Words(s.Previous, s.Source)
+					s.NumbersChanged = diff.NumbersChanged(s.Diff)
+				}
+				out = append(out, s)
 			}
-			seen[id] = true
-			st, text := p.Lookup(loc, d, id)
-			if st != project.Stale {
-				continue
-			}
-			s := StaleSegment{Document: d.Path, Line: d.Segments[i].Line, ID: id, Locale: loc.String(),
-				Translation: text, Current: d.Source.Messages[id].Other}
-			if wf != nil {
-				s.Previous = wf.Previous[id].Source
-			}
-			if s.Previous != "" {
-				s.Diff = diff.Words(s.Previous, s.Current)
-				s.NumbersChanged = diff.NumbersChanged(s.Diff)
-			}
-			out = append(out, s)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Document < out[j].Document })
 	return out
 }

@@ -1,0 +1,169 @@
+package status
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/text/language"
+
+	"github.com/healthloc/healthloc/internal/catalog"
+	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/workflow"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+const guide = `---
+title: Fever guide
+---
+
+## Fever in adults
+
+Take 500 mg of paracetamol every 6 hours if you need it.
+
+Drink plenty of water and rest.
+`
+
+// dashboardFixture: es has everything, one stale and one reviewed; ar has the
+// title only.
+func dashboardFixture(t *testing.T) *project.Project {
+	t.Helper()
+	cfg, err := config.Parse("healthloc.toml", []byte(`source_locale = "en"`+"\n"+`locales = ["es", "ar"]`+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := project.Load(fstest.MapFS{
+		"content/guide.md":       {Data: []byte(guide)},
+		"content/other/notes.md": {Data: []byte("# Notes\n\nKeep the medicine in a cool place.\n")},
+	}, cfg, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := map[string]string{
+		"Fever guide":     "Guía sobre la fiebre",
+		"Fever in adults": "Fiebre en adultos",
+		"Take 500 mg of paracetamol every 6 hours if you need it.": "Tome 500 mg de paracetamol cada 8 horas si lo necesita.",
+		"Drink plenty of water and rest.":                          "Beba mucha agua y descanse.",
+		"Notes":                                                    "Notas",
+	}
+	ar := map[string]string{"Fever guide": "دليل الحمى"}
+	wf := workflow.New()
+	for loc, m := range map[string]map[string]string{"es": es, "ar": ar} {
+		p.Catalogs[loc] = map[string]*catalog.Catalog{}
+		for _, d := range p.Docs {
+			c := &catalog.Catalog{Locale: loc, Messages: map[string]catalog.Message{}}
+			for id, src := range d.Source.Messages {
+				text, ok := m[src.Other]
+				if !ok {
+					continue
+				}
+				msg := catalog.Message{ID: id, Hash: src.Hash, Description: src.Description, Other: text}
+				switch {
+				case loc == "es" && strings.HasPrefix(src.Other, "Take"):
+					msg.Hash = "sha1-0000000000000000000000000000000000000000"
+					wf.Previous[id] = workflow.Previous{Source: "Take 500 mg of paracetamol every 8 hours if you need it."}
+				case loc == "es" && src.Other == "Fever guide":
+					wf.Reviews[id] = workflow.Review{Reviewer: "dr-a", SourceHash: src.Hash, TranslationHash: project.TextHash(text)}
+				}
+				c.Messages[id] = msg
+			}
+			p.Catalogs[loc][d.Slug] = c
+		}
+	}
+	p.Workflow["es"] = wf
+	return p
+}
+
+func dashboard(t *testing.T, p *project.Project, tag string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteDashboard(&buf, Compute(p, nil, true), Stale(p, nil), language.MustParse(tag)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func TestStale(t *testing.T) {
+	got := Stale(dashboardFixture(t), nil)
+	if len(got) != 1 {
+		t.Fatalf("Stale = %+v, want one segment", got)
+	}
+	s := got[0]
+	if s.Locale != "es" || s.Document != "guide.md" || s.Line != 7 || !strings.HasPrefix(s.Translation, "Tome 500 mg") ||
+		!strings.HasSuffix(s.Previous, "every 8 hours if you need it.") {
+		t.Errorf("Stale = %+v", s)
+	}
+}
+
+// TestDashboardGolden pins the whole page; refresh with -update after a
+// deliberate change and review the diff.
+func TestDashboardGolden(t *testing.T) {
+	p := dashboardFixture(t)
+	for _, tag := range []string{"en", "fr", "ar"} {
+		t.Run(tag, func(t *testing.T) {
+			got := dashboard(t, p, tag)
+			if again := dashboard(t, p, tag); again != got {
+				t.Fatal("two renders differ")
+			}
+			golden := filepath.Join("testdata", "dashboard."+tag+".html")
+			if *update {
+				if err := os.MkdirAll("testdata", 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("dashboard differs from %s; run go test -update and review the diff", golden)
+			}
+		})
+	}
+}
+
+func TestDashboardContent(t *testing.T) {
+	p := dashboardFixture(t)
+	fr := dashboard(t, p, "fr")
+	for _, want := range []string{
+		`<html lang="fr" dir="ltr">`,
+		`<title>État de la traduction</title>`,
+		// es in guide.md: of 23 words, 2 reviewed, 9 more translated, 12
+		// stale; percentages in French format
+		`aria-label="español: Relues 2, Traduites 9, Obsolètes 12, Manquantes 0"`,
+		`<rect class="reviewed" x="0" y="0" width="86" height="24">`,
+		`<rect class="translated" x="86" y="0" width="392" height="24">`,
+		"<td>47,8\u00a0%</td>",
+		// all of es: Notes adds 1 translated and 7 missing words
+		"<td>38,7\u00a0%</td>",
+		`<h2><bdi>guide.md</bdi></h2>`,
+		`<h2><bdi>other/notes.md</bdi></h2>`,
+		`<del>Take 500 mg of paracetamol every 8 hours if you need it.</del>`,
+		`<td lang="es" dir="ltr">Tome 500 mg de paracetamol cada 8 horas si lo necesita.</td>`,
+		`<th scope="row">Totaux</th>`,
+	} {
+		if !strings.Contains(fr, want) {
+			t.Errorf("fr dashboard lacks %q", want)
+		}
+	}
+	ar := dashboard(t, p, "ar")
+	for _, want := range []string{`<html lang="ar" dir="rtl">`, `<g transform="matrix(-1 0 0 1 1000 0)">`, `<h1>حالة الترجمة</h1>`} {
+		if !strings.Contains(ar, want) {
+			t.Errorf("ar dashboard lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<script", "http://", "https://", "url("} {
+		if strings.Contains(fr, bad) {
+			t.Errorf("dashboard contains %q", bad)
+		}
+	}
+}
