@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/text/language"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/locale"
+	"github.com/healthloc/healthloc/internal/workers"
 	"github.com/healthloc/healthloc/internal/workflow"
 )
 
@@ -35,6 +37,8 @@ type Project struct {
 	// sources), empty when the locale has no sidecar file.
 	Workflow map[string]*workflow.State
 	fsys     fs.FS
+	// progress, when set, is told how many documents are parsed.
+	progress func(done, total int)
 }
 
 // Doc is a parsed document with the message ID of each segment.
@@ -51,7 +55,23 @@ type Doc struct {
 // Load reads the project described by cfg from fsys, which is rooted at
 // the project directory. encoding overrides the configured charset.
 func Load(fsys fs.FS, cfg *config.Config, encoding string) (*Project, error) {
-	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workflow.State{}}
+	return LoadWith(fsys, cfg, LoadOptions{Encoding: encoding})
+}
+
+// LoadOptions tunes LoadWith.
+type LoadOptions struct {
+	// Encoding overrides the configured charset of the content.
+	Encoding string
+	// Progress is called as documents are parsed, from several
+	// goroutines; done counts up to total.
+	Progress func(done, total int)
+}
+
+// LoadWith is Load with options.
+func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
+	encoding := o.Encoding
+	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workflow.State{},
+		progress: o.Progress}
 	if encoding == "" {
 		encoding = cfg.Encoding
 	}
@@ -76,14 +96,12 @@ func (p *Project) loadContent(encoding string) error {
 	if !info.IsDir() {
 		return fmt.Errorf("%s: content root is not a directory", root)
 	}
-	opts := content.Options{FrontMatterKeys: p.Config.FrontMatterKeys, Encoding: encoding}
-	pinned := map[string]string{}
+	var files []string
 	err = fs.WalkDir(p.fsys, root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		base := d.Name()
-		if name != root && strings.HasPrefix(base, ".") {
+		if name != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -93,49 +111,79 @@ func (p *Project) loadContent(encoding string) error {
 			return nil
 		}
 		rel := strings.TrimPrefix(name, root+"/")
-		if !IsDocument(rel) {
+		if IsDocument(rel) {
+			files = append(files, rel)
+		} else {
 			p.Assets = append(p.Assets, rel)
-			return nil
 		}
-		raw, err := fs.ReadFile(p.fsys, name)
-		if err != nil {
-			return err
-		}
-		doc, err := content.Parse(rel, raw, opts)
-		if err != nil {
-			// content names the file relative to the root; say where the
-			// root is so the message names the file as the user sees it
-			return fmt.Errorf("%s/%w", root, err)
-		}
-		d2 := &Doc{Document: doc, Source: &catalog.Catalog{Locale: p.Config.Source().String(), Messages: map[string]catalog.Message{}}, Words: map[string]int{}}
-		for _, seg := range doc.Segments {
-			id := seg.ID
-			if id != "" {
-				where := fmt.Sprintf("%s/%s:%d", root, rel, seg.Line)
-				if prev, dup := pinned[id]; dup {
-					return fmt.Errorf("%s: message ID %q is already pinned at %s", where, id, prev)
-				}
-				pinned[id] = where
-			} else {
-				id = catalog.MessageID(doc.Slug, seg.Text)
-			}
-			d2.IDs = append(d2.IDs, id)
-			if _, ok := d2.Source.Messages[id]; ok {
-				continue // the same text twice in one document is one message
-			}
-			d2.Words[id] = seg.Words
-			desc := string(seg.Kind)
-			d2.Source.Messages[id] = catalog.Message{ID: id, Description: desc, Other: seg.Text, Hash: catalog.Hash(desc, seg.Text)}
-		}
-		p.Docs = append(p.Docs, d2)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	sort.Slice(p.Docs, func(i, j int) bool { return p.Docs[i].Path < p.Docs[j].Path })
+	sort.Strings(files)
 	sort.Strings(p.Assets)
+
+	// Parsing is the expensive part and each file is independent: parse
+	// on all cores, then number the messages in path order.
+	opts := content.Options{FrontMatterKeys: p.Config.FrontMatterKeys, Encoding: encoding}
+	p.Docs = make([]*Doc, len(files))
+	var done atomic.Int64
+	err = workers.Map(len(files), 0, func(i int) error {
+		raw, err := fs.ReadFile(p.fsys, root+"/"+files[i])
+		if err != nil {
+			return err
+		}
+		doc, err := content.Parse(files[i], raw, opts)
+		if err != nil {
+			// content names the file relative to the root; say where the
+			// root is so the message names the file as the user sees it
+			return fmt.Errorf("%s/%w", root, err)
+		}
+		p.Docs[i] = p.newDoc(doc)
+		if p.progress != nil {
+			p.progress(int(done.Add(1)), len(files))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	pinned := map[string]string{}
+	for _, d := range p.Docs {
+		for i, seg := range d.Segments {
+			if seg.ID == "" {
+				continue
+			}
+			where := fmt.Sprintf("%s/%s:%d", root, d.Path, seg.Line)
+			if prev, dup := pinned[d.IDs[i]]; dup {
+				return fmt.Errorf("%s: message ID %q is already pinned at %s", where, d.IDs[i], prev)
+			}
+			pinned[d.IDs[i]] = where
+		}
+	}
 	return nil
+}
+
+// newDoc numbers the segments of a parsed document and builds its source
+// catalog.
+func (p *Project) newDoc(doc *content.Document) *Doc {
+	d := &Doc{Document: doc, Source: &catalog.Catalog{Locale: p.Config.Source().String(), Messages: map[string]catalog.Message{}},
+		Words: map[string]int{}, IDs: make([]string, len(doc.Segments))}
+	for i, seg := range doc.Segments {
+		id := seg.ID
+		if id == "" {
+			id = catalog.MessageID(doc.Slug, seg.Text)
+		}
+		d.IDs[i] = id
+		if _, ok := d.Source.Messages[id]; ok {
+			continue // the same text twice in one document is one message
+		}
+		d.Words[id] = seg.Words
+		desc := string(seg.Kind)
+		d.Source.Messages[id] = catalog.Message{ID: id, Description: desc, Other: seg.Text, Hash: catalog.Hash(desc, seg.Text)}
+	}
+	return d
 }
 
 // IsDocument reports whether a content file is an article healthloc
@@ -179,7 +227,7 @@ func (p *Project) loadCatalogs() error {
 			p.Workflow[loc] = wf
 		}
 		suffix := "." + e.Name() + ".toml"
-		byslug := map[string]*catalog.Catalog{}
+		var names []string
 		err = fs.WalkDir(p.fsys, dir, func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -190,20 +238,27 @@ func (p *Project) loadCatalogs() error {
 			if !strings.HasSuffix(name, suffix) {
 				return fmt.Errorf("%s: catalog file name must end in %q", name, suffix)
 			}
-			data, err := fs.ReadFile(p.fsys, name)
-			if err != nil {
-				return err
-			}
-			c, err := catalog.Parse(name, data)
-			if err != nil {
-				return err
-			}
-			slug := strings.TrimSuffix(strings.TrimPrefix(name, dir+"/"), suffix)
-			byslug[slug] = c
+			names = append(names, name)
 			return nil
 		})
 		if err != nil {
 			return err
+		}
+		cats := make([]*catalog.Catalog, len(names))
+		err = workers.Map(len(names), 0, func(i int) error {
+			data, err := fs.ReadFile(p.fsys, names[i])
+			if err != nil {
+				return err
+			}
+			cats[i], err = catalog.Parse(names[i], data)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		byslug := make(map[string]*catalog.Catalog, len(names))
+		for i, name := range names {
+			byslug[strings.TrimSuffix(strings.TrimPrefix(name, dir+"/"), suffix)] = cats[i]
 		}
 		p.Catalogs[loc] = byslug
 	}
