@@ -16,7 +16,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// sourceFiles lists the Markdown and text files under dir (missing dirs
+// sourceFiles lists the Markdown, text and HTML files under dir (missing dirs
 // give none), as paths relative to dir.
 func sourceFiles(t *testing.T, dir string) []string {
 	t.Helper()
@@ -29,7 +29,7 @@ func sourceFiles(t *testing.T, dir string) []string {
 			return err
 		}
 		switch strings.ToLower(filepath.Ext(p)) {
-		case ".md", ".markdown", ".txt":
+		case ".md", ".markdown", ".txt", ".html", ".htm":
 			if !d.IsDir() {
 				rel, _ := filepath.Rel(dir, p)
 				files = append(files, filepath.ToSlash(rel))
@@ -153,8 +153,8 @@ func TestLocalizeKeepsStructure(t *testing.T) {
 				for i, s := range again.Segments {
 					want := doc.Segments[i]
 					// Plain-text headings are guessed from the text, so
-					// only Markdown kinds must survive.
-					if doc.Format == FormatMarkdown && s.Kind != want.Kind {
+					// only Markdown and HTML kinds must survive.
+					if doc.Format != FormatText && s.Kind != want.Kind {
 						t.Errorf("segment %d: kind %q, want %q:\n%s", i, s.Kind, want.Kind, out)
 					}
 					if sp := spans[i]; s.Start+bom != sp.Start || s.End+bom != sp.End {

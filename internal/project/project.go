@@ -140,7 +140,7 @@ func (p *Project) loadContent(encoding string) error {
 // translates, judged by its extension.
 func IsDocument(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".md", ".markdown", ".txt":
+	case ".md", ".markdown", ".txt", ".html", ".htm":
 		return true
 	}
 	return false
