@@ -49,6 +49,10 @@ type hnode struct {
 	endTok int // index of the end tag, or -1
 	parent *hnode
 	kids   []*hnode
+	// Memoized: phrasing (0 unknown, 1 yes, 2 no) and the end offset
+	// (0 unknown), so deep nesting stays linear.
+	phr    int8
+	endOff int
 }
 
 func htmlTokens(src []byte) []htmlToken {
@@ -115,77 +119,113 @@ func set(names ...string) map[string]bool {
 // that matches nothing becomes a stray node.
 func htmlTree(toks []htmlToken) *hnode {
 	root := &hnode{elem: true, tok: -1, endTok: -1}
-	stack := []*hnode{root}
+	st := &openStack{nodes: []*hnode{root}, count: map[string]int{}}
 	for i, t := range toks {
 		switch t.typ {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			stack = closeImplied(stack, t.name)
-			cur := stack[len(stack)-1]
+			st.closeImplied(t.name)
+			cur := st.top()
 			n := &hnode{tok: i, elem: true, name: t.name, endTok: -1, parent: cur}
 			cur.kids = append(cur.kids, n)
 			if t.typ == html.StartTagToken && !voidElems[t.name] {
-				stack = append(stack, n)
+				st.nodes = append(st.nodes, n)
+				st.count[n.name]++
 			}
 		case html.EndTagToken:
-			j := len(stack) - 1
-			for j > 0 && stack[j].name != t.name {
+			j := len(st.nodes) - 1
+			if st.count[t.name] == 0 {
+				j = 0
+			}
+			for j > 0 && st.nodes[j].name != t.name {
 				j--
 			}
-			cur := stack[len(stack)-1]
 			if j == 0 {
+				cur := st.top()
 				cur.kids = append(cur.kids, &hnode{tok: i, stray: true, endTok: -1, parent: cur})
 				continue
 			}
-			stack[j].endTok = i
-			stack = stack[:j]
+			st.nodes[j].endTok = i
+			st.popTo(j)
 		default:
-			cur := stack[len(stack)-1]
+			cur := st.top()
 			cur.kids = append(cur.kids, &hnode{tok: i, endTok: -1, parent: cur})
 		}
 	}
 	return root
 }
 
-// closeImplied pops the elements that a start tag name ends implicitly.
-func closeImplied(stack []*hnode, name string) []*hnode {
-	closeTo := func(match func(string) bool, bounds map[string]bool) {
-		for j := len(stack) - 1; j > 0; j-- {
-			n := stack[j].name
-			if match(n) {
-				stack = stack[:j]
-				return
-			}
-			if bounds[n] || scopeElems[n] {
-				return
-			}
-		}
-	}
-	is := func(names ...string) func(string) bool {
-		return func(n string) bool { return set(names...)[n] }
-	}
-	if pClosers[name] {
-		closeTo(is("p"), nil)
-	}
-	switch name {
-	case "li":
-		closeTo(is("li"), set("ul", "ol", "menu"))
-	case "dt", "dd":
-		closeTo(is("dt", "dd"), set("dl"))
-	case "td", "th":
-		closeTo(is("td", "th"), set("tr"))
-	case "tr":
-		closeTo(is("tr"), set("thead", "tbody", "tfoot"))
-	case "thead", "tbody", "tfoot":
-		closeTo(is("thead", "tbody", "tfoot"), nil)
-	case "option", "optgroup":
-		closeTo(is("option"), set("select", "optgroup"))
-	case "h1", "h2", "h3", "h4", "h5", "h6":
-		if n := len(stack); n > 1 && headingElems[stack[n-1].name] {
-			stack = stack[:n-1]
-		}
-	}
-	return stack
+// openStack is the stack of open elements, with how many of each name
+// are open so that looking for one that is not open costs nothing.
+type openStack struct {
+	nodes []*hnode
+	count map[string]int
 }
+
+func (st *openStack) top() *hnode { return st.nodes[len(st.nodes)-1] }
+
+// popTo closes the element at index j and everything opened after it.
+func (st *openStack) popTo(j int) {
+	for _, n := range st.nodes[j:] {
+		st.count[n.name]--
+	}
+	st.nodes = st.nodes[:j]
+}
+
+// closeTo closes the nearest open element in match, unless an element in
+// bounds or a scope boundary comes first.
+func (st *openStack) closeTo(match, bounds map[string]bool) {
+	open := false
+	for n := range match {
+		open = open || st.count[n] > 0
+	}
+	if !open {
+		return
+	}
+	for j := len(st.nodes) - 1; j > 0; j-- {
+		n := st.nodes[j].name
+		if match[n] {
+			st.popTo(j)
+			return
+		}
+		if bounds[n] || scopeElems[n] {
+			return
+		}
+	}
+}
+
+// closeImplied closes the elements that a start tag name ends implicitly.
+func (st *openStack) closeImplied(name string) {
+	if pClosers[name] {
+		st.closeTo(pSet, nil)
+	}
+	if c, ok := impliedEnds[name]; ok {
+		st.closeTo(c.match, c.bounds)
+	}
+	if headingElems[name] && headingElems[st.top().name] {
+		st.popTo(len(st.nodes) - 1)
+	}
+}
+
+// impliedEnd is an element that a start tag ends when one is open, unless
+// one of bounds is open inside it.
+type impliedEnd struct{ match, bounds map[string]bool }
+
+var (
+	pSet        = set("p")
+	impliedEnds = map[string]impliedEnd{
+		"li":       {set("li"), set("ul", "ol", "menu")},
+		"dt":       {set("dt", "dd"), set("dl")},
+		"dd":       {set("dt", "dd"), set("dl")},
+		"td":       {set("td", "th"), set("tr")},
+		"th":       {set("td", "th"), set("tr")},
+		"tr":       {set("tr"), set("thead", "tbody", "tfoot")},
+		"thead":    {set("thead", "tbody", "tfoot"), nil},
+		"tbody":    {set("thead", "tbody", "tfoot"), nil},
+		"tfoot":    {set("thead", "tbody", "tfoot"), nil},
+		"option":   {set("option"), set("select", "optgroup")},
+		"optgroup": {set("option"), set("select", "optgroup")},
+	}
+)
 
 // htmlWalker emits the segments of an HTML document.
 type htmlWalker struct {
@@ -288,6 +328,16 @@ func (w *htmlWalker) opaque(n *hnode) bool {
 // phrasing reports whether n can be part of a text run: text, a comment,
 // or an inline or opaque element holding no block.
 func (w *htmlWalker) phrasing(n *hnode) bool {
+	if n.phr == 0 {
+		n.phr = 2
+		if w.isPhrasing(n) {
+			n.phr = 1
+		}
+	}
+	return n.phr == 1
+}
+
+func (w *htmlWalker) isPhrasing(n *hnode) bool {
 	if n.stray {
 		return false
 	}
@@ -310,6 +360,13 @@ func (w *htmlWalker) phrasing(n *hnode) bool {
 
 // end is the offset where node n ends in the source.
 func (w *htmlWalker) end(n *hnode) int {
+	if n.endOff == 0 {
+		n.endOff = w.findEnd(n)
+	}
+	return n.endOff
+}
+
+func (w *htmlWalker) findEnd(n *hnode) int {
 	if n.endTok >= 0 {
 		return w.toks[n.endTok].end
 	}

@@ -97,12 +97,10 @@ func scanTag(tag []byte) (attrs []htmlAttr, nameEnd int) {
 
 var (
 	spaceRunRe = regexp.MustCompile(`[ \t\n\r\f]+`)
-	// entityLikeRe matches what HTML reads as a character reference.
-	entityLikeRe = regexp.MustCompile(`^&(?:[A-Za-z][A-Za-z0-9]*;?|#[0-9]+;?|#[xX][0-9A-Fa-f]+;?)`)
 	// charRefRe is a complete character reference a translator may type.
 	charRefRe = regexp.MustCompile(`^&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
-	// numTagLikeRe is text that would read as a numbered tag.
-	numTagLikeRe = regexp.MustCompile(`^</?[0-9]`)
+	// numTagAtRe is text that would read as a numbered tag.
+	numTagAtRe = regexp.MustCompile(`^` + numTagRe.String())
 	// numTagRe is a numbered tag in a translation, with the translatable
 	// attributes it may carry.
 	numTagRe     = regexp.MustCompile(`<(/?)([0-9]{1,4})((?:\s+[A-Za-z][A-Za-z-]*\s*=\s*"[^"<>]*")*)\s*(/?)>`)
@@ -117,8 +115,8 @@ func collapseSpace(s string) string { return spaceRunRe.ReplaceAllString(s, " ")
 func oneSpace(s string) string { return strings.Trim(collapseSpace(s), " ") }
 
 // protectText writes decoded source text so that it reads back as the
-// same text: "&" before what looks like an entity becomes "&amp;", and
-// "<" before what looks like a numbered tag becomes "&lt;".
+// same text: the "&" of what reads as a character reference becomes
+// "&amp;", and the "<" of what reads as a numbered tag becomes "&lt;".
 func protectText(s string) string {
 	if !strings.ContainsAny(s, "&<") {
 		return s
@@ -126,9 +124,9 @@ func protectText(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		switch {
-		case s[i] == '&' && entityLikeRe.MatchString(s[i:]):
+		case s[i] == '&' && charRefRe.MatchString(s[i:]):
 			b.WriteString("&amp;")
-		case s[i] == '<' && numTagLikeRe.MatchString(s[i:]):
+		case s[i] == '<' && numTagAtRe.MatchString(s[i:]):
 			b.WriteString("&lt;")
 		default:
 			b.WriteByte(s[i])

@@ -1,0 +1,331 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseHTMLSegments(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  string
+		want []seg
+	}{
+		{
+			name: "title and meta description",
+			raw:  "<html><head><title>\n  Fever &amp; you\n</title><META NAME=Description content='Cool &quot;down&quot;'></head></html>",
+			want: []seg{
+				{kind: KindTitle, text: "Fever & you", src: "Fever &amp; you"},
+				{kind: KindDescription, text: `Cool "down"`, src: "Cool &quot;down&quot;"},
+			},
+		},
+		{
+			name: "headings paragraphs and div with inline content only",
+			raw:  "<h1>One</h1><h2>Two</h2><h3>Three</h3><h4>Four</h4><h5>Five</h5><h6>Six</h6><p>Para</p><div>Inline <em>only</em></div>",
+			want: []seg{
+				{kind: KindHeading, text: "One"}, {kind: KindHeading, text: "Two"}, {kind: KindHeading, text: "Three"},
+				{kind: KindHeading, text: "Four"}, {kind: KindHeading, text: "Five"}, {kind: KindHeading, text: "Six"},
+				{kind: KindParagraph, text: "Para"},
+				{kind: KindParagraph, text: "Inline <1>only</1>", src: "Inline <em>only</em>"},
+			},
+		},
+		{
+			name: "lists, description lists, quote",
+			raw:  "<ul><li>a</li><li>b<ol><li>c</li></ol></li></ul><dl><dt>Term</dt><dd>Def</dd></dl><blockquote><p>Said</p>Bare</blockquote>",
+			want: []seg{
+				{kind: KindListItem, text: "a"}, {kind: KindListItem, text: "b"}, {kind: KindListItem, text: "c"},
+				{kind: KindListItem, text: "Term"}, {kind: KindListItem, text: "Def"},
+				{kind: KindQuote, text: "Said"}, {kind: KindQuote, text: "Bare"},
+			},
+		},
+		{
+			name: "table caption cells and figure",
+			raw:  "<table><caption>Doses</caption><tr><th>Age</th><td>5 ml</td></tr></table><figure><img src=x alt=Packet><figcaption>ORS</figcaption></figure>",
+			want: []seg{
+				{kind: KindCaption, text: "Doses"}, {kind: KindTableCell, text: "Age"}, {kind: KindTableCell, text: "5 ml"},
+				{kind: KindAltText, text: "Packet"}, {kind: KindCaption, text: "ORS"},
+			},
+		},
+		{
+			name: "attributes",
+			raw:  `<nav aria-label="Main"><a href="/" title="Home page"><img src="l.png" alt="Logo" title=""></a></nav><input placeholder="Search" aria-label=' Find  it '>`,
+			want: []seg{
+				{kind: KindAttribute, text: "Main"},
+				{kind: KindAttribute, text: "Home page"},
+				{kind: KindAltText, text: "Logo"},
+				{kind: KindAttribute, text: "Search"},
+				{kind: KindAttribute, text: "Find it", src: " Find  it "},
+			},
+		},
+		{
+			name: "nested inline tags, void tags and attributes in a run",
+			raw:  "<p>Take <strong>two <em>small</em></strong> tablets<br/>with <abbr title=\"World Health Organization\">WHO</abbr> <img src=p.png alt=pill> advice.</p>",
+			want: []seg{{
+				kind: KindParagraph,
+				text: `Take <1>two <2>small</2></1> tablets<3/>with <4 title="World Health Organization">WHO</4> <5 alt="pill"/> advice.`,
+				src:  `Take <strong>two <em>small</em></strong> tablets<br/>with <abbr title="World Health Organization">WHO</abbr> <img src=p.png alt=pill> advice.`,
+			}},
+		},
+		{
+			name: "white space collapses, entities decode, lookalikes stay escaped",
+			raw:  "<p>\n  Up to 38&nbsp;°C &mdash; not\n\t&lt;40 or &lt;1&gt; or &amp;amp; or AT&amp;T\n</p>",
+			want: []seg{{kind: KindParagraph, text: "Up to 38\u00a0°C — not <40 or &lt;1> or &amp;amp; or AT&T",
+				src: "Up to 38&nbsp;°C &mdash; not\n\t&lt;40 or &lt;1&gt; or &amp;amp; or AT&amp;T"}},
+		},
+		{
+			name: "skipped elements",
+			raw: "<script>var p = '<p>x</p>';</script><style>p{}</style><pre>pre</pre><template><p>t</p></template>" +
+				"<p>Run <code>rm</code> now</p><svg><title>icon</title><text>svg</text></svg><textarea>ta</textarea><noscript><p>js</p></noscript>",
+			want: []seg{{kind: KindParagraph, text: "Run <1/> now", src: "Run <code>rm</code> now"}},
+		},
+		{
+			name: "translate=no and notranslate",
+			raw: `<p translate="no">Brand</p><div class="x notranslate"><p>Kept</p><img alt="no"></div>` +
+				`<p>Use <span translate=NO>Panadol</span> or <b class="notranslate">Calpol</b>.</p><p class="notranslated">Yes</p>`,
+			want: []seg{
+				{kind: KindParagraph, text: "Use <1/> or <2/>.", src: `Use <span translate=NO>Panadol</span> or <b class="notranslate">Calpol</b>.`},
+				{kind: KindParagraph, text: "Yes"},
+			},
+		},
+		{
+			name: "unclosed tags",
+			raw:  "<ul><li>One<li>Two <b>bold\n</ul><p>First<p>Second <i>it\n<table><tr><td>A<td>B</table>",
+			want: []seg{
+				{kind: KindListItem, text: "One"},
+				{kind: KindListItem, text: "Two <1>bold</1>", src: "Two <b>bold"},
+				{kind: KindParagraph, text: "First"},
+				{kind: KindParagraph, text: "Second <1>it</1>", src: "Second <i>it"},
+				{kind: KindTableCell, text: "A"}, {kind: KindTableCell, text: "B"},
+			},
+		},
+		{
+			name: "stray end tags",
+			raw:  "<div>Before</p>after</span></div></p><p>Last</p></b>",
+			want: []seg{
+				{kind: KindParagraph, text: "Before"},
+				{kind: KindParagraph, text: "after"},
+				{kind: KindParagraph, text: "Last"},
+			},
+		},
+		{
+			name: "block link and comments",
+			raw:  "<a href=/x><div>Card</div></a><p><!-- c -->Text <!-- mid --> here<!-- end --></p>",
+			want: []seg{
+				{kind: KindParagraph, text: "Card"},
+				{kind: KindParagraph, text: "Text <1/> here", src: "Text <!-- mid --> here"},
+			},
+		},
+		{
+			name: "mixed text and blocks in one container",
+			raw:  "<section>Intro <b>text</b><p>Para</p>Outro</section>",
+			want: []seg{
+				{kind: KindParagraph, text: "Intro <1>text</1>", src: "Intro <b>text</b>"},
+				{kind: KindParagraph, text: "Para"},
+				{kind: KindParagraph, text: "Outro"},
+			},
+		},
+		{
+			name: "empty and blank content",
+			raw:  "<p></p><p> \n </p><li><br></li><td>&nbsp;</td><img alt=''>",
+			want: []seg{{kind: KindTableCell, text: "\u00a0", src: "&nbsp;"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("page.html", []byte(tt.raw), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []seg
+			for _, s := range doc.Segments {
+				g := seg{kind: s.Kind, text: s.Text, src: tt.raw[s.Start:s.End]}
+				if g.src == g.text {
+					g.src = ""
+				}
+				got = append(got, g)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d segments, want %d:\n got  %+v\n want %+v", len(got), len(tt.want), got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("segment %d:\n got  %+v\n want %+v", i, got[i], tt.want[i])
+				}
+			}
+			assertNoOverlap(t, doc)
+			out, _, err := Localize(doc, func(_ int, s Segment) (string, bool) { return s.Text, true })
+			if err != nil || string(out) != tt.raw {
+				t.Errorf("identity round trip: %q, %v", out, err)
+			}
+		})
+	}
+}
+
+func TestParseHTMLContext(t *testing.T) {
+	raw := "<title>T</title><h1>Main <i>topic</i></h1><p>a</p><h3>Sub</h3><p>b</p><h2>Next</h2><p title=x>c</p>"
+	doc, err := Parse("doc.htm", []byte(raw), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != FormatHTML || doc.Slug != "doc" {
+		t.Errorf("format %q slug %q", doc.Format, doc.Slug)
+	}
+	want := []struct {
+		headings string
+		words    int
+	}{
+		{"", 1}, {"", 2}, {"Main topic", 1}, {"Main topic", 1}, {"Main topic/Sub", 1}, {"Main topic", 1}, {"Main topic/Next", 1}, {"Main topic/Next", 1},
+	}
+	if len(doc.Segments) != len(want) {
+		t.Fatalf("got %d segments, want %d", len(doc.Segments), len(want))
+	}
+	for i, s := range doc.Segments {
+		if h := strings.Join(s.Headings, "/"); h != want[i].headings || s.Words != want[i].words {
+			t.Errorf("segment %d %q: headings %q words %d, want %q %d", i, s.Text, h, s.Words, want[i].headings, want[i].words)
+		}
+		if s.Line != 1 {
+			t.Errorf("segment %d: line %d", i, s.Line)
+		}
+	}
+}
+
+// localizeHTML parses raw and localizes it with the translations given
+// by segment text.
+func localizeHTML(t *testing.T, raw string, tr map[string]string) string {
+	t.Helper()
+	doc, err := Parse("page.html", []byte(raw), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := Localize(doc, func(_ int, s Segment) (string, bool) {
+		v, ok := tr[s.Text]
+		return v, ok
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+func TestLocalizeHTML(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  string
+		tr   map[string]string
+		want string
+	}{
+		{
+			name: "tags restored with their attributes, moved and reordered",
+			raw:  `<p>Read <a href="/a?x=1&amp;y=2" class=l>this <b>now</b></a>.</p>`,
+			tr:   map[string]string{"Read <1>this <2>now</2></1>.": "<2>Ahora</2> <1>lea esto</1>."},
+			want: `<p><b>Ahora</b> <a href="/a?x=1&amp;y=2" class=l>lea esto</a>.</p>`,
+		},
+		{
+			name: "raw HTML in a translation is escaped",
+			raw:  `<p>Hello</p>`,
+			tr:   map[string]string{"Hello": `<script>alert(1)</script><img src=x onerror=alert(2)> & "q" &amp; &#8217;`},
+			want: `<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; &amp; "q" &amp; &#8217;</p>`,
+		},
+		{
+			name: "unknown, unpaired and wrong-form tags are left out",
+			raw:  `<p>A <b>b</b> c<br>d</p>`,
+			tr:   map[string]string{"A <1>b</1> c<2/>d": "<1>x <3>y</3> <2>z</2> </1><1/> <1>open"},
+			want: `<p><b>x y z </b> open</p>`,
+		},
+		{
+			name: "close pops tags left open",
+			raw:  `<p><a href=/>A <b>B</b></a></p>`,
+			tr:   map[string]string{"<1>A <2>B</2></1>": "<1>a <2>b</1>"},
+			want: `<p><a href=/>a b</a></p>`,
+		},
+		{
+			name: "void element kept whole, protected content untouched",
+			raw:  `<p>Run <code>a &lt; b</code> then <span translate="no">Brand</span>.</p>`,
+			tr:   map[string]string{"Run <1/> then <2/>.": "<2/> después de <1/>; <2>no</2>"},
+			want: `<p><span translate="no">Brand</span> después de <code>a &lt; b</code>; no</p>`,
+		},
+		{
+			name: "translatable attribute on a numbered tag",
+			raw:  `<p><abbr title="World Health Organization" class=a>WHO</abbr> and <img src=x alt=pill></p>`,
+			tr:   map[string]string{`<1 title="World Health Organization">WHO</1> and <2 alt="pill"/>`: `<1 title="Organización &quot;Mundial&quot;" onclick="x">OMS</1> y <2 alt="pastilla azul" src="evil"/> <1 title="<b>">x</1>`},
+			want: `<p><abbr title="Organización &#34;Mundial&#34;" class=a>OMS</abbr> y <img src=x alt="pastilla azul"> &lt;1 title="&lt;b&gt;"&gt;x</p>`,
+		},
+		{
+			name: "attribute with quotes, unquoted and multi-line",
+			raw:  `<img alt="Pill" title='Tip'><input placeholder=Search>`,
+			tr:   map[string]string{"Pill": `Píldora "azul" <x>`, "Tip": "Con\nsejo 'a'", "Search": "Buscar aquí"},
+			want: `<img alt="Píldora &#34;azul&#34; &lt;x&gt;" title='Con sejo &#39;a&#39;'><input placeholder="Buscar aquí">`,
+		},
+		{
+			name: "title text is escaped, lookalikes read back",
+			raw:  "<title>A &amp; B</title><p>x &lt;1&gt; y</p>",
+			tr:   map[string]string{"A & B": "A & B </title><script>", "x &lt;1> y": "x &lt;1> z"},
+			want: "<title>A &amp; B &lt;/title&gt;&lt;script&gt;</title><p>x &lt;1&gt; z</p>",
+		},
+		{
+			name: "CRLF document",
+			raw:  "<p>\r\nOne\r\ntwo\r\n</p>\r\n",
+			tr:   map[string]string{"One two": "Uno\ndos"},
+			want: "<p>\r\nUno\r\ndos\r\n</p>\r\n",
+		},
+		{
+			name: "blank translation keeps the source",
+			raw:  `<p>Keep</p><img alt=A>`,
+			tr:   map[string]string{"Keep": " \n", "A": ""},
+			want: `<p>Keep</p><img alt=A>`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := localizeHTML(t, tt.raw, tt.tr); got != tt.want {
+				t.Errorf("got\n %s\nwant\n %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSetAttrs(t *testing.T) {
+	attrs := [][2]string{{"lang", "es"}, {"dir", "rtl"}}
+	tests := []struct{ in, want string }{
+		{`x<html>y`, `x<html lang="es" dir="rtl">y`},
+		{`x<html lang="en-US" class=a>y`, `x<html dir="rtl" lang="es" class=a>y`},
+		{`x<html LANG=en dir='ltr'>y`, `x<html LANG="es" dir="rtl">y`},
+		{`x<p lang data-x="<b>">y`, `x<p dir="rtl" lang="es" data-x="<b>">y`},
+		{`x<br/>y`, `x<br lang="es" dir="rtl"/>y`},
+		{`x</p>y`, `x</p>y`},
+		{`xhtml`, `xhtml`},
+	}
+	for _, tt := range tests {
+		if got := string(SetAttrs([]byte(tt.in), 1, attrs)); got != tt.want {
+			t.Errorf("SetAttrs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := string(SetAttrs([]byte("<p>"), 0, [][2]string{{"lang", `a"b`}})); got != `<p lang="a&#34;b">` {
+		t.Errorf("value not escaped: %q", got)
+	}
+}
+
+func TestHTMLLangTargets(t *testing.T) {
+	raw := "<!DOCTYPE html><title>T</title><p>Whole</p><div>Part<p>x</p></div><img alt=A title=B><p>y</p><a title=C>c</a>Body text"
+	doc, err := Parse("p.html", []byte(raw), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := func(s string) int { return strings.Index(raw, s) }
+	want := []int{tag("<title>"), tag("<p>Whole"), -1, tag("<p>x"), tag("<img"), tag("<img"), tag("<p>y"), -1}
+	if len(doc.Segments) != len(want) {
+		t.Fatalf("got %d segments, want %d", len(doc.Segments), len(want))
+	}
+	for i := range want {
+		if got := doc.LangTarget(i); got != want[i] {
+			t.Errorf("segment %d %q: LangTarget %d, want %d", i, doc.Segments[i].Text, got, want[i])
+		}
+	}
+	if at, ok := doc.HTMLRoot(); ok || at != len("<!DOCTYPE html>") {
+		t.Errorf("HTMLRoot = %d, %v", at, ok)
+	}
+	md, _ := Parse("a.md", []byte("# x\n"), Options{})
+	if md.LangTarget(0) != -1 {
+		t.Errorf("Markdown LangTarget")
+	}
+}
