@@ -61,7 +61,6 @@ func htmlDocument(d *project.Doc, out []byte, spans []content.Span, res []projec
 		for _, a := range attrs {
 			open += " " + a[0] + `="` + template.HTMLEscapeString(a[1]) + `"`
 		}
-		// The end first: edits apply from the last offset back.
 		edits = append(edits, edit{at: spans[i].End, insert: "</span>"}, edit{at: spans[i].Start, insert: open + ">"})
 	}
 	// Last, so that at the same offset it ends up before a <span>.
@@ -71,7 +70,15 @@ func htmlDocument(d *project.Doc, out []byte, spans []content.Span, res []projec
 		edits = append(edits, edit{at: at(root), insert: `<html lang="` + template.HTMLEscapeString(page[0][1]) +
 			`" dir="` + page[1][1] + `">`})
 	}
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].at > edits[j].at })
+	// From the last offset back. At one offset, attributes go first:
+	// an insertion there lands before the tag, and later insertions
+	// before earlier ones.
+	sort.SliceStable(edits, func(i, j int) bool {
+		if edits[i].at != edits[j].at {
+			return edits[i].at > edits[j].at
+		}
+		return edits[i].insert == "" && edits[j].insert != ""
+	})
 	for _, e := range edits {
 		if e.insert != "" {
 			out = slices.Insert(out, e.at, []byte(e.insert)...)
