@@ -329,3 +329,28 @@ func TestHTMLLangTargets(t *testing.T) {
 		t.Errorf("Markdown LangTarget")
 	}
 }
+
+func TestParseHTMLIDMarkers(t *testing.T) {
+	raw := "<h1>T</h1>\n<!-- healthloc:id dose -->\n<div><p>Take <b>1</b> tablet</p></div><p><!--healthloc:id after-->x</p>"
+	doc, err := Parse("m.html", []byte(raw), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range doc.Segments {
+		ids = append(ids, s.ID)
+	}
+	if got := strings.Join(ids, ","); got != ",dose,after" {
+		t.Errorf("IDs %q", got)
+	}
+	for _, bad := range []struct{ raw, err string }{
+		{"<p>a</p><!-- healthloc:id x -->", `m.html:1: healthloc:id "x" is not followed by a translatable block`},
+		{"<!-- healthloc:id x -->\n<!-- healthloc:id y --><p>a</p>", `m.html:2: healthloc:id "y" is not followed by a translatable block`},
+		{"<!-- healthloc:id x --><p>a</p><!-- healthloc:id x --><p>b</p>", `m.html:1: healthloc:id "x" is used twice`},
+		{"<!-- healthloc:ID -x --><p>a</p>", `m.html:1: malformed ID marker`},
+	} {
+		if _, err := Parse("m.html", []byte(bad.raw), Options{}); err == nil || !strings.HasPrefix(err.Error(), bad.err) {
+			t.Errorf("%q: error %v, want %s", bad.raw, err, bad.err)
+		}
+	}
+}

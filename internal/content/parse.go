@@ -54,7 +54,7 @@ func Parse(path string, raw []byte, opts Options) (*Document, error) {
 	case FormatText:
 		p.parseText()
 	case FormatHTML:
-		p.parseHTML()
+		err = p.parseHTML()
 	}
 	if err != nil {
 		return nil, err
