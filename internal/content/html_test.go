@@ -1,8 +1,13 @@
 package content
 
 import (
+	"bytes"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestParseHTMLSegments(t *testing.T) {
@@ -48,13 +53,15 @@ func TestParseHTMLSegments(t *testing.T) {
 		},
 		{
 			name: "attributes",
-			raw:  `<nav aria-label="Main"><a href="/" title="Home page"><img src="l.png" alt="Logo" title=""></a></nav><input placeholder="Search" aria-label=' Find  it '>`,
+			raw: `<nav aria-label="Main"><a href="/" title="Home page"><img src="l.png" alt="Logo" title=""></a></nav><input placeholder="Search" aria-label=' Find  it '>` +
+				`<iframe title="Map of clinics" src="/map"></iframe><img alt="Not this" translate="no">`,
 			want: []seg{
 				{kind: KindAttribute, text: "Main"},
 				{kind: KindAttribute, text: "Home page"},
 				{kind: KindAltText, text: "Logo"},
 				{kind: KindAttribute, text: "Search"},
 				{kind: KindAttribute, text: "Find it", src: " Find  it "},
+				{kind: KindAttribute, text: "Map of clinics"},
 			},
 		},
 		{
@@ -351,6 +358,76 @@ func TestParseHTMLIDMarkers(t *testing.T) {
 	} {
 		if _, err := Parse("m.html", []byte(bad.raw), Options{}); err == nil || !strings.HasPrefix(err.Error(), bad.err) {
 			t.Errorf("%q: error %v, want %s", bad.raw, err, bad.err)
+		}
+	}
+}
+
+// TestScanAttrsAgreesWithTokenizer checks that the attribute offsets
+// healthloc edits are the attributes browsers and x/net/html see.
+func TestScanAttrsAgreesWithTokenizer(t *testing.T) {
+	tags := []string{
+		`<a href="/x?a=1&amp;b=2" title='It"s' data-x=y>`,
+		`<img src=a.png alt=Sun/>`,
+		`<img alt = " spaced " ALT="dup" title>`,
+		`<p =a b=c/ d=e f="g"h='i'>`,
+		`<input placeholder=Search	aria-label="Find it"/>`,
+		`<div class="a
+b" lang=en>`,
+		`<x a=>`,
+		`<br/>`,
+	}
+	for _, tag := range tags {
+		z := html.NewTokenizer(strings.NewReader(tag))
+		z.Next()
+		var want []string
+		for more := true; more; {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			if k != nil {
+				want = append(want, fmt.Sprintf("%s=%q", k, v))
+			}
+		}
+		raw := []byte(tag)
+		var got []string
+		for _, a := range scanAttrs(raw) {
+			v := ""
+			if a.valStart >= 0 {
+				v = html.UnescapeString(string(bytes.ReplaceAll(raw[a.valStart:a.valEnd], []byte("\r"), nil)))
+			}
+			got = append(got, fmt.Sprintf("%s=%q", a.name, v))
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%q:\n got  %v\n want %v", tag, got, want)
+		}
+	}
+}
+
+func BenchmarkParseHTML(b *testing.B) {
+	raw, err := os.ReadFile("../../content/heat-illness.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if _, err := Parse("heat-illness.html", raw, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLocalizeHTML(b *testing.B) {
+	raw, err := os.ReadFile("../../content/heat-illness.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := Parse("heat-illness.html", raw, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if _, _, err := Localize(doc, func(_ int, s Segment) (string, bool) { return "«" + s.Text + "»", true }); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -23,12 +23,13 @@ func isHTMLSpace(c byte) bool { return strings.IndexByte(htmlSpace, c) >= 0 }
 // scanAttrs returns the attributes of the raw start tag, read the way
 // golang.org/x/net/html's tokenizer reads them (so the two agree on
 // malformed tags); a repeated name keeps its first occurrence, as HTML
-// does. nameEnd is the end of the tag name.
+// does.
 func scanAttrs(tag []byte) []htmlAttr {
 	attrs, _ := scanTag(tag)
 	return attrs
 }
 
+// scanTag is scanAttrs that also returns the end of the tag name.
 func scanTag(tag []byte) (attrs []htmlAttr, nameEnd int) {
 	n := len(tag)
 	i := 1
@@ -56,8 +57,10 @@ func scanTag(tag []byte) (attrs []htmlAttr, nameEnd int) {
 				break
 			}
 		}
-		if i == ks { // a "/" the key reader stops at: consume it
+		if i == ks { // a "/" where a name would start: skip it
 			i++
+			skip()
+			continue
 		}
 		a := htmlAttr{name: strings.ToLower(string(tag[ks:i])), keyEnd: i, valStart: -1, valEnd: -1}
 		skip()
@@ -86,7 +89,7 @@ func scanTag(tag []byte) (attrs []htmlAttr, nameEnd int) {
 				a.valEnd = i
 			}
 		}
-		if a.name != "" && !strings.HasPrefix(a.name, "/") && !seen[a.name] {
+		if a.name != "" && !seen[a.name] {
 			seen[a.name] = true
 			attrs = append(attrs, a)
 		}

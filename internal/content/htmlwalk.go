@@ -128,17 +128,19 @@ func (w *htmlWalker) attr(n *hnode, name string) (string, bool) {
 
 // opaque reports an element whose content is never translated.
 func (w *htmlWalker) opaque(n *hnode) bool {
-	if opaqueElems[n.name] {
-		return true
-	}
+	return opaqueElems[n.name] || w.noTranslate(n)
+}
+
+// noTranslate reports an element the author marked as not to be
+// translated, attributes included: translate="no" or class notranslate.
+func (w *htmlWalker) noTranslate(n *hnode) bool {
 	if v, ok := w.attr(n, "translate"); ok && strings.EqualFold(strings.TrimSpace(v), "no") {
 		return true
 	}
-	if v, ok := w.attr(n, "class"); ok && strings.Contains(v, "notranslate") {
-		for _, c := range strings.Fields(v) {
-			if c == "notranslate" {
-				return true
-			}
+	v, _ := w.attr(n, "class")
+	for _, c := range strings.Fields(v) {
+		if c == "notranslate" {
+			return true
 		}
 	}
 	return false
@@ -163,7 +165,7 @@ func (w *htmlWalker) isPhrasing(n *hnode) bool {
 	if !n.elem {
 		return w.toks[n.tok].typ != html.DoctypeToken
 	}
-	if opaqueElems[n.name] && n.name != "pre" || w.opaque(n) && inlineElems[n.name] {
+	if opaqueElems[n.name] && n.name != "pre" || w.noTranslate(n) && inlineElems[n.name] {
 		return true
 	}
 	if !inlineElems[n.name] {
@@ -231,7 +233,7 @@ const htmlSpace = " \t\n\r\f"
 
 // block handles an element that is not part of a text run.
 func (w *htmlWalker) block(n *hnode) {
-	if !n.elem || w.opaque(n) {
+	if !n.elem || w.noTranslate(n) {
 		return
 	}
 	switch n.name {
@@ -244,7 +246,9 @@ func (w *htmlWalker) block(n *hnode) {
 		}
 	}
 	w.attrSegments(n)
-	w.container(n)
+	if !opaqueElems[n.name] {
+		w.container(n)
+	}
 }
 
 // title emits the text of a <title> element.
@@ -304,16 +308,17 @@ func (w *htmlWalker) attrSegment(n *hnode, name string, kind Kind, owner int) {
 func (w *htmlWalker) run(parent *hnode, nodes []*hnode, whole bool) {
 	if !w.hasText(nodes) {
 		for _, n := range nodes {
-			if n.elem && !w.opaque(n) {
+			if n.elem && !w.noTranslate(n) {
 				w.attrSegments(n)
-				w.run(n, n.kids, false)
+				if !opaqueElems[n.name] {
+					w.run(n, n.kids, false)
+				}
 			}
 		}
 		return
 	}
-	// Trim white space, comments and leading or trailing void tags
-	// that are not <br>/<img>… at the edges: the segment starts at its
-	// first text or inline element.
+	// White space and comments at either end stay outside: the segment
+	// runs from its first text or inline element to its last.
 	first, last := 0, len(nodes)-1
 	for w.edge(nodes[first]) {
 		first++
@@ -401,7 +406,7 @@ func (w *htmlWalker) inline(b *strings.Builder, tags *[]inlineTag, n *hnode, sta
 	}
 	num := strconv.Itoa(len(*tags) + 1)
 	attrs := ""
-	if !w.opaque(n) {
+	if !w.noTranslate(n) {
 		for _, a := range t.attrs {
 			if translateAttr[a.name] && a.valStart >= 0 {
 				if v := oneSpace(html.UnescapeString(string(src[t.start+a.valStart : t.start+a.valEnd]))); v != "" {
