@@ -78,6 +78,7 @@ func (p *Project) loadContent(encoding string) error {
 	}
 	opts := content.Options{FrontMatterKeys: p.Config.FrontMatterKeys, Encoding: encoding}
 	pinned := map[string]string{}
+	slugs := map[string]string{}
 	err = fs.WalkDir(p.fsys, root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -105,6 +106,11 @@ func (p *Project) loadContent(encoding string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", root, err)
 		}
+		// One slug is one catalog file and one page in a bundle.
+		if prev, dup := slugs[doc.Slug]; dup {
+			return fmt.Errorf("%s/%s: same slug %q as %s/%s: rename one of them", root, rel, doc.Slug, root, prev)
+		}
+		slugs[doc.Slug] = rel
 		d2 := &Doc{Document: doc, Source: &catalog.Catalog{Locale: p.Config.Source().String(), Messages: map[string]catalog.Message{}}, Words: map[string]int{}}
 		for _, seg := range doc.Segments {
 			id := seg.ID
