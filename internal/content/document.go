@@ -67,7 +67,8 @@ type Segment struct {
 	// Text is the source text with inline Markdown kept as written. For a
 	// block spanning several lines the continuation prefixes ("> ", list
 	// indentation) are removed and lines are joined with "\n"; "\r" is
-	// never part of Text.
+	// never part of Text. HTML text has its entities decoded, white space
+	// collapsed and inline elements as numbered tags (see parseHTML).
 	Text string
 	// Start and End are the byte range in Document.Src that the segment
 	// replaces when rendering.
