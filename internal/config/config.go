@@ -58,7 +58,7 @@ source_locale = "en"
 # its own falls back along its parents: es-MX -> es-419 -> es -> en.
 locales = ["es", "fr"]
 
-# Source articles: Markdown (.md), plain text (.txt).
+# Source articles: Markdown (.md), plain text (.txt), HTML (.html, .htm).
 content_root = "content"
 
 # Message catalogs: <catalog_root>/<locale>/<slug>.<locale>.toml

@@ -1,4 +1,4 @@
-// Package content turns source articles (Markdown, plain text) into
+// Package content turns source articles (Markdown, plain text, HTML) into
 // documents made of translatable segments, and splices translations back.
 package content
 
@@ -16,6 +16,11 @@ const (
 	KindTableCell   Kind = "table cell"
 	KindAltText     Kind = "alt text"
 	KindQuote       Kind = "quote"
+	// KindCaption is an HTML table caption or figure caption.
+	KindCaption Kind = "caption"
+	// KindAttribute is an HTML title, placeholder or aria-label attribute:
+	// a tooltip or a label that screen readers announce.
+	KindAttribute Kind = "attribute"
 )
 
 // Syntax says how a replacement must be written back into the source so
@@ -37,6 +42,13 @@ const (
 	SyntaxYAML
 	// SyntaxText is a plain-text paragraph, written back verbatim.
 	SyntaxText
+	// SyntaxHTML is HTML text content with inline elements shown as
+	// numbered tags; the replacement is escaped and the tags restored
+	// from the source.
+	SyntaxHTML
+	// SyntaxAttr is an HTML attribute value; the replacement is escaped
+	// for an attribute and kept on one line.
+	SyntaxAttr
 )
 
 // Format is the source format of a document.
@@ -55,7 +67,8 @@ type Segment struct {
 	// Text is the source text with inline Markdown kept as written. For a
 	// block spanning several lines the continuation prefixes ("> ", list
 	// indentation) are removed and lines are joined with "\n"; "\r" is
-	// never part of Text.
+	// never part of Text. HTML text has its entities decoded, white space
+	// collapsed and inline elements as numbered tags (see parseHTML).
 	Text string
 	// Start and End are the byte range in Document.Src that the segment
 	// replaces when rendering.
@@ -93,6 +106,9 @@ type Document struct {
 	// front matter (0 when there is none).
 	BodyStart int
 	Segments  []Segment
+	// html holds what rendering needs beyond the segments of an HTML
+	// document; nil for other formats.
+	html *htmlInfo
 }
 
 // Options configures parsing.

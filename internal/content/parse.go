@@ -13,7 +13,8 @@ import (
 // path is slash-separated and relative to the content root; it names the
 // file in errors and gives the document its slug. The format comes from
 // the extension: ".md" and ".markdown" are Markdown (with YAML front
-// matter, GFM tables and task lists), ".txt" is plain text. An empty file
+// matter, GFM tables and task lists), ".txt" is plain text, ".html" and
+// ".htm" are HTML (see parseHTML). An empty file
 // is a document without segments.
 //
 // Segments are in document order and never overlap, so that Localize can
@@ -26,6 +27,8 @@ func Parse(path string, raw []byte, opts Options) (*Document, error) {
 		format = FormatMarkdown
 	case ".txt":
 		format = FormatText
+	case ".html", ".htm":
+		format = FormatHTML
 	default:
 		return nil, fmt.Errorf("%s: unsupported file type %q", path, ext)
 	}
@@ -50,6 +53,8 @@ func Parse(path string, raw []byte, opts Options) (*Document, error) {
 		err = p.parseMarkdown()
 	case FormatText:
 		p.parseText()
+	case FormatHTML:
+		err = p.parseHTML()
 	}
 	if err != nil {
 		return nil, err

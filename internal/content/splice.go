@@ -20,7 +20,9 @@ import (
 // encodeReplacement): newlines get the segment's continuation prefix and
 // the document's line ending, one-line syntaxes are flattened, cells and
 // alt text are escaped, and Markdown that would start a new block is
-// backslash-escaped. A replacement that is empty or only whitespace is
+// backslash-escaped; HTML text and attributes are escaped, and the
+// numbered inline tags of HTML text restored from the source (see
+// encodeHTMLText). A replacement that is empty or only whitespace is
 // ignored and the source kept: it would remove a heading or paragraph, and
 // an empty cell, alt text or value is far more likely a missing
 // translation than an intended one.
@@ -65,7 +67,7 @@ func Localize(doc *Document, tr func(i int, seg Segment) (string, bool)) ([]byte
 		out.Write(doc.Src[pos:seg.Start])
 		repl := doc.Src[seg.Start:seg.End]
 		if s, ok := tr(i, seg); ok && s != seg.Text {
-			if enc, ok := encodeReplacement(doc, seg, s); ok {
+			if enc, ok := encodeReplacement(doc, i, seg, s); ok {
 				repl = []byte(enc)
 			}
 		}
@@ -80,7 +82,7 @@ func Localize(doc *Document, tr func(i int, seg Segment) (string, bool)) ([]byte
 
 // encodeReplacement writes a replacement in the segment's syntax. It
 // reports false when the source should be kept instead.
-func encodeReplacement(doc *Document, seg Segment, s string) (string, bool) {
+func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, bool) {
 	if strings.TrimSpace(s) == "" {
 		return "", false
 	}
@@ -125,6 +127,10 @@ func encodeReplacement(doc *Document, seg Segment, s string) (string, bool) {
 			return "", false
 		}
 		return strings.Join(lines, nl), true
+	case SyntaxHTML:
+		return encodeHTMLText(doc, i, strings.TrimSpace(s)), true
+	case SyntaxAttr:
+		return encodeHTMLAttr(doc, seg, s), true
 	}
 	return "", false
 }

@@ -8,8 +8,8 @@ import (
 
 // markupRe matches Markdown and HTML that carries no words: link and image
 // destinations "](url)", reference labels "][ref]", HTML tags and
-// autolinks, entities, and bare URLs.
-var markupRe = regexp.MustCompile(`\]\([^)]*\)|\]\[[^\]]*\]|<[A-Za-z/!?][^<>]*>|&[A-Za-z0-9#]+;|(?i:\b(?:https?://|ftp://|mailto:|www\.)\S+)`)
+// autolinks, the numbered tags of HTML segments, entities, and bare URLs.
+var markupRe = regexp.MustCompile(`\]\([^)]*\)|\]\[[^\]]*\]|<[A-Za-z/!?][^<>]*>|<[0-9]+(?:\s[^<>]*)?/?>|&[A-Za-z0-9#]+;|(?i:\b(?:https?://|ftp://|mailto:|www\.)\S+)`)
 
 // CountWords counts the words of text with Markdown markup left out.
 //

@@ -150,7 +150,13 @@ func (p *Project) loadContent(encoding string) error {
 		return err
 	}
 	pinned := map[string]string{}
+	slugs := map[string]string{}
 	for _, d := range p.Docs {
+		// One slug is one catalog file and one page in a bundle.
+		if prev, dup := slugs[d.Slug]; dup {
+			return fmt.Errorf("%s/%s: same slug %q as %s/%s: rename one of them", root, d.Path, d.Slug, root, prev)
+		}
+		slugs[d.Slug] = d.Path
 		for i, seg := range d.Segments {
 			if seg.ID == "" {
 				continue
@@ -190,7 +196,7 @@ func (p *Project) newDoc(doc *content.Document) *Doc {
 // translates, judged by its extension.
 func IsDocument(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".md", ".markdown", ".txt":
+	case ".md", ".markdown", ".txt", ".html", ".htm":
 		return true
 	}
 	return false

@@ -1,5 +1,6 @@
 // Package render localizes documents and builds the bundle of one locale:
-// localized Markdown or text, an HTML page per document, the content's
+// localized Markdown or text, an HTML page per document (an HTML source
+// is localized in place and is its own page), the content's
 // assets and a manifest. It returns files; it never writes them.
 package render
 
@@ -181,6 +182,11 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", d.Path, err)
+	}
+	if d.Format == content.FormatHTML {
+		// The localized source is the page.
+		b.Files = append(b.Files, plan.File{Path: d.Path, Data: htmlDocument(d, out, spans, res, loc)})
+		return nil
 	}
 	b.Files = append(b.Files, plan.File{Path: d.Path, Data: out})
 
