@@ -97,14 +97,7 @@ func (b *Bundle) newPage(p *project.Project, loc language.Tag, d *project.Doc, r
 	}
 	pg.notices = fallbackNotices(pg.text, loc, blocks, d.Segments)
 	// The index names the article as title() does, with its language.
-	a := article{Href: rel, run: run{Text: pg.Title}}
-	for _, kind := range []content.Kind{content.KindTitle, content.KindHeading} {
-		if i := slices.IndexFunc(d.Segments, func(s content.Segment) bool { return s.Kind == kind }); i >= 0 {
-			a.Lang, a.Dir = attrPair(res[i].From, loc)
-			break
-		}
-	}
-	b.articles = append(b.articles, a)
+	b.articles = append(b.articles, newArticle(rel, pg.Title, d, res, loc))
 	return pg
 }
 
@@ -224,4 +217,17 @@ func (b *Bundle) addIndex(loc language.Tag, opts Options) error {
 	}
 	b.Files = append(b.Files, plan.File{Path: "index.html", Data: data})
 	return nil
+}
+
+// newArticle is the index entry of a document, named as title() names it
+// and marked with the language that title is in.
+func newArticle(href, title string, d *project.Doc, res []project.Resolution, loc language.Tag) article {
+	a := article{Href: href, run: run{Text: title}}
+	for _, kind := range []content.Kind{content.KindTitle, content.KindHeading} {
+		if i := slices.IndexFunc(d.Segments, func(s content.Segment) bool { return s.Kind == kind }); i >= 0 {
+			a.Lang, a.Dir = attrPair(res[i].From, loc)
+			break
+		}
+	}
+	return a
 }

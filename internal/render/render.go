@@ -184,8 +184,9 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 		return fmt.Errorf("%s: %w", d.Path, err)
 	}
 	if d.Format == content.FormatHTML {
-		// The localized source is the page.
+		// The localized source is the page; the index still lists it.
 		b.Files = append(b.Files, plan.File{Path: d.Path, Data: htmlDocument(d, out, spans, res, loc)})
+		b.articles = append(b.articles, newArticle(d.Path, title(d, res), d, res, loc))
 		return nil
 	}
 	b.Files = append(b.Files, plan.File{Path: d.Path, Data: out})
