@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+
+	"github.com/healthloc/healthloc/internal/workers"
 )
 
 // File is one file to write. A zero Mode means 0o644.
@@ -20,6 +22,10 @@ type File struct {
 	Path string
 	Data []byte
 	Mode fs.FileMode
+	// Stage orders writes: every file of a stage is on disk before any
+	// file of a later stage is written. Files of one stage are written
+	// concurrently.
+	Stage int
 }
 
 // Plan is a set of files to write and files to remove.
@@ -58,9 +64,12 @@ type Result struct {
 
 const defaultMode fs.FileMode = 0o644
 
-// Apply writes the files of p in the order given, so that a caller can
-// write what depends on other files last (extract writes the source
-// catalogs after the translations that refer to them). It creates missing
+// writers is how many files Apply writes at once.
+const writers = 8
+
+// Apply writes the files of p stage by stage, so that a caller can write
+// what depends on other files last (extract writes the source catalogs
+// after the translations that refer to them). It creates missing
 // parent directories and skips a file whose current content is already
 // the planned bytes, so its modification time is kept. Otherwise it
 // writes a temporary file in the same directory, syncs it, renames it
@@ -81,15 +90,34 @@ func Apply(p Plan) (Result, error) {
 		seen[clean] = true
 	}
 	var res Result
+	stages := map[int][]File{}
+	var order []int
 	for _, f := range files {
-		changed, err := write(f)
-		if err != nil {
-			return res, err
+		if _, ok := stages[f.Stage]; !ok {
+			order = append(order, f.Stage)
 		}
-		if changed {
-			res.Written = append(res.Written, f.Path)
-		} else {
-			res.Unchanged = append(res.Unchanged, f.Path)
+		stages[f.Stage] = append(stages[f.Stage], f)
+	}
+	sort.Ints(order)
+	for _, st := range order {
+		group := stages[st]
+		changed := make([]bool, len(group))
+		// fsync dominates: overlap it across files
+		err := workers.Map(len(group), writers, func(i int) error {
+			var err error
+			changed[i], err = write(group[i])
+			return err
+		})
+		for i, f := range group {
+			if changed[i] {
+				res.Written = append(res.Written, f.Path)
+			} else if err == nil {
+				res.Unchanged = append(res.Unchanged, f.Path)
+			}
+		}
+		if err != nil {
+			sort.Strings(res.Written)
+			return res, err
 		}
 	}
 	sort.Strings(res.Written)

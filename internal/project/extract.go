@@ -88,7 +88,7 @@ func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 	// The source catalogs go last: a run killed before them still finds
 	// the old sources next time, which it needs to carry translations.
 	for _, d := range p.Docs {
-		pl.Add(p.CatalogPath(src, d.Slug), catalog.Marshal(d.Source))
+		pl.Files = append(pl.Files, plan.File{Path: p.CatalogPath(src, d.Slug), Data: catalog.Marshal(d.Source), Stage: 1})
 	}
 	sort.Strings(pl.Remove)
 	return pl, rep
