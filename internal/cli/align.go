@@ -158,7 +158,15 @@ func runAlign(_ context.Context, io *IO, g *globalOptions, o *alignOptions, srcP
 	for _, s := range rep.Extra {
 		fmt.Fprintf(io.Out, "%s:%d: not in the source: %s %q\n", s.File, s.Line, s.Kind, excerpt(s.Text))
 	}
-	return writeImportReport(io, g, "text", irep)
+	// Every pair is stale without --trust: say it once, not per pair.
+	shown := irep
+	shown.Entries = nil
+	for _, e := range irep.Entries {
+		if e.Reason != exchange.ReasonReview {
+			shown.Entries = append(shown.Entries, e)
+		}
+	}
+	return writeImportReport(io, g, "text", shown)
 }
 
 // findDoc finds the project document of a path given on the command

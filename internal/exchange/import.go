@@ -31,6 +31,9 @@ const (
 // the common case that reports count rather than list.
 const ReasonEmpty = "empty translation"
 
+// ReasonReview is the reason of a unit imported as stale by AsStale.
+const ReasonReview = "imported as stale for review"
+
 // ImportOptions tunes Import.
 type ImportOptions struct {
 	// Force overwrites catalog translations that changed since export.
@@ -224,7 +227,7 @@ func (im *importer) unit(loc language.Tag, u *Unit) Entry {
 		if reason == "" {
 			reason = "the file's source differs from the current source; imported as stale"
 			if im.opts.AsStale {
-				reason = "imported as stale for review"
+				reason = ReasonReview
 			}
 		}
 		return Entry{Outcome: Stale, Reason: reason}
