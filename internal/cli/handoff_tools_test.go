@@ -375,3 +375,42 @@ func TestExportTMX(t *testing.T) {
 		t.Errorf("the memory has %s translation units, status %s translated messages", got, want)
 	}
 }
+
+// TestAlignEncoding seeds from a translation saved in Windows-1252, read
+// with --encoding.
+func TestAlignEncoding(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"healthloc.toml":   "source_locale = \"en\"\nlocales = [\"es\"]\n",
+		"content/guide.md": "# Fever guide\n\nDrink plenty of water.\n",
+		// "Guía de la fiebre" and "Beba mucha agua, señor." in Windows-1252
+		"es/guide.md": "# Gu\xeda de la fiebre\n\nBeba mucha agua, se\xf1or.\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	args := []string{"-C", dir, "align", "--locale", "es", "--trust", filepath.Join(dir, "content/guide.md"), filepath.Join(dir, "es/guide.md")}
+	if code := run(context.Background(), &IO{Out: &out, ErrOut: &errOut}, args); code != exitFailure || !strings.Contains(errOut.String(), "es/guide.md") {
+		t.Fatalf("without --encoding: exit %d, %s", code, errOut.String())
+	}
+	got := healthloc(t, dir, append([]string{"--encoding", "windows-1252"}, args[2:]...)...)
+	if !strings.Contains(got, "2 imported") {
+		t.Fatalf("align: %s", got)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "locales", "es", "guide.es.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`other = "Guía de la fiebre"`, `other = "Beba mucha agua, señor."`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("catalog lacks %s:\n%s", want, data)
+		}
+	}
+}
