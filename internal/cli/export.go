@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -97,10 +98,20 @@ func runExport(_ context.Context, io *IO, g *globalOptions, o *exportOptions) er
 	if len(locs) == 0 {
 		locs = p.Config.Targets()
 	}
+	for _, loc := range locs {
+		if !slices.Contains(p.Config.Targets(), loc) {
+			return usageError(fmt.Errorf("--locale %s: not a target locale of this project (locales in healthloc.toml)", loc))
+		}
+	}
 	var pl plan.Plan
 	var summary []string
 	for _, loc := range locs {
 		f := exchange.Export(p, loc, only)
+		if len(f.Docs) == 0 {
+			// XLIFF needs at least one <file>; an empty hand-off helps nobody.
+			summary = append(summary, fmt.Sprintf("%s: nothing to export", loc))
+			continue
+		}
 		files := []*exchange.File{f}
 		f.Path = filepath.Join(o.Out, loc.String()+ef.ext)
 		if o.Split == "doc" {

@@ -41,7 +41,7 @@ func Marshal(f *exchange.File) []byte {
 		"PO-Revision-Date: \\n" +
 		"Last-Translator: \\n" +
 		"Language-Team: \\n" +
-		"Language: " + f.Locale + "\\n" +
+		"Language: " + strings.ReplaceAll(f.Locale, "-", "_") + "\\n" +
 		"MIME-Version: 1.0\\n" +
 		"Content-Type: text/plain; charset=UTF-8\\n" +
 		"Content-Transfer-Encoding: 8bit\\n" +

@@ -55,6 +55,17 @@ func TestMarshalParseRoundTrip(t *testing.T) {
 	}
 }
 
+func TestLanguageHeader(t *testing.T) {
+	data := string(Marshal(&exchange.File{SourceLocale: "en", Locale: "pt-BR"}))
+	if !strings.Contains(data, `"Language: pt_BR\n"`) || !strings.Contains(data, `"Plural-Forms: nplurals=2; plural=(n > 1);\n"`) {
+		t.Fatalf("header:\n%s", data)
+	}
+	f, err := Parse("pt.po", []byte(data))
+	if err != nil || f.Locale != "pt-BR" {
+		t.Fatalf("Parse: %v, locale %q", err, f.Locale)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ in, err string }{
 		{"msgid \"a\"\n", "x.po:1: msgid without msgstr"},
