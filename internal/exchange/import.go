@@ -155,7 +155,9 @@ func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, R
 	return im.plan(), rep, nil
 }
 
-var numberRe = regexp.MustCompile(`^[\p{N}\s.,:;/%+\-–×x()]+$`)
+// numberRe is a source that is only a number or a range, which may stay
+// the same in a translation ("500", "2–5", "1.5 %").
+var numberRe = regexp.MustCompile(`^[\s(+\-–]*\p{N}[\p{N}\s.,:;/%+\-–×()]*$`)
 
 func (im *importer) unit(loc language.Tag, u *Unit) Entry {
 	if u.ID == "" {

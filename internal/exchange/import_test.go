@@ -208,3 +208,12 @@ func TestExportThenImportChangesNothing(t *testing.T) {
 		t.Fatalf("re-import of an export: %d files, report %+v", len(pl.Files), rep)
 	}
 }
+
+func TestNumberMayStay(t *testing.T) {
+	im := &importer{}
+	for s, want := range map[string]bool{"500": true, "2–5": true, "1.5 %": true, "(10)": true, "x": false, "Dose": false, "": false, "-": false, "WHO 2023": false} {
+		if got := im.sameAllowed(s); got != want {
+			t.Errorf("sameAllowed(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -177,7 +177,6 @@ func meta(u *exchange.Unit, note string) {
 func (r *reader) transUnit(e xml.StartElement) (exchange.Unit, error) {
 	line, _ := r.d.InputPos()
 	u := exchange.Unit{ID: attrOf(e, "resname"), Line: line}
-	var hasTarget bool
 	err := r.children(func(c xml.StartElement) error {
 		switch c.Name.Local {
 		case "source":
@@ -185,7 +184,6 @@ func (r *reader) transUnit(e xml.StartElement) (exchange.Unit, error) {
 			u.Source = s
 			return err
 		case "target":
-			hasTarget = true
 			if strings.HasPrefix(attrOf(c, "state"), "needs-") {
 				u.Fuzzy = true
 			}
@@ -201,9 +199,6 @@ func (r *reader) transUnit(e xml.StartElement) (exchange.Unit, error) {
 	})
 	if u.ID == "" {
 		u.ID = attrOf(e, "id")
-	}
-	if !hasTarget {
-		u.Target = ""
 	}
 	return u, err
 }
