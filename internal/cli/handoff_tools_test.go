@@ -141,7 +141,7 @@ func pocount(t *testing.T, file string) ([][]string, error) {
 	return r.ReadAll()
 }
 
-var targets = []string{"es", "fr", "ar"}
+var targets = []string{"es", "fr", "ar", "es-MX"}
 
 // TestExportPOGettext checks every exported PO with msgfmt --check and
 // compares pocount's translated, fuzzy and untranslated counts with
@@ -159,6 +159,21 @@ func TestExportPOGettext(t *testing.T) {
 	}
 	for _, f := range append(pos, split...) {
 		tool(t, "msgfmt", "--check", "-o", os.DevNull, f)
+	}
+	// importing the untouched files changes no file, for regional
+	// locales (es-MX inherits from es) neither
+	before := readTree(t, filepath.Join(dir, "locales"))
+	if out := healthloc(t, dir, append([]string{"import"}, pos...)...); !regexp.MustCompile(`(?m)^0 imported, \d+ unchanged, 0 conflicts, 0 stale`).MatchString(out) {
+		t.Errorf("re-import of the export:\n%s", out)
+	}
+	after := readTree(t, filepath.Join(dir, "locales"))
+	if len(after) != len(before) {
+		t.Errorf("re-import wrote %d catalog files, had %d", len(after), len(before))
+	}
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("re-import changed %s", name)
+		}
 	}
 	p := loadProject(t, dir)
 	for _, loc := range targets {

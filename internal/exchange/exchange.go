@@ -49,6 +49,9 @@ type Unit struct {
 	// known, protected like Source.
 	Previous string
 	State    project.State
+	// From is the parent locale a regional locale inherits Target from
+	// (es for es-MX) when its own catalog has no translation; "" else.
+	From string
 	// Base is MetaBase's value; "" when the file has none.
 	Base string
 	// Fuzzy marks an imported target its translator did not finish
@@ -128,14 +131,14 @@ func Export(p *project.Project, loc language.Tag, only Only) *File {
 				continue
 			}
 			seen[id] = true
-			st, text := p.Lookup(loc, d, id)
+			st, text, from := lookup(p, loc, d, id)
 			if !only[st] {
 				continue
 			}
 			src, codes := Protect(seg.Text, isMarkdown(seg))
 			u := Unit{
 				ID: id, Kind: string(seg.Kind), Context: seg.Headings,
-				Source: src, Codes: codes, State: st,
+				Source: src, Codes: codes, State: st, From: from,
 				Base: project.TextHash(catalogText(p, loc, d, id)),
 			}
 			if text != "" {
@@ -153,6 +156,28 @@ func Export(p *project.Project, loc language.Tag, only Only) *File {
 		}
 	}
 	return f
+}
+
+// lookup is the state and text of a message as status counts it: loc's
+// own translation, else what loc inherits from a parent locale along its
+// fallback chain (a translation first, else a stale one), with that
+// parent.
+func lookup(p *project.Project, loc language.Tag, d *project.Doc, id string) (project.State, string, string) {
+	if st, text := p.Lookup(loc, d, id); st != project.Missing {
+		return st, text, ""
+	}
+	if r := p.Resolve(loc, d, id, false); r.State >= project.Translated {
+		return r.State, r.Text, r.From.String()
+	}
+	for _, t := range p.Chain(loc)[1:] {
+		if t == p.Config.Source() {
+			break
+		}
+		if st, text := p.Lookup(t, d, id); st == project.Stale {
+			return st, text, t.String()
+		}
+	}
+	return project.Missing, "", ""
 }
 
 // catalogText is the translation in loc's catalog, whatever its state.

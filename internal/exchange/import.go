@@ -207,6 +207,10 @@ func (im *importer) unit(loc language.Tag, u *Unit) Entry {
 	if had && cur.Other == text && cur.Hash == hash {
 		return Entry{Outcome: Unchanged}
 	}
+	if _, inherited, from := lookup(im.p, loc, t.doc, u.ID); !had && from != "" && inherited == text && !stale {
+		// what a regional locale inherits from its parent stays there
+		return Entry{Outcome: Unchanged}
+	}
 	if catalog.Normalize(text) == catalog.Normalize(seg.Text) && !im.sameAllowed(seg.Text) {
 		return Entry{Outcome: Skipped, Reason: "translation is the source text"}
 	}
@@ -293,7 +297,8 @@ func (im *importer) plan() plan.Plan {
 		tag := language.Make(l)
 		for _, slug := range sortedKeys(im.touched[l]) {
 			c := im.touched[l][slug]
-			if old := im.p.Catalog(tag, slug); old != nil && sameMessages(old, c) {
+			old := im.p.Catalog(tag, slug)
+			if old != nil && sameMessages(old, c) || old == nil && len(c.Messages) == 0 {
 				continue
 			}
 			pl.Add(im.p.CatalogPath(tag, slug), catalog.Marshal(c))

@@ -184,6 +184,22 @@ func TestImportOutcomes(t *testing.T) {
 	}
 }
 
+func TestImportWritesOnlyChanges(t *testing.T) {
+	p := testProject(t, nil)
+	byText := ids(p)
+	f := &File{Path: "t.po", Locale: "es", Docs: []Doc{{Units: []Unit{
+		{ID: byText["Dose"], Target: "Dosis", Fuzzy: true},
+		{ID: byText["Medicine"], Target: ""},
+	}}}}
+	pl, rep, err := Import(p, []*File{f}, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pl.Files) != 0 || rep.Skipped != 2 {
+		t.Fatalf("nothing imported, yet %d files planned; report %+v", len(pl.Files), rep)
+	}
+}
+
 func TestImportRejectsLocale(t *testing.T) {
 	p := testProject(t, nil)
 	for _, loc := range []string{"", "de", "xx-notatag-!"} {

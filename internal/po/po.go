@@ -68,6 +68,9 @@ func writeUnit(b *bytes.Buffer, doc string, u exchange.Unit) {
 		ctx += " · " + strings.Join(u.Context, " › ")
 	}
 	comment(b, "#. ", ctx)
+	if u.From != "" {
+		comment(b, "#. ", "inherited from "+u.From+": edit only where "+u.From+" does not fit")
+	}
 	if len(u.Codes) > 0 {
 		var parts []string
 		for i, c := range u.Codes {

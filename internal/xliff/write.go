@@ -106,6 +106,9 @@ func notes(u exchange.Unit) []string {
 		ctx += " · " + strings.Join(u.Context, " › ")
 	}
 	out := []string{ctx}
+	if u.From != "" {
+		out = append(out, "inherited from "+u.From+": edit only where "+u.From+" does not fit")
+	}
 	if u.Previous != "" {
 		out = append(out, "previous source: "+u.Previous)
 	}
