@@ -70,3 +70,10 @@ func FuzzProtectRestore(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkProtect(b *testing.B) {
+	s := "Take **500 mg** of paracetamol every 8 hours. See [the WHO page](https://who.int/fever \"WHO\") or run `healthloc status`."
+	for b.Loop() {
+		Protect(s, true)
+	}
+}

@@ -126,3 +126,22 @@ func TestPluralForms(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParse(f *testing.F) {
+	f.Add(Marshal(sample()))
+	f.Add([]byte("msgid \"a\"\nmsgstr[0] \"b\"\nmsgstr[1] \"c\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := Parse("f.po", data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.po") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for _, u := range file.Units() {
+			if u.Line < 1 {
+				t.Fatalf("unit without a line: %+v", u)
+			}
+		}
+	})
+}

@@ -36,6 +36,10 @@ func Parse(path string, data []byte) (*exchange.File, error) {
 		if errors.As(err, &se) {
 			return nil, fmt.Errorf("%s:%d: %s", path, se.Line, se.Msg)
 		}
+		if !strings.HasPrefix(err.Error(), path+":") {
+			line, _ := r.d.InputPos()
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
 		return nil, err
 	}
 	return r.f, nil

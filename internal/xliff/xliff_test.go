@@ -118,3 +118,15 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParse(f *testing.F) {
+	x12, _ := Marshal12(sample())
+	x20, _ := Marshal20(sample())
+	f.Add(x12)
+	f.Add(x20)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if _, err := Parse("f.xlf", data); err != nil && !strings.HasPrefix(err.Error(), "f.xlf") {
+			t.Fatalf("error does not name the file: %v", err)
+		}
+	})
+}
