@@ -55,6 +55,9 @@ renders a localized bundle for every locale.
 		newExtractCmd(io, g),
 		newStatusCmd(io, g),
 		newRenderCmd(io, g),
+		newExportCmd(io, g),
+		newImportCmd(io, g),
+		newAlignCmd(io, g),
 	)
 	for _, c := range root.Commands() {
 		if c.Long == "" {

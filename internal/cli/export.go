@@ -1,0 +1,156 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/healthloc/healthloc/internal/exchange"
+	"github.com/healthloc/healthloc/internal/plan"
+	"github.com/healthloc/healthloc/internal/po"
+	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/tmx"
+	"github.com/healthloc/healthloc/internal/xliff"
+)
+
+type exportOptions struct {
+	Locales []string
+	Format  string
+	Only    []string
+	Split   string
+	Out     string
+}
+
+func (o *exportOptions) AddFlags(f *pflag.FlagSet) {
+	f.StringSliceVarP(&o.Locales, "locale", "l", nil, "export these `locales` (comma-separated or repeated; default: every target)")
+	f.StringVarP(&o.Format, "format", "f", "po", "file format: po, xliff12, xliff20 or tmx")
+	f.StringSliceVar(&o.Only, "only", []string{"all"}, "`states` to export: missing, stale, translated, reviewed or all (tmx: translated pairs only)")
+	f.StringVar(&o.Split, "split", "", "write one file per document (doc) instead of one per locale")
+	f.StringVarP(&o.Out, "out", "o", "l10n", "output `directory`, relative to the working directory")
+}
+
+func newExportCmd(io *IO, g *globalOptions) *cobra.Command {
+	o := &exportOptions{}
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write translator hand-off files (gettext PO, XLIFF 1.2/2.0, TMX)",
+		Long: `Write translator hand-off files (gettext PO, XLIFF 1.2 or 2.0, or a TMX
+translation memory) for each locale: <out>/<locale>.<ext>, or with
+--split doc <out>/<locale>/<document>.<ext>.
+
+Inline Markdown (link targets, inline code, emphasis markers, HTML) is
+protected as numbered placeholders <1/> (inline codes in XLIFF), so a
+translator cannot break it; import restores the exact bytes. Each entry
+records the translation it was made from, so that import can tell when
+the catalog changed in the meantime.
+
+` + exitCodesHelp,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runExport(cmd.Context(), io, g, o)
+		},
+	}
+	o.AddFlags(cmd.Flags())
+	return cmd
+}
+
+// exportFormat is how one format is encoded and named.
+type exportFormat struct {
+	ext     string
+	marshal func(*exchange.File) ([]byte, error)
+}
+
+var exportFormats = map[string]exportFormat{
+	"po":      {".po", func(f *exchange.File) ([]byte, error) { return po.Marshal(f), nil }},
+	"xliff12": {".xlf", xliff.Marshal12},
+	"xliff20": {".xliff", xliff.Marshal20},
+	"tmx":     {".tmx", tmx.Marshal},
+}
+
+func runExport(_ context.Context, io *IO, g *globalOptions, o *exportOptions) error {
+	ef, ok := exportFormats[o.Format]
+	if !ok {
+		return usageError(fmt.Errorf("--format %q: must be po, xliff12, xliff20 or tmx", o.Format))
+	}
+	only, ok := exchange.ParseOnly(o.Only)
+	if !ok {
+		return usageError(fmt.Errorf("--only %q: must list missing, stale, translated, reviewed or all", strings.Join(o.Only, ",")))
+	}
+	if o.Format == "tmx" {
+		only = exchange.Only{project.Translated: true, project.Reviewed: true}
+	}
+	if o.Split != "" && o.Split != "doc" {
+		return usageError(fmt.Errorf("--split %q: the only split is doc", o.Split))
+	}
+	p, err := g.load()
+	if err != nil {
+		return err
+	}
+	locs, err := pickLocales(p, o.Locales)
+	if err != nil {
+		return err
+	}
+	if len(locs) == 0 {
+		locs = p.Config.Targets()
+	}
+	for _, loc := range locs {
+		if !slices.Contains(p.Config.Targets(), loc) {
+			return usageError(fmt.Errorf("--locale %s: not a target locale of this project (locales in healthloc.toml)", loc))
+		}
+	}
+	var pl plan.Plan
+	var summary []string
+	for _, loc := range locs {
+		f := exchange.Export(p, loc, only)
+		if len(f.Docs) == 0 {
+			// XLIFF needs at least one <file>; an empty hand-off helps nobody.
+			summary = append(summary, fmt.Sprintf("%s: nothing to export", loc))
+			continue
+		}
+		files := []*exchange.File{f}
+		f.Path = filepath.Join(o.Out, loc.String()+ef.ext)
+		if o.Split == "doc" {
+			files = f.Split()
+			for _, sf := range files {
+				slug := strings.TrimSuffix(sf.Path, filepath.Ext(sf.Path))
+				sf.Path = filepath.Join(o.Out, loc.String(), filepath.FromSlash(slug)+ef.ext)
+			}
+		}
+		for _, sf := range files {
+			data, err := ef.marshal(sf)
+			if err != nil {
+				return fmt.Errorf("%s: %w", sf.Path, err)
+			}
+			pl.Add(sf.Path, data)
+		}
+		summary = append(summary, fmt.Sprintf("%s: %s", loc, countStates(f)))
+	}
+	res, err := plan.Apply(pl)
+	if err != nil {
+		return err
+	}
+	if !g.Quiet {
+		for _, s := range summary {
+			fmt.Fprintln(io.Out, s)
+		}
+		fmt.Fprintf(io.Out, "%d files written to %s, %d unchanged\n", len(res.Written), o.Out, len(res.Unchanged))
+	}
+	return nil
+}
+
+// countStates describes the units of an export by state.
+func countStates(f *exchange.File) string {
+	n := map[project.State]int{}
+	total := 0
+	for _, u := range f.Units() {
+		n[u.State]++
+		total++
+	}
+	return fmt.Sprintf("%d messages (%d missing, %d stale, %d translated, %d reviewed)",
+		total, n[project.Missing], n[project.Stale], n[project.Translated], n[project.Reviewed])
+}

@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/healthloc/healthloc/internal/exchange"
+	"github.com/healthloc/healthloc/internal/locale"
+	"github.com/healthloc/healthloc/internal/plan"
+	"github.com/healthloc/healthloc/internal/po"
+	"github.com/healthloc/healthloc/internal/xliff"
+)
+
+type importOptions struct {
+	Locale    string
+	Force     bool
+	AllowSame []string
+	Format    string
+}
+
+func (o *importOptions) AddFlags(f *pflag.FlagSet) {
+	f.StringVarP(&o.Locale, "locale", "l", "", "target `locale` of files that do not name one (xliff2po output, for example)")
+	f.BoolVar(&o.Force, "force", false, "overwrite catalog translations that changed since the export")
+	f.StringSliceVar(&o.AllowSame, "allow-same", nil, "`texts` (names, brands) that may be imported unchanged from the source")
+	f.StringVar(&o.Format, "format", "text", "report format: text or json")
+}
+
+func newImportCmd(io *IO, g *globalOptions) *cobra.Command {
+	o := &importOptions{}
+	cmd := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Merge translated PO or XLIFF files into the catalogs",
+		Long: `Merge translated gettext PO, XLIFF 1.2 or XLIFF 2.0 files into the
+catalogs, matching entries by message ID.
+
+An entry whose source no longer matches the content is imported as stale.
+An entry whose catalog translation changed since the export is a conflict:
+the catalog keeps its version unless --force. Empty and fuzzy entries, and
+translations identical to their source (unless the source is a number or
+listed with --allow-same), are skipped. Every file is read before
+anything is written; a malformed file writes nothing.
+
+` + exitCodesHelp,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runImport(cmd.Context(), io, g, o, args)
+		},
+	}
+	o.AddFlags(cmd.Flags())
+	return cmd
+}
+
+// readExchangeFile parses a PO or XLIFF file, told apart by content.
+func readExchangeFile(path string) (*exchange.File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+	if bytes.HasPrefix(head, []byte("<")) {
+		return xliff.Parse(path, data)
+	}
+	return po.Parse(path, data)
+}
+
+func runImport(_ context.Context, io *IO, g *globalOptions, o *importOptions, args []string) error {
+	if o.Format != "text" && o.Format != "json" {
+		return usageError(fmt.Errorf("--format %q: must be text or json", o.Format))
+	}
+	if o.Locale != "" {
+		if _, err := locale.Parse(o.Locale); err != nil {
+			return usageError(fmt.Errorf("--locale: %w", err))
+		}
+	}
+	p, err := g.load()
+	if err != nil {
+		return err
+	}
+	var files []*exchange.File
+	for _, a := range args {
+		f, err := readExchangeFile(a)
+		if err != nil {
+			return err
+		}
+		if f.Locale == "" {
+			f.Locale = o.Locale
+		}
+		files = append(files, f)
+	}
+	pl, rep, err := exchange.Import(p, files, exchange.ImportOptions{Force: o.Force, AllowSame: o.AllowSame})
+	if err != nil {
+		return err
+	}
+	if _, err := plan.Apply(rooted(g.Dir, pl)); err != nil {
+		return err
+	}
+	return writeImportReport(io, g, o.Format, rep)
+}
+
+func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Report) error {
+	if format == "json" {
+		if rep.Entries == nil {
+			rep.Entries = []exchange.Entry{}
+		}
+		b, err := json.MarshalIndent(rep, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(io.Out, "%s\n", b)
+		return err
+	}
+	if g.Quiet {
+		return nil
+	}
+	empty := 0
+	for _, e := range rep.Entries {
+		if e.Reason == exchange.ReasonEmpty {
+			empty++
+			continue
+		}
+		where := filepath.ToSlash(e.File)
+		if e.Line > 0 {
+			where = fmt.Sprintf("%s:%d", where, e.Line)
+		}
+		id := e.ID
+		if id == "" {
+			id = "?"
+		}
+		fmt.Fprintf(io.Out, "%s: %s %s: %s\n", where, e.Outcome, id, e.Reason)
+	}
+	parts := []string{
+		fmt.Sprintf("%d imported", rep.Imported),
+		fmt.Sprintf("%d unchanged", rep.Unchanged),
+		fmt.Sprintf("%d conflicts", rep.Conflicts),
+		fmt.Sprintf("%d stale", rep.Stale),
+		fmt.Sprintf("%d skipped", rep.Skipped),
+	}
+	if empty > 0 {
+		parts[4] += fmt.Sprintf(" (%d empty)", empty)
+	}
+	fmt.Fprintln(io.Out, strings.Join(parts, ", "))
+	return nil
+}

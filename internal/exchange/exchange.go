@@ -1,0 +1,210 @@
+// Package exchange is the format-neutral model of a translator hand-off:
+// what an export file holds (units with source, target, state, context
+// and the translation it was made from) and how an imported file is
+// merged back into the catalogs. The po, xliff and tmx packages only
+// encode and decode this model.
+//
+// Inline Markdown is protected: the parts of a segment that are not
+// prose (link targets, inline code, emphasis markers, HTML) become
+// numbered placeholders, written "<1/>" in Source and Target and as
+// inline codes by the XML formats, so a translator cannot break a URL.
+// Import puts the exact bytes back.
+package exchange
+
+import (
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/healthloc/healthloc/internal/content"
+	"github.com/healthloc/healthloc/internal/project"
+)
+
+// Meta prefixes are the comment (PO) or note (XLIFF) lines that carry
+// healthloc's bookkeeping through translation tools: the message ID,
+// for tools that drop msgctxt or unit names, and the base, the TextHash
+// of the catalog's translation when the file was exported ("" hashes to
+// the hash of the empty string), which import compares with the catalog
+// to detect that someone else changed the translation meanwhile.
+const (
+	MetaID   = "healthloc-id: "
+	MetaBase = "healthloc-base: "
+)
+
+// Unit is one message in an exchange file.
+type Unit struct {
+	// ID is the message ID.
+	ID string
+	// Kind is the segment kind (title, paragraph, …).
+	Kind string
+	// Context is the heading path, outermost first.
+	Context []string
+	// Source and Target are the texts with inline markup replaced by
+	// "<n/>" placeholders standing for Codes[n-1].
+	Source, Target string
+	// Codes are the protected pieces of the source, verbatim.
+	Codes []string
+	// Previous is the source a stale translation was made from, when
+	// known, protected like Source.
+	Previous string
+	State    project.State
+	// From is the parent locale a regional locale inherits Target from
+	// (es for es-MX) when its own catalog has no translation; "" else.
+	From string
+	// Base is MetaBase's value; "" when the file has none.
+	Base string
+	// Fuzzy marks an imported target its translator did not finish
+	// (PO fuzzy flag, an XLIFF needs-* or initial state).
+	Fuzzy bool
+	// Line is where the unit starts in the imported file.
+	Line int
+	// Refs are an imported unit's references; when ID is "", a reference
+	// that is a message ID names the unit (xliff2po puts it there).
+	Refs []string
+}
+
+// Doc is the units of one source document, in document order.
+type Doc struct {
+	// Path is the document's path relative to the content root.
+	Path  string
+	Units []Unit
+}
+
+// File is the content of one exchange file.
+type File struct {
+	// Path names the file in import errors and reports.
+	Path string
+	// SourceLocale and Locale are the languages of the sources and the
+	// targets; Locale is "" when an imported file does not say.
+	SourceLocale, Locale string
+	Docs                 []Doc
+}
+
+// Units returns every unit of f in order.
+func (f *File) Units() []Unit {
+	var out []Unit
+	for _, d := range f.Docs {
+		out = append(out, d.Units...)
+	}
+	return out
+}
+
+// Only selects which states an export includes.
+type Only map[project.State]bool
+
+// ParseOnly reads a comma-separated list of missing, stale, translated,
+// reviewed or all.
+func ParseOnly(list []string) (Only, bool) {
+	o := Only{}
+	for _, s := range list {
+		switch strings.TrimSpace(s) {
+		case "all":
+			o[project.Missing], o[project.Stale], o[project.Translated], o[project.Reviewed] = true, true, true, true
+		case "missing":
+			o[project.Missing] = true
+		case "stale":
+			o[project.Stale] = true
+		case "translated":
+			o[project.Translated] = true
+		case "reviewed":
+			o[project.Reviewed] = true
+		default:
+			return nil, false
+		}
+	}
+	return o, len(o) > 0
+}
+
+// Export builds the exchange file of loc: one Doc per document, with
+// each distinct message once, in document order. Units whose state only
+// does not select are left out; documents left empty are dropped.
+func Export(p *project.Project, loc language.Tag, only Only) *File {
+	f := &File{SourceLocale: p.Config.Source().String(), Locale: loc.String()}
+	wf := p.WorkflowState(loc)
+	for _, d := range p.Docs {
+		ed := Doc{Path: d.Path}
+		seen := map[string]bool{}
+		for i, seg := range d.Segments {
+			id := d.IDs[i]
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			st, text, from := lookup(p, loc, d, id)
+			if !only[st] {
+				continue
+			}
+			src, codes := Protect(seg.Text, isMarkdown(seg))
+			u := Unit{
+				ID: id, Kind: string(seg.Kind), Context: seg.Headings,
+				Source: src, Codes: codes, State: st, From: from,
+				Base: project.TextHash(catalogText(p, loc, d, id)),
+			}
+			if text != "" {
+				u.Target = ProtectWith(text, codes)
+			}
+			if st == project.Stale {
+				if prev, ok := wf.Previous[id]; ok && prev.Source != "" {
+					u.Previous = ProtectWith(prev.Source, codes)
+				}
+			}
+			ed.Units = append(ed.Units, u)
+		}
+		if len(ed.Units) > 0 {
+			f.Docs = append(f.Docs, ed)
+		}
+	}
+	return f
+}
+
+// lookup is the state and text of a message as status counts it: loc's
+// own translation, else what loc inherits from a parent locale along its
+// fallback chain (a translation first, else a stale one), with that
+// parent.
+func lookup(p *project.Project, loc language.Tag, d *project.Doc, id string) (project.State, string, string) {
+	if st, text := p.Lookup(loc, d, id); st != project.Missing {
+		return st, text, ""
+	}
+	if r := p.Resolve(loc, d, id, false); r.State >= project.Translated {
+		return r.State, r.Text, r.From.String()
+	}
+	for _, t := range p.Chain(loc)[1:] {
+		if t == p.Config.Source() {
+			break
+		}
+		if st, text := p.Lookup(t, d, id); st == project.Stale {
+			return st, text, t.String()
+		}
+	}
+	return project.Missing, "", ""
+}
+
+// catalogText is the translation in loc's catalog, whatever its state.
+func catalogText(p *project.Project, loc language.Tag, d *project.Doc, id string) string {
+	if c := p.Catalog(loc, d.Slug); c != nil {
+		return c.Messages[id].Other
+	}
+	return ""
+}
+
+// isMarkdown reports whether a segment's text is Markdown inline content,
+// whose markup gets protected. Front-matter values, plain-text
+// paragraphs and alt text are plain.
+func isMarkdown(seg content.Segment) bool {
+	switch seg.Syntax {
+	case content.SyntaxBlock, content.SyntaxLine, content.SyntaxCell:
+		return true
+	}
+	return false
+}
+
+// Split returns one file per document of f, named by document path.
+func (f *File) Split() []*File {
+	var out []*File
+	for _, d := range f.Docs {
+		out = append(out, &File{Path: d.Path, SourceLocale: f.SourceLocale, Locale: f.Locale, Docs: []Doc{d}})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}

@@ -1,0 +1,338 @@
+package exchange
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/healthloc/healthloc/internal/catalog"
+	"github.com/healthloc/healthloc/internal/locale"
+	"github.com/healthloc/healthloc/internal/plan"
+	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/workflow"
+)
+
+// Outcome is what import did with one unit.
+type Outcome string
+
+// The outcomes, as reported.
+const (
+	Imported  Outcome = "imported"
+	Unchanged Outcome = "unchanged"
+	Conflict  Outcome = "conflict"
+	Stale     Outcome = "stale"
+	Skipped   Outcome = "skipped"
+)
+
+// ReasonEmpty is the reason of a unit skipped for having no translation,
+// the common case that reports count rather than list.
+const ReasonEmpty = "empty translation"
+
+// ReasonReview is the reason of a unit imported as stale by AsStale.
+const ReasonReview = "imported as stale for review"
+
+// ImportOptions tunes Import.
+type ImportOptions struct {
+	// Force overwrites catalog translations that changed since export.
+	Force bool
+	// AllowSame lists texts that may be imported although the target
+	// equals the source (names, brands); numbers always may.
+	AllowSame []string
+	// AsStale imports every translation as stale, for review (align).
+	AsStale bool
+	// Plain says that Target holds raw text, not placeholders (align).
+	Plain bool
+}
+
+// Entry is the outcome of one unit, for the report.
+type Entry struct {
+	File    string  `json:"file"`
+	Line    int     `json:"line,omitempty"`
+	ID      string  `json:"id"`
+	Outcome Outcome `json:"outcome"`
+	Reason  string  `json:"reason,omitempty"`
+}
+
+// Report counts the outcomes. Entries lists every unit that was not
+// imported as translated, and every forced overwrite, in input order.
+type Report struct {
+	Imported  int     `json:"imported"`
+	Unchanged int     `json:"unchanged"`
+	Conflicts int     `json:"conflicts"`
+	Stale     int     `json:"stale"`
+	Skipped   int     `json:"skipped"`
+	Entries   []Entry `json:"entries"`
+}
+
+func (r *Report) add(e Entry) {
+	switch e.Outcome {
+	case Imported:
+		r.Imported++
+		if e.Reason == "" {
+			return
+		}
+	case Unchanged:
+		r.Unchanged++
+		return
+	case Conflict:
+		r.Conflicts++
+	case Stale:
+		r.Stale++
+	case Skipped:
+		r.Skipped++
+	}
+	r.Entries = append(r.Entries, e)
+}
+
+// target is where a message ID lives in the project.
+type target struct {
+	doc *project.Doc
+	seg int
+}
+
+// importer holds the catalogs and sidecars an import changes.
+type importer struct {
+	p       *project.Project
+	opts    ImportOptions
+	index   map[string]target
+	touched map[string]map[string]*catalog.Catalog // locale → slug → updated copy
+	wf      map[string]*workflow.State             // locale → updated copy
+}
+
+// Import merges the units of files into the catalogs of p and returns
+// the plan of the changed catalog and sidecar files (project-relative)
+// and the report. Every file must have a Locale that is one of the
+// project's targets. A unit is:
+//
+//   - skipped when its ID is not in the content, its target is empty or
+//     fuzzy, its placeholders do not exist, or its target equals the
+//     source (unless the source is a number or in AllowSame);
+//   - a conflict when the catalog's translation is not the one the file
+//     was exported from (Base), or, for a file with no base, when the
+//     catalog already holds a different translation; the catalog wins
+//     unless Force;
+//   - stale when the file's source is not the current source: the
+//     translation is written with the hash of the file's source and the
+//     file's source is recorded as the previous source;
+//   - unchanged when the catalog already holds exactly this;
+//   - imported otherwise.
+func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, Report, error) {
+	im := &importer{p: p, opts: opts, index: map[string]target{},
+		touched: map[string]map[string]*catalog.Catalog{}, wf: map[string]*workflow.State{}}
+	for _, d := range p.Docs {
+		for i, id := range d.IDs {
+			if _, ok := im.index[id]; !ok {
+				im.index[id] = target{d, i}
+			}
+		}
+	}
+	targets := map[string]language.Tag{}
+	for _, t := range p.Config.Targets() {
+		targets[t.String()] = t
+	}
+	var rep Report
+	for _, f := range files {
+		if f.Locale == "" {
+			return plan.Plan{}, Report{}, fmt.Errorf("%s: the file does not name its target language; pass --locale", f.Path)
+		}
+		tag, err := locale.Parse(f.Locale)
+		if err != nil {
+			return plan.Plan{}, Report{}, fmt.Errorf("%s: %w", f.Path, err)
+		}
+		loc, ok := targets[tag.String()]
+		if !ok {
+			return plan.Plan{}, Report{}, fmt.Errorf("%s: locale %s is not a target locale of this project", f.Path, tag)
+		}
+		for _, u := range f.Units() {
+			e := im.unit(loc, &u)
+			e.File, e.Line, e.ID = f.Path, u.Line, u.ID
+			rep.add(e)
+		}
+	}
+	return im.plan(), rep, nil
+}
+
+// numberRe is a source that is only a number or a range, which may stay
+// the same in a translation ("500", "2–5", "1.5 %").
+var numberRe = regexp.MustCompile(`^[\s(+\-–]*\p{N}[\p{N}\s.,:;/%+\-–×()]*$`)
+
+func (im *importer) unit(loc language.Tag, u *Unit) Entry {
+	if u.ID == "" {
+		for _, r := range u.Refs {
+			if _, ok := im.index[r]; ok {
+				u.ID = r
+				break
+			}
+		}
+	}
+	t, ok := im.index[u.ID]
+	switch {
+	case u.ID == "":
+		return Entry{Outcome: Skipped, Reason: "no message ID"}
+	case !ok:
+		return Entry{Outcome: Skipped, Reason: "message ID is not in the content"}
+	case strings.TrimSpace(u.Target) == "":
+		return Entry{Outcome: Skipped, Reason: ReasonEmpty}
+	case u.Fuzzy:
+		return Entry{Outcome: Skipped, Reason: "fuzzy or unfinished"}
+	}
+	seg := t.doc.Segments[t.seg]
+	_, codes := Protect(seg.Text, isMarkdown(seg))
+	text := u.Target
+	if !im.opts.Plain {
+		var err error
+		if text, err = Restore(u.Target, codes); err != nil {
+			return Entry{Outcome: Skipped, Reason: err.Error()}
+		}
+	}
+	src := t.doc.Source.Messages[u.ID]
+	hash, stale, prev := src.Hash, false, ""
+	if u.Source != "" {
+		fileSrc, err := Restore(u.Source, codes)
+		if err != nil {
+			fileSrc = u.Source
+		}
+		if catalog.Normalize(fileSrc) != catalog.Normalize(seg.Text) {
+			hash, stale, prev = catalog.Hash(src.Description, fileSrc), true, fileSrc
+		}
+	}
+	if im.opts.AsStale {
+		hash, stale = "", true
+	}
+	c := im.catalog(loc, t.doc.Slug)
+	cur, had := c.Messages[u.ID]
+	if had && cur.Other == text && cur.Hash == hash {
+		return Entry{Outcome: Unchanged}
+	}
+	if _, inherited, from := lookup(im.p, loc, t.doc, u.ID); !had && from != "" && inherited == text && !stale {
+		// what a regional locale inherits from its parent stays there
+		return Entry{Outcome: Unchanged}
+	}
+	if catalog.Normalize(text) == catalog.Normalize(seg.Text) && !im.sameAllowed(seg.Text) {
+		return Entry{Outcome: Skipped, Reason: "translation is the source text"}
+	}
+	var reason string
+	if u.Base != "" && u.Base != project.TextHash(cur.Other) ||
+		u.Base == "" && cur.Other != "" && cur.Other != text {
+		if !im.opts.Force {
+			return Entry{Outcome: Conflict, Reason: "the catalog's translation changed since this file was exported; kept it (use --force to overwrite)"}
+		}
+		reason = "overwrote a translation that changed since export (--force)"
+	}
+	c.Messages[u.ID] = catalog.Message{ID: u.ID, Description: src.Description, Hash: hash, Other: text}
+	wf := im.workflow(loc)
+	if prev != "" {
+		wf.Previous[u.ID] = workflow.Previous{Source: prev}
+	} else {
+		delete(wf.Previous, u.ID)
+	}
+	if stale {
+		if reason == "" {
+			reason = "the file's source differs from the current source; imported as stale"
+			if im.opts.AsStale {
+				reason = ReasonReview
+			}
+		}
+		return Entry{Outcome: Stale, Reason: reason}
+	}
+	return Entry{Outcome: Imported, Reason: reason}
+}
+
+func (im *importer) sameAllowed(src string) bool {
+	if numberRe.MatchString(src) {
+		return true
+	}
+	n := catalog.Normalize(src)
+	for _, a := range im.opts.AllowSame {
+		if catalog.Normalize(a) == n {
+			return true
+		}
+	}
+	return false
+}
+
+// catalog returns the working copy of loc's catalog of slug.
+func (im *importer) catalog(loc language.Tag, slug string) *catalog.Catalog {
+	byslug := im.touched[loc.String()]
+	if byslug == nil {
+		byslug = map[string]*catalog.Catalog{}
+		im.touched[loc.String()] = byslug
+	}
+	if c := byslug[slug]; c != nil {
+		return c
+	}
+	c := &catalog.Catalog{Locale: loc.String(), Messages: map[string]catalog.Message{}}
+	if old := im.p.Catalog(loc, slug); old != nil {
+		for id, m := range old.Messages {
+			c.Messages[id] = m
+		}
+	}
+	byslug[slug] = c
+	return c
+}
+
+func (im *importer) workflow(loc language.Tag) *workflow.State {
+	if s := im.wf[loc.String()]; s != nil {
+		return s
+	}
+	old := im.p.WorkflowState(loc)
+	s := workflow.New()
+	for k, v := range old.Reviews {
+		s.Reviews[k] = v
+	}
+	for k, v := range old.Previous {
+		s.Previous[k] = v
+	}
+	im.wf[loc.String()] = s
+	return s
+}
+
+// plan writes the catalogs and sidecars that differ from the project's.
+func (im *importer) plan() plan.Plan {
+	var pl plan.Plan
+	for _, l := range sortedKeys(im.touched) {
+		tag := language.Make(l)
+		for _, slug := range sortedKeys(im.touched[l]) {
+			c := im.touched[l][slug]
+			old := im.p.Catalog(tag, slug)
+			if old != nil && sameMessages(old, c) || old == nil && len(c.Messages) == 0 {
+				continue
+			}
+			pl.Add(im.p.CatalogPath(tag, slug), catalog.Marshal(c))
+		}
+	}
+	for _, l := range sortedKeys(im.wf) {
+		tag := language.Make(l)
+		s := im.wf[l]
+		old := im.p.WorkflowState(tag)
+		if string(old.Marshal()) == string(s.Marshal()) {
+			continue
+		}
+		pl.Add(im.p.WorkflowPath(tag), s.Marshal())
+	}
+	return pl
+}
+
+func sameMessages(a, b *catalog.Catalog) bool {
+	if len(a.Messages) != len(b.Messages) {
+		return false
+	}
+	for id, m := range a.Messages {
+		if b.Messages[id] != m {
+			return false
+		}
+	}
+	return true
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,285 @@
+package xliff
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/healthloc/healthloc/internal/exchange"
+)
+
+var numericRe = regexp.MustCompile(`^[0-9]+$`)
+
+// reader decodes one XLIFF file, 1.x or 2.0.
+type reader struct {
+	path string
+	d    *xml.Decoder
+	f    *exchange.File
+	v2   bool
+}
+
+// Parse reads an XLIFF 1.2 (or 1.1, as translate-toolkit writes) or 2.0
+// file. A message's ID is the 1.2 resname, else a healthloc-id note,
+// else the 1.2 id (2.0: the unit name, else a healthloc-id note). Placeholders
+// <ph id="n">/<x id="n"> become "<n/>"; other inline elements give
+// their text. A target state of needs-… (1.2) or initial (2.0) marks the
+// unit fuzzy. A malformed file is an error naming path and line.
+func Parse(path string, data []byte) (*exchange.File, error) {
+	r := &reader{path: path, d: xml.NewDecoder(bytes.NewReader(data)), f: &exchange.File{Path: path}}
+	r.d.Strict = true
+	if err := r.parse(); err != nil {
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			return nil, fmt.Errorf("%s:%d: %s", path, se.Line, se.Msg)
+		}
+		if !strings.HasPrefix(err.Error(), path+":") {
+			line, _ := r.d.InputPos()
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		return nil, err
+	}
+	return r.f, nil
+}
+
+func (r *reader) errorf(format string, args ...any) error {
+	line, _ := r.d.InputPos()
+	return fmt.Errorf("%s:%d: %s", r.path, line, fmt.Sprintf(format, args...))
+}
+
+func attrOf(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func (r *reader) parse() error {
+	root, err := r.start()
+	if err != nil {
+		return err
+	}
+	if root.Name.Local != "xliff" {
+		return r.errorf("root element is <%s>, not <xliff>", root.Name.Local)
+	}
+	switch v := attrOf(root, "version"); {
+	case strings.HasPrefix(v, "1."):
+	case strings.HasPrefix(v, "2."):
+		r.v2 = true
+		r.f.SourceLocale, r.f.Locale = attrOf(root, "srcLang"), attrOf(root, "trgLang")
+	default:
+		return r.errorf("unsupported XLIFF version %q", v)
+	}
+	return r.children(func(e xml.StartElement) error {
+		if e.Name.Local != "file" {
+			return r.d.Skip()
+		}
+		return r.file(e)
+	})
+}
+
+// start returns the next start element, skipping the prolog.
+func (r *reader) start() (xml.StartElement, error) {
+	for {
+		tok, err := r.d.Token()
+		if err == io.EOF {
+			return xml.StartElement{}, fmt.Errorf("%s: no <xliff> element", r.path)
+		}
+		if err != nil {
+			return xml.StartElement{}, err
+		}
+		if e, ok := tok.(xml.StartElement); ok {
+			return e, nil
+		}
+	}
+}
+
+// children calls fn for each child element until the parent's end tag.
+// fn must consume the child, including its end tag.
+func (r *reader) children(fn func(xml.StartElement) error) error {
+	for {
+		tok, err := r.d.Token()
+		if err == io.EOF {
+			return r.errorf("unexpected end of file")
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := fn(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+func (r *reader) file(e xml.StartElement) error {
+	if !r.v2 {
+		if tl := attrOf(e, "target-language"); tl != "" {
+			r.f.Locale = tl
+		}
+		if sl := attrOf(e, "source-language"); sl != "" && r.f.SourceLocale == "" {
+			r.f.SourceLocale = sl
+		}
+	}
+	doc := exchange.Doc{Path: attrOf(e, "original")}
+	var walk func(xml.StartElement) error
+	walk = func(c xml.StartElement) error {
+		switch c.Name.Local {
+		case "trans-unit":
+			if attrOf(c, "restype") == "x-gettext-domain-header" {
+				return r.d.Skip()
+			}
+			u, err := r.transUnit(c)
+			if err != nil {
+				return err
+			}
+			doc.Units = append(doc.Units, u)
+			return nil
+		case "unit":
+			u, err := r.unit(c)
+			if err != nil {
+				return err
+			}
+			doc.Units = append(doc.Units, u)
+			return nil
+		case "body", "group":
+			return r.children(walk)
+		}
+		return r.d.Skip()
+	}
+	if err := r.children(walk); err != nil {
+		return err
+	}
+	r.f.Docs = append(r.f.Docs, doc)
+	return nil
+}
+
+// meta applies the bookkeeping lines of a note to u.
+func meta(u *exchange.Unit, note string) {
+	for _, l := range strings.Split(note, "\n") {
+		l = strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(l, exchange.MetaID):
+			if u.ID == "" {
+				u.ID = strings.TrimSpace(strings.TrimPrefix(l, exchange.MetaID))
+			}
+		case strings.HasPrefix(l, exchange.MetaBase):
+			u.Base = strings.TrimSpace(strings.TrimPrefix(l, exchange.MetaBase))
+		}
+	}
+}
+
+func (r *reader) transUnit(e xml.StartElement) (exchange.Unit, error) {
+	line, _ := r.d.InputPos()
+	u := exchange.Unit{ID: attrOf(e, "resname"), Line: line}
+	err := r.children(func(c xml.StartElement) error {
+		switch c.Name.Local {
+		case "source":
+			s, err := r.inline()
+			u.Source = s
+			return err
+		case "target":
+			if strings.HasPrefix(attrOf(c, "state"), "needs-") {
+				u.Fuzzy = true
+			}
+			s, err := r.inline()
+			u.Target = s
+			return err
+		case "note":
+			s, err := r.inline()
+			meta(&u, s)
+			return err
+		}
+		return r.d.Skip()
+	})
+	if u.ID == "" {
+		u.ID = attrOf(e, "id")
+	}
+	return u, err
+}
+
+func (r *reader) unit(e xml.StartElement) (exchange.Unit, error) {
+	line, _ := r.d.InputPos()
+	u := exchange.Unit{ID: attrOf(e, "name"), Line: line}
+	var walk func(xml.StartElement) error
+	walk = func(c xml.StartElement) error {
+		switch c.Name.Local {
+		case "notes":
+			return r.children(walk)
+		case "note":
+			s, err := r.inline()
+			meta(&u, s)
+			return err
+		case "segment", "ignorable":
+			if c.Name.Local == "segment" && (attrOf(c, "state") == "" || attrOf(c, "state") == "initial") {
+				u.Fuzzy = true
+			}
+			return r.children(walk)
+		case "source":
+			s, err := r.inline()
+			u.Source += s
+			return err
+		case "target":
+			s, err := r.inline()
+			u.Target += s
+			return err
+		}
+		return r.d.Skip()
+	}
+	err := r.children(walk)
+	return u, err
+}
+
+// inline reads the content of the current element as protected text.
+func (r *reader) inline() (string, error) {
+	var b strings.Builder
+	var rec func() error
+	rec = func() error {
+		for {
+			tok, err := r.d.Token()
+			if err == io.EOF {
+				return r.errorf("unexpected end of file")
+			}
+			if err != nil {
+				return err
+			}
+			switch t := tok.(type) {
+			case xml.CharData:
+				b.Write(t)
+			case xml.EndElement:
+				return nil
+			case xml.StartElement:
+				switch t.Name.Local {
+				case "ph", "x":
+					id := attrOf(t, "id")
+					if !numericRe.MatchString(id) {
+						return r.errorf("inline <%s id=%q> is not a healthloc placeholder", t.Name.Local, id)
+					}
+					fmt.Fprintf(&b, "<%s/>", id)
+					if err := r.d.Skip(); err != nil {
+						return err
+					}
+				case "bpt", "ept", "it", "bx", "ex", "sc", "ec":
+					if err := r.d.Skip(); err != nil {
+						return err
+					}
+				default: // g, pc, mrk, sub: keep their text
+					if err := rec(); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	err := rec()
+	return b.String(), err
+}

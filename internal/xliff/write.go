@@ -1,0 +1,203 @@
+// Package xliff writes and reads XLIFF 1.2 and 2.0 files for the
+// translator hand-off.
+//
+// Both versions carry the same information. Each document is a <file>
+// (original = document path). A message is a trans-unit (1.2, id and
+// resname = message ID) or a unit (2.0, id "u<n>" because 2.0 IDs must
+// be NMTOKENs, name = message ID). Protected inline markup is <ph> with
+// the native code as content (1.2), or <ph dataRef> pointing into
+// <originalData> (2.0). Notes carry the translator context and two
+// bookkeeping lines, "healthloc-id: <ID>" and "healthloc-base: <hash of
+// the translation exported>", which survive conversion by
+// translate-toolkit.
+//
+// States: missing is needs-translation (1.2) / initial (2.0); stale is
+// needs-review-translation / initial with subState healthloc:stale;
+// translated is translated; reviewed is final / final with subState
+// healthloc:reviewed.
+package xliff
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/healthloc/healthloc/internal/exchange"
+	"github.com/healthloc/healthloc/internal/project"
+)
+
+var tokenRe = regexp.MustCompile(`<([0-9]+)/>`)
+
+// Marshal12 encodes f as XLIFF 1.2 (valid against the strict schema).
+func Marshal12(f *exchange.File) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">` + "\n")
+	for _, d := range f.Docs {
+		fmt.Fprintf(&b, "  <file original=\"%s\" source-language=\"%s\" target-language=\"%s\" datatype=\"plaintext\">\n",
+			attr(d.Path), attr(f.SourceLocale), attr(f.Locale))
+		b.WriteString("    <body>\n")
+		for _, u := range d.Units {
+			approved := "no"
+			if u.State >= project.Translated {
+				approved = "yes"
+			}
+			fmt.Fprintf(&b, "      <trans-unit id=\"%s\" resname=\"%s\" approved=\"%s\" xml:space=\"preserve\">\n", attr(u.ID), attr(u.ID), approved)
+			fmt.Fprintf(&b, "        <source>%s</source>\n", inline12(u.Source, u.Codes))
+			fmt.Fprintf(&b, "        <target state=\"%s\">%s</target>\n", state12(u.State), inline12(u.Target, u.Codes))
+			for _, n := range notes(u) {
+				fmt.Fprintf(&b, "        <note from=\"developer\">%s</note>\n", text(n))
+			}
+			b.WriteString("      </trans-unit>\n")
+		}
+		b.WriteString("    </body>\n  </file>\n")
+	}
+	b.WriteString("</xliff>\n")
+	return b.Bytes(), nil
+}
+
+// Marshal20 encodes f as XLIFF 2.0 (valid against the core schema).
+func Marshal20(f *exchange.File) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	fmt.Fprintf(&b, "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"%s\" trgLang=\"%s\">\n",
+		attr(f.SourceLocale), attr(f.Locale))
+	n := 0
+	for i, d := range f.Docs {
+		fmt.Fprintf(&b, "  <file id=\"f%d\" original=\"%s\">\n", i+1, attr(d.Path))
+		for _, u := range d.Units {
+			n++
+			fmt.Fprintf(&b, "    <unit id=\"u%d\" name=\"%s\">\n", n, attr(u.ID))
+			b.WriteString("      <notes>\n")
+			for _, note := range notes(u) {
+				fmt.Fprintf(&b, "        <note>%s</note>\n", text(note))
+			}
+			b.WriteString("      </notes>\n")
+			if len(u.Codes) > 0 {
+				b.WriteString("      <originalData>\n")
+				for j, c := range u.Codes {
+					fmt.Fprintf(&b, "        <data id=\"d%d\">%s</data>\n", j+1, text(c))
+				}
+				b.WriteString("      </originalData>\n")
+			}
+			st, sub := state20(u.State)
+			if sub != "" {
+				sub = fmt.Sprintf(" subState=\"%s\"", sub)
+			}
+			fmt.Fprintf(&b, "      <segment state=\"%s\"%s>\n", st, sub)
+			fmt.Fprintf(&b, "        <source xml:space=\"preserve\">%s</source>\n", inline20(u.Source, u.Codes))
+			if u.Target != "" {
+				fmt.Fprintf(&b, "        <target xml:space=\"preserve\">%s</target>\n", inline20(u.Target, u.Codes))
+			}
+			b.WriteString("      </segment>\n    </unit>\n")
+		}
+		b.WriteString("  </file>\n")
+	}
+	b.WriteString("</xliff>\n")
+	return b.Bytes(), nil
+}
+
+// notes are the translator context and the bookkeeping lines.
+func notes(u exchange.Unit) []string {
+	ctx := u.Kind
+	if len(u.Context) > 0 {
+		ctx += " · " + strings.Join(u.Context, " › ")
+	}
+	out := []string{ctx}
+	if u.From != "" {
+		out = append(out, "inherited from "+u.From+": edit only where "+u.From+" does not fit")
+	}
+	if u.Previous != "" {
+		out = append(out, "previous source: "+u.Previous)
+	}
+	return append(out, exchange.MetaID+u.ID, exchange.MetaBase+u.Base)
+}
+
+func state12(s project.State) string {
+	switch s {
+	case project.Stale:
+		return "needs-review-translation"
+	case project.Translated:
+		return "translated"
+	case project.Reviewed:
+		return "final"
+	}
+	return "needs-translation"
+}
+
+func state20(s project.State) (string, string) {
+	switch s {
+	case project.Stale:
+		return "initial", "healthloc:stale"
+	case project.Translated:
+		return "translated", ""
+	case project.Reviewed:
+		return "final", "healthloc:reviewed"
+	}
+	return "initial", ""
+}
+
+// inline12 writes protected text with <ph> elements holding the codes.
+func inline12(s string, codes []string) string {
+	return inline(s, codes, func(n int) string {
+		return fmt.Sprintf(`<ph id="%d">%s</ph>`, n, text(codes[n-1]))
+	})
+}
+
+// inline20 writes protected text with <ph> elements referring to
+// originalData.
+func inline20(s string, codes []string) string {
+	return inline(s, codes, func(n int) string {
+		return fmt.Sprintf(`<ph id="%d" dataRef="d%d"/>`, n, n)
+	})
+}
+
+func inline(s string, codes []string, ph func(n int) string) string {
+	if len(codes) == 0 {
+		return text(s)
+	}
+	var b strings.Builder
+	pos := 0
+	for _, m := range tokenRe.FindAllStringSubmatchIndex(s, -1) {
+		n, _ := strconv.Atoi(s[m[2]:m[3]])
+		if n < 1 || n > len(codes) {
+			continue
+		}
+		b.WriteString(text(s[pos:m[0]]))
+		b.WriteString(ph(n))
+		pos = m[1]
+	}
+	b.WriteString(text(s[pos:]))
+	return b.String()
+}
+
+// text escapes character data. Characters XML 1.0 cannot hold are
+// replaced by U+FFFD.
+func text(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '\r':
+			b.WriteString("&#xD;")
+		case r == '\t' || r == '\n':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0xFFFE || r == 0xFFFF:
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func attr(s string) string {
+	return strings.NewReplacer("\"", "&quot;", "\n", "&#xA;", "\t", "&#x9;").Replace(text(s))
+}
