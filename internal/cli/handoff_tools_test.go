@@ -154,8 +154,8 @@ func TestExportPOGettext(t *testing.T) {
 	healthloc(t, dir, "export", "--split", "doc", "-o", filepath.Join(out, "split"))
 	pos, _ := filepath.Glob(filepath.Join(out, "*.po"))
 	split, _ := filepath.Glob(filepath.Join(out, "split", "*", "*.po"))
-	if len(pos) != 4 || len(split) != 16 {
-		t.Fatalf("exported %d PO files and %d split ones, want 4 and 16", len(pos), len(split))
+	if len(pos) != 4 || len(split) != 20 {
+		t.Fatalf("exported %d PO files and %d split ones, want 4 and 20", len(pos), len(split))
 	}
 	for _, f := range append(pos, split...) {
 		tool(t, "msgfmt", "--check", "-o", os.DevNull, f)
@@ -214,8 +214,8 @@ func TestExportXLIFFSchemas(t *testing.T) {
 		healthloc(t, dir, "export", "-f", c.format, "--split", "doc", "-o", filepath.Join(out, "split"))
 		files, _ := filepath.Glob(filepath.Join(out, "*"+c.ext))
 		split, _ := filepath.Glob(filepath.Join(out, "split", "*", "*"+c.ext))
-		if len(files) != 4 || len(split) != 16 {
-			t.Fatalf("%s: %d files and %d split ones, want 4 and 16", c.format, len(files), len(split))
+		if len(files) != 4 || len(split) != 20 {
+			t.Fatalf("%s: %d files and %d split ones, want 4 and 20", c.format, len(files), len(split))
 		}
 		args := append([]string{"--noout", "--nonet", "--schema", c.xsd}, append(files, split...)...)
 		tool(t, "xmllint", args...)

@@ -199,8 +199,10 @@ func (im *importer) unit(loc language.Tag, u *Unit) Entry {
 			hash, stale, prev = catalog.Hash(src.Description, fileSrc), true, fileSrc
 		}
 	}
-	if im.opts.AsStale {
-		hash, stale = "", true
+	if im.opts.AsStale && !stale {
+		// a hash no source has: stale until someone reviews it (an
+		// empty hash would read as a fresh translation)
+		hash, stale = catalog.Hash("unreviewed", src.Other), true
 	}
 	c := im.catalog(loc, t.doc.Slug)
 	cur, had := c.Messages[u.ID]
