@@ -5,6 +5,7 @@ import (
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/plan"
+	"github.com/healthloc/healthloc/internal/workers"
 	"github.com/healthloc/healthloc/internal/workflow"
 )
 
@@ -52,29 +53,41 @@ func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 			pl.Remove = append(pl.Remove, p.CatalogPath(src, slug))
 		}
 	}
-	for _, loc := range p.Config.Targets() {
-		wf := p.WorkflowState(loc)
+	// Each locale merges on its own core; the catalogs are then encoded
+	// on all cores. Results are gathered in a fixed order.
+	targets := p.Config.Targets()
+	results := make([]catalog.MergeResult, len(targets))
+	workflows := make([]*workflow.State, len(targets))
+	for i, loc := range targets {
+		workflows[i] = p.WorkflowState(loc)
+	}
+	workers.Map(len(targets), 0, func(i int) error {
 		previous := map[string]string{}
-		for id, pr := range wf.Previous {
+		for id, pr := range workflows[i].Previous {
 			previous[id] = pr.Source
 		}
-		old := p.Catalogs[loc.String()]
-		res := catalog.Merge(catalog.MergeInput{
-			Sources: sources, OldSources: oldSources, Targets: old, Previous: previous,
+		results[i] = catalog.Merge(catalog.MergeInput{
+			Sources: sources, OldSources: oldSources, Targets: p.Catalogs[targets[i].String()], Previous: previous,
 			Threshold: opts.Threshold, NoMemory: opts.NoMemory, Prune: opts.Prune,
 		})
+		return nil
+	})
+	var encode []*catalog.Catalog
+	for i, loc := range targets {
+		res := results[i]
 		rep.Locales = append(rep.Locales, LocaleChange{Locale: loc.String(), MergeReport: res.Report})
 		for _, slug := range sortedKeys(res.Targets) {
 			c := res.Targets[slug]
 			c.Locale = loc.String()
-			pl.Add(p.CatalogPath(loc, slug), catalog.Marshal(c))
+			pl.Files = append(pl.Files, plan.File{Path: p.CatalogPath(loc, slug)})
+			encode = append(encode, c)
 		}
-		for slug := range old {
+		for slug := range p.Catalogs[loc.String()] {
 			if res.Targets[slug] == nil {
 				pl.Remove = append(pl.Remove, p.CatalogPath(loc, slug))
 			}
 		}
-		next := *wf
+		next := *workflows[i]
 		next.Previous = map[string]workflow.Previous{}
 		for id, text := range res.Previous {
 			next.Previous[id] = workflow.Previous{Source: text}
@@ -82,14 +95,22 @@ func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 		if next.Empty() {
 			pl.Remove = append(pl.Remove, p.WorkflowPath(loc))
 		} else {
-			pl.Add(p.WorkflowPath(loc), next.Marshal())
+			pl.Files = append(pl.Files, plan.File{Path: p.WorkflowPath(loc), Data: next.Marshal()})
+			encode = append(encode, nil)
 		}
 	}
 	// The source catalogs go last: a run killed before them still finds
 	// the old sources next time, which it needs to carry translations.
 	for _, d := range p.Docs {
-		pl.Files = append(pl.Files, plan.File{Path: p.CatalogPath(src, d.Slug), Data: catalog.Marshal(d.Source), Stage: 1})
+		pl.Files = append(pl.Files, plan.File{Path: p.CatalogPath(src, d.Slug), Stage: 1})
+		encode = append(encode, d.Source)
 	}
+	workers.Map(len(encode), 0, func(i int) error {
+		if encode[i] != nil {
+			pl.Files[i].Data = catalog.Marshal(encode[i])
+		}
+		return nil
+	})
 	sort.Strings(pl.Remove)
 	return pl, rep
 }

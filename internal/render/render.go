@@ -20,6 +20,7 @@ import (
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/workers"
 )
 
 // Options controls what a bundle publishes.
@@ -110,10 +111,21 @@ func Render(p *project.Project, loc language.Tag, assets fs.FS, opts Options) (*
 	for _, t := range p.Chain(loc) {
 		b.Manifest.Chain = append(b.Manifest.Chain, t.String())
 	}
-	for _, d := range p.Docs {
-		if err := b.renderDoc(p, loc, d, opts); err != nil {
-			return nil, err
-		}
+	// Documents render on all cores into parts that are joined in
+	// document order, so the bundle does not depend on scheduling.
+	parts := make([]*Bundle, len(p.Docs))
+	err := workers.Map(len(p.Docs), 0, func(i int) error {
+		parts[i] = &Bundle{}
+		return parts[i].renderDoc(p, loc, p.Docs[i], opts)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, part := range parts {
+		b.Files = append(b.Files, part.Files...)
+		b.Manifest.Documents = append(b.Manifest.Documents, part.Manifest.Documents...)
+		b.Manifest.Fallbacks = append(b.Manifest.Fallbacks, part.Manifest.Fallbacks...)
+		b.articles = append(b.articles, part.articles...)
 	}
 	if err := b.addIndex(loc, opts); err != nil {
 		return nil, err
