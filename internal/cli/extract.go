@@ -2,7 +2,10 @@ package cli
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -10,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/healthloc/healthloc/internal/cache"
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
@@ -20,6 +24,7 @@ type extractOptions struct {
 	NoMemory    bool
 	Prune       bool
 	LockTimeout time.Duration
+	NoCache     bool
 }
 
 func (o *extractOptions) AddFlags(f *pflag.FlagSet) {
@@ -27,6 +32,7 @@ func (o *extractOptions) AddFlags(f *pflag.FlagSet) {
 	f.BoolVar(&o.NoMemory, "no-memory", false, "do not fill new segments from translations of the same or similar text elsewhere")
 	f.BoolVar(&o.Prune, "prune", false, "remove obsolete entries (translations whose text is gone from the content)")
 	f.DurationVar(&o.LockTimeout, "lock-timeout", 30*time.Second, "how long to wait for another run's lock on the catalogs")
+	f.BoolVar(&o.NoCache, "no-cache", false, "do the work even if nothing changed since the last run")
 }
 
 func newExtractCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -52,7 +58,25 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 		return err
 	}
 	defer unlock()
-	p, err := g.load()
+	cfg, err := config.Load(g.Dir)
+	if err != nil {
+		return err
+	}
+	// A run whose inputs and catalogs are exactly as the last run left
+	// them has nothing to do.
+	var key cache.Key
+	useCache := !o.NoCache
+	if useCache {
+		key, err = extractKey(cfg, g, o)
+		useCache = err == nil
+		if last, ok := cache.Load(cfg.Dir, "extract"); useCache && ok && last == key {
+			if !g.Quiet {
+				fmt.Fprintln(io.Out, "nothing changed since the last extract; catalogs are up to date")
+			}
+			return nil
+		}
+	}
+	p, err := g.loadWith(cfg, "extract", io)
 	if err != nil {
 		return err
 	}
@@ -60,6 +84,14 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 	res, err := plan.Apply(rooted(g.Dir, pl))
 	if err != nil {
 		return err
+	}
+	if useCache {
+		if key.Outputs, err = cache.Outputs(cfg.Abs(cfg.CatalogRoot)); err == nil {
+			err = cache.Save(cfg.Dir, "extract", key)
+		}
+		if err != nil && !g.Quiet {
+			fmt.Fprintf(io.ErrOut, "warning: cache not saved: %v\n", err)
+		}
 	}
 	if g.Quiet {
 		return nil
@@ -111,3 +143,34 @@ func (g *globalOptions) lock(timeout time.Duration) (func() error, error) {
 // lockName is the lock file beside healthloc.toml; creating it never
 // creates a folder, so a failed run leaves nothing behind.
 const lockName = ".healthloc.lock"
+
+// extractKey fingerprints what extract reads: the content, the
+// configuration, the options and the program itself.
+func extractKey(cfg *config.Config, g *globalOptions, o *extractOptions) (cache.Key, error) {
+	conf, err := os.ReadFile(cfg.Path)
+	if err != nil {
+		return cache.Key{}, err
+	}
+	opts := fmt.Sprintf("threshold=%g memory=%t prune=%t encoding=%q", o.Threshold, !o.NoMemory, o.Prune, g.Encoding)
+	in, err := cache.Inputs(cfg.Dir, cfg.ContentRoot, string(conf), opts, programHash())
+	if err != nil {
+		return cache.Key{}, err
+	}
+	out, err := cache.Outputs(cfg.Abs(cfg.CatalogRoot))
+	return cache.Key{Inputs: in, Outputs: out}, err
+}
+
+// programHash identifies this build, so that a new version of healthloc
+// never trusts what an older one recorded.
+func programHash() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		return "unknown"
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}

@@ -83,7 +83,9 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 	var pl plan.Plan
 	var done []language.Tag
 	for _, loc := range locs {
-		b, err := render.Render(p, loc, assets, render.Options{UseStale: o.Stale == "use", Locales: linked})
+		bar := newProgress(io, g.Quiet, "render "+loc.String())
+		b, err := render.Render(p, loc, assets, render.Options{UseStale: o.Stale == "use", Locales: linked, Progress: bar.set})
+		bar.finish()
 		if err != nil {
 			return err
 		}

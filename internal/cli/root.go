@@ -33,6 +33,13 @@ func (o *globalOptions) load() (*project.Project, error) {
 	return project.Load(os.DirFS(o.Dir), cfg, o.Encoding)
 }
 
+// loadWith reads the project with a progress bar on a terminal.
+func (o *globalOptions) loadWith(cfg *config.Config, what string, io *IO) (*project.Project, error) {
+	bar := newProgress(io, o.Quiet, what)
+	defer bar.finish()
+	return project.LoadWith(os.DirFS(o.Dir), cfg, project.LoadOptions{Encoding: o.Encoding, Progress: bar.set})
+}
+
 func newRootCmd(io *IO) *cobra.Command {
 	g := &globalOptions{}
 	root := &cobra.Command{

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"sync/atomic"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -31,6 +32,9 @@ type Options struct {
 	// the language switcher and the hreflang links list them; the first
 	// is x-default. Empty means the bundle's locale alone.
 	Locales []language.Tag
+	// Progress, when set, is told how many documents are rendered; it is
+	// called from several goroutines.
+	Progress func(done, total int)
 }
 
 // Manifest describes a bundle. Its JSON form is part of the bundle.
@@ -114,9 +118,14 @@ func Render(p *project.Project, loc language.Tag, assets fs.FS, opts Options) (*
 	// Documents render on all cores into parts that are joined in
 	// document order, so the bundle does not depend on scheduling.
 	parts := make([]*Bundle, len(p.Docs))
+	var done atomic.Int64
 	err := workers.Map(len(p.Docs), 0, func(i int) error {
 		parts[i] = &Bundle{}
-		return parts[i].renderDoc(p, loc, p.Docs[i], opts)
+		err := parts[i].renderDoc(p, loc, p.Docs[i], opts)
+		if opts.Progress != nil {
+			opts.Progress(int(done.Add(1)), len(p.Docs))
+		}
+		return err
 	})
 	if err != nil {
 		return nil, err
