@@ -12,8 +12,8 @@ import (
 	"io/fs"
 	"path"
 	"sort"
-	"sync/atomic"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/text/language"
 
