@@ -70,6 +70,9 @@ func Parse(path string, data []byte) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
+	if c := (&Catalog{Locale: tag, Messages: map[string]Message{}}); parseCanonical(data, c) {
+		return c, nil
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var pe toml.ParseError

@@ -409,23 +409,33 @@ func (m *merger) memoryFuzzy(threshold float64) {
 	// stricter than carry-over: short texts such as headings share words
 	// by accident.
 	threshold = max(threshold, memoryThreshold)
-	const maxPosting = 2000 // words this common tell nothing; skip them
+	// Words in more than maxPosting donors tell little about which donor
+	// is close; skipping them keeps the cost near the overlap.
+	const maxPosting = 500
+	shared := make([]int32, len(donors)) // reused: reset through touched
+	var touched []int
 	m.take(func(id string) bool {
 		s := m.source[id]
 		rt := tokens(s.msg.Other)
 		if len(rt) < memoryMinWords {
 			return false
 		}
-		shared := map[int]int{}
+		touched = touched[:0]
 		for _, t := range dedupe(rt) {
 			if p := index[t]; len(p) <= maxPosting {
 				for _, i := range p {
+					if shared[i] == 0 {
+						touched = append(touched, i)
+					}
 					shared[i]++
 				}
 			}
 		}
+		sort.Ints(touched)
 		best, bestSim := -1, 0.0
-		for i, n := range shared {
+		for _, i := range touched {
+			n := shared[i]
+			shared[i] = 0
 			if len(dtoks[i]) < memoryMinWords {
 				continue
 			}
@@ -434,7 +444,7 @@ func (m *merger) memoryFuzzy(threshold float64) {
 				continue
 			}
 			sim := similarity(donors[i].from, s.msg.Other, dtoks[i], rt)
-			if sim >= threshold && (sim > bestSim || sim == bestSim && donors[i].id < donors[best].id) {
+			if sim >= threshold && sim > bestSim {
 				best, bestSim = i, sim
 			}
 		}

@@ -41,9 +41,9 @@ func paragraph(r *rand.Rand) string {
 	return strings.Join(s, " ")
 }
 
-type corpus map[string][]string // slug → paragraphs
+type docSet map[string][]string // slug → paragraphs
 
-func (c corpus) files(fsys fstest.MapFS) {
+func (c docSet) files(fsys fstest.MapFS) {
 	for name := range fsys {
 		if strings.HasPrefix(name, "content/") {
 			delete(fsys, name)
@@ -55,7 +55,7 @@ func (c corpus) files(fsys fstest.MapFS) {
 }
 
 // edit applies one random edit and names it.
-func (c corpus) edit(r *rand.Rand) string {
+func (c docSet) edit(r *rand.Rand) string {
 	slugs := make([]string, 0, len(c))
 	for s := range c {
 		slugs = append(slugs, s)
@@ -190,7 +190,7 @@ func TestPropertyNoTranslationLost(t *testing.T) {
 	edits := map[string]int{}
 	for seq := range sequences {
 		r := rand.New(rand.NewPCG(uint64(seq), 7))
-		c := corpus{}
+		c := docSet{}
 		for d := range 1 + r.IntN(3) {
 			for range 2 + r.IntN(5) {
 				c[fmt.Sprint("doc", d)] = append(c[fmt.Sprint("doc", d)], paragraph(r))
