@@ -55,6 +55,8 @@ renders a localized bundle for every locale.
 		newExtractCmd(io, g),
 		newStatusCmd(io, g),
 		newRenderCmd(io, g),
+		newCheckCmd(io, g),
+		newReviewCmd(io, g),
 	)
 	for _, c := range root.Commands() {
 		if c.Long == "" {

@@ -1,0 +1,500 @@
+package qa
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// quantity is a number in a text, with its unit when one follows.
+type quantity struct {
+	key      string // the value, normalized: "1.5", "2000", "tel:0800123456"
+	i, j     int    // rune range of the number
+	ue       int    // rune index after the unit, or j
+	optional bool
+	unit     unit
+	hasUnit  bool
+}
+
+var vulgarFractions = map[rune]float64{
+	'½': 0.5, '⅓': 1.0 / 3, '⅔': 2.0 / 3, '¼': 0.25, '¾': 0.75, '⅕': 0.2, '⅛': 0.125,
+}
+
+func isDigit(c rune) bool { return c >= '0' && c <= '9' }
+
+func formatKey(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// quantities finds every number of the text in order: digits in the
+// locale's notation, phone numbers, fractions and number words, each with
+// the unit that follows it.
+func (t *text) quantities() []quantity {
+	var qs []quantity
+	n := len(t.r)
+	for i := 0; i < n; {
+		c := t.r[i]
+		switch {
+		case isDigit(c) || ((c == '+' || c == '(') && i+1 < n && isDigit(t.r[i+1])):
+			if j, digits, ok := t.phone(i); ok {
+				qs = append(qs, quantity{key: "tel:" + digits, i: i, j: j, ue: j})
+				i = j
+				continue
+			}
+			if !isDigit(c) {
+				i++
+				continue
+			}
+			j, v := t.number(i)
+			if j < n {
+				if f, ok := vulgarFractions[t.r[j]]; ok {
+					v += f
+					j++
+				}
+			}
+			qs = append(qs, t.withUnit(quantity{key: formatKey(v), i: i, j: j}))
+			i = j
+		case vulgarFractions[c] != 0:
+			qs = append(qs, t.withUnit(quantity{key: formatKey(vulgarFractions[c]), i: i, j: i + 1}))
+			i++
+		case isWordRune(c):
+			j := i
+			for j < n && isWordRune(t.r[j]) {
+				j++
+			}
+			w := strings.ToLower(string(t.r[i:j]))
+			if nw, ok := t.lookupWord(w); ok {
+				v := nw.val
+				if t.lang == "ar" && v >= 1 && v <= 9 {
+					// Arabic 11-19: a unit followed by "ten".
+					if next, e := t.nextWord(j); next == "عشر" || next == "عشرة" {
+						v += 10
+						j = e
+					}
+				}
+				q := quantity{key: formatKey(v), i: i, j: j, optional: nw.optional}
+				if nw.unit.class != "" {
+					q.unit, q.hasUnit, q.ue = nw.unit, true, j
+					if q.unit.class == "frequency" {
+						q.unit.mag = t.period(j)
+					}
+					qs = append(qs, q)
+				} else {
+					qs = append(qs, t.withUnit(q))
+				}
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	qs = fractionFix(t, qs)
+	t.spreadRangeUnits(qs)
+	return qs
+}
+
+// withUnit attaches the unit after q, if any.
+func (t *text) withUnit(q quantity) quantity {
+	q.ue = q.j
+	u, e, ok := t.unitAt(q.j)
+	if !ok {
+		return q
+	}
+	if u.class == "frequency" {
+		u.mag = t.period(e)
+	}
+	q.unit, q.hasUnit, q.ue = u, true, e
+	return q
+}
+
+// rangeWords join the two ends of a range or an alternative: "2-3 days",
+// "2 to 3 days", "2 or 3 days".
+var rangeWords = map[string]bool{
+	"to": true, "or": true, "and": true, "a": true, "o": true, "y": true, "u": true, "à": true, "ou": true, "et": true,
+	"до": true, "или": true, "и": true, "إلى": true, "الى": true, "أو": true, "او": true, "و": true,
+}
+
+// spreadRangeUnits gives the first end of a range the unit of the second:
+// in "10–14 days" both numbers are days.
+func (t *text) spreadRangeUnits(qs []quantity) {
+	for k := len(qs) - 2; k >= 0; k-- {
+		a, b := &qs[k], &qs[k+1]
+		if a.hasUnit || !b.hasUnit || a.key[0] == 't' {
+			continue
+		}
+		between := strings.TrimFunc(string(t.r[a.j:b.i]), isSpace)
+		if between == "-" || between == "–" || between == "—" || between == "/" || rangeWords[strings.ToLower(between)] {
+			a.unit, a.hasUnit = b.unit, true
+		}
+	}
+}
+
+// phone reads a phone number at rune i: a leading "+" or "0", or at least
+// three digit groups joined by "-", with seven digits or more.
+func (t *text) phone(i int) (int, string, bool) {
+	n := len(t.r)
+	j := i
+	var digits strings.Builder
+	groups, seps := 0, map[rune]int{}
+	plus := t.r[i] == '+'
+	if plus {
+		j++
+	}
+	inGroup := false
+	for j < n {
+		c := t.r[j]
+		switch {
+		case isDigit(c):
+			digits.WriteRune(c)
+			if !inGroup {
+				groups++
+				inGroup = true
+			}
+			j++
+			continue
+		case (c == ' ' || c == '-' || c == '.' || c == '\u00a0' || c == '(' || c == ')') && j+1 < n &&
+			(isDigit(t.r[j+1]) || (c == ' ' && t.r[j+1] == '(') || (c == ')' && t.r[j+1] == ' ' && j+2 < n && isDigit(t.r[j+2]))):
+			seps[c]++
+			inGroup = false
+			j++
+			continue
+		}
+		break
+	}
+	for j > i && !isDigit(t.r[j-1]) {
+		j--
+	}
+	d := digits.String()
+	if len(d) < 7 || len(d) > 15 {
+		return i, "", false
+	}
+	switch {
+	case plus, seps['('] > 0:
+	case d[0] == '0' && groups >= 2 && seps['.'] == 0:
+	case groups >= 3 && seps['-'] > 0 && seps['.'] == 0:
+	default:
+		return i, "", false
+	}
+	return j, d, true
+}
+
+// number reads a number written with digits at rune i in the locale's
+// notation and returns the rune index after it and its value.
+func (t *text) number(i int) (int, float64) {
+	n := len(t.r)
+	groups := []string{}
+	var seps []rune
+	j := i
+	for {
+		k := j
+		for k < n && isDigit(t.r[k]) {
+			k++
+		}
+		groups = append(groups, string(t.r[j:k]))
+		j = k
+		if j+1 >= n || !isDigit(t.r[j+1]) {
+			break
+		}
+		c := t.r[j]
+		if isSpace(c) || c == '\'' || c == '’' {
+			if c == '\n' || c == '\t' || (c == ' ' && !t.spaceGrp) || len(groups[0]) > 3 || threeDigits(t.r, j+1) != j+4 {
+				break
+			}
+		} else if c != '.' && c != ',' && c != '٫' && c != '٬' {
+			break
+		}
+		seps = append(seps, c)
+		j++
+	}
+	return j, t.value(groups, seps)
+}
+
+// threeDigits returns the index after the digit run starting at k.
+func threeDigits(r []rune, k int) int {
+	for k < len(r) && isDigit(r[k]) {
+		k++
+	}
+	return k
+}
+
+// value interprets digit groups and the separators between them.
+func (t *text) value(groups []string, seps []rune) float64 {
+	if len(seps) == 0 {
+		return parseDigits(groups[0], "")
+	}
+	role := make([]byte, len(seps)) // 'g' group, 'd' decimal
+	last := seps[len(seps)-1]
+	allSame := true
+	for _, s := range seps {
+		if s != last {
+			allSame = false
+		}
+	}
+	for k, s := range seps {
+		switch {
+		case s == '٫':
+			role[k] = 'd'
+		case s == '٬' || isSpace(s) || s == '\'' || s == '’':
+			role[k] = 'g'
+		case !allSame:
+			role[k] = 'g'
+			if k == len(seps)-1 {
+				role[k] = 'd'
+			}
+		case len(seps) > 1:
+			role[k] = 'g'
+		case len(groups[1]) == 3 && len(groups[0]) <= 3 && groups[0] != "0" && s == t.grp:
+			role[k] = 'g'
+		default:
+			role[k] = 'd'
+		}
+	}
+	var ip, fp strings.Builder
+	ip.WriteString(groups[0])
+	dec := false
+	for k, g := range groups[1:] {
+		if role[k] == 'd' && !dec {
+			dec = true
+			fp.WriteString(g)
+			continue
+		}
+		if dec {
+			fp.WriteString(g)
+		} else {
+			ip.WriteString(g)
+		}
+	}
+	return parseDigits(ip.String(), fp.String())
+}
+
+func parseDigits(ip, fp string) float64 {
+	s := ip
+	if fp != "" {
+		s += "." + fp
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0
+	}
+	return v
+}
+
+// fractionFix turns "1/2" into one number, ½, when it reads as a simple
+// fraction: a numerator below a denominator of at most 16.
+func fractionFix(t *text, qs []quantity) []quantity {
+	var out []quantity
+	for k := 0; k < len(qs); k++ {
+		q := qs[k]
+		if k+1 < len(qs) && q.j < len(t.r) && t.r[q.j] == '/' && qs[k+1].i == q.j+1 && !q.optional && !qs[k+1].optional {
+			a, errA := strconv.Atoi(q.key)
+			b, errB := strconv.Atoi(qs[k+1].key)
+			if errA == nil && errB == nil && a < b && b <= 16 && a > 0 {
+				nq := qs[k+1]
+				nq.key = formatKey(float64(a) / float64(b))
+				nq.i = q.i
+				out = append(out, nq)
+				k++
+				continue
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// displayKey is a key as people write it.
+func displayKey(k string) string {
+	if d, ok := strings.CutPrefix(k, "tel:"); ok {
+		return "phone " + d
+	}
+	return k
+}
+
+// numbers checks that source and translation hold the same multiset of
+// numbers. Optional number words (articles such as "un") may fill in for a
+// required number on the other side, but are never required themselves.
+func (c *pairCheck) numbers() []Issue {
+	sq, tq := c.srcQ(), c.trQ()
+	type tally struct{ req, opt []quantity }
+	count := func(qs []quantity) map[string]*tally {
+		m := map[string]*tally{}
+		for _, q := range qs {
+			tl := m[q.key]
+			if tl == nil {
+				tl = &tally{}
+				m[q.key] = tl
+			}
+			if q.optional {
+				tl.opt = append(tl.opt, q)
+			} else {
+				tl.req = append(tl.req, q)
+			}
+		}
+		return m
+	}
+	sm, tm := count(sq), count(tq)
+	keys := map[string]bool{}
+	for k := range sm {
+		keys[k] = true
+	}
+	for k := range tm {
+		keys[k] = true
+	}
+	var missing, extra []string
+	var iss Issue
+	for _, k := range sortedKeys(keys) {
+		s, tr := sm[k], tm[k]
+		if s == nil {
+			s = &tally{}
+		}
+		if tr == nil {
+			tr = &tally{}
+		}
+		if d := len(s.req) - len(tr.req) - len(tr.opt); d > 0 {
+			missing = append(missing, displayKey(k))
+			for _, q := range append(s.req, s.opt...) {
+				iss.SourceSpans = append(iss.SourceSpans, c.src.span(q.i, q.j))
+			}
+		}
+		if d := len(tr.req) - len(s.req) - len(s.opt); d > 0 {
+			extra = append(extra, displayKey(k))
+			for _, q := range append(tr.req, tr.opt...) {
+				iss.TranslationSpans = append(iss.TranslationSpans, c.tr.span(q.i, q.j))
+			}
+		}
+	}
+	if len(missing) == 0 && len(extra) == 0 {
+		return nil
+	}
+	var parts []string
+	if len(missing) > 0 {
+		parts = append(parts, "translation lacks "+strings.Join(missing, ", "))
+	}
+	if len(extra) > 0 {
+		parts = append(parts, "translation adds "+strings.Join(extra, ", "))
+	}
+	iss.Check, iss.Severity = CheckNumbers, Error
+	iss.Message = "numbers differ: " + strings.Join(parts, "; ")
+	return []Issue{iss}
+}
+
+func (c *pairCheck) srcQ() []quantity {
+	if c.sq == nil {
+		c.sq = c.src.quantities()
+	}
+	return c.sq
+}
+
+func (c *pairCheck) trQ() []quantity {
+	if c.tq == nil {
+		c.tq = c.tr.quantities()
+	}
+	return c.tq
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// compatible reports whether two units are the same, a magnitude of 0
+// matching any magnitude of its class.
+func compatible(a, b unit) bool {
+	return a.class == b.class && (a.mag == b.mag || a.mag == 0 || b.mag == 0)
+}
+
+// units checks that each number keeps its unit class and magnitude, and
+// that numbers of one unit class keep their order: "20 mg … 10 mg" must
+// not become "10 mg … 20 mg".
+func (c *pairCheck) units() []Issue {
+	sq, tq := c.srcQ(), c.trQ()
+	used := make([]bool, len(tq))
+	var out []Issue
+	var pending []int
+	for si, q := range sq {
+		if !q.hasUnit {
+			continue
+		}
+		found := false
+		for ti, r := range tq {
+			if !used[ti] && r.key == q.key && r.hasUnit && compatible(q.unit, r.unit) {
+				used[ti], found = true, true
+				break
+			}
+		}
+		if !found {
+			pending = append(pending, si)
+		}
+	}
+	for _, si := range pending {
+		q := sq[si]
+		for ti, r := range tq {
+			if used[ti] || r.key != q.key || !r.hasUnit {
+				continue
+			}
+			used[ti] = true
+			out = append(out, Issue{
+				Check: CheckUnits, Severity: Error,
+				Message:          fmt.Sprintf("unit changed: %s %s in the source is %s %s in the translation", displayKey(q.key), q.unit, displayKey(r.key), r.unit),
+				SourceSpans:      []Span{c.src.span(q.i, q.ue)},
+				TranslationSpans: []Span{c.tr.span(r.i, r.ue)},
+			})
+			break
+		}
+	}
+	// Order within each unit class, digits only.
+	seq := func(qs []quantity) map[string][]quantity {
+		m := map[string][]quantity{}
+		for _, q := range qs {
+			if q.hasUnit && !q.optional {
+				m[q.unit.class] = append(m[q.unit.class], q)
+			}
+		}
+		return m
+	}
+	ss, ts := seq(sq), seq(tq)
+	for _, class := range sortedKeys(ss) {
+		a, b := ss[class], ts[class]
+		if len(a) != len(b) || len(a) < 2 {
+			continue
+		}
+		same, sorted := true, true
+		ka, kb := make([]string, len(a)), make([]string, len(b))
+		for k := range a {
+			ka[k], kb[k] = a[k].key+a[k].unit.String(), b[k].key+b[k].unit.String()
+			if ka[k] != kb[k] {
+				same = false
+			}
+		}
+		if same {
+			continue
+		}
+		sa, sb := append([]string(nil), ka...), append([]string(nil), kb...)
+		sort.Strings(sa)
+		sort.Strings(sb)
+		for k := range sa {
+			if sa[k] != sb[k] {
+				sorted = false
+			}
+		}
+		if !sorted {
+			continue // a changed value: the numbers check reports it
+		}
+		iss := Issue{Check: CheckUnits, Severity: Error}
+		var from, to []string
+		for k := range a {
+			from = append(from, displayKey(a[k].key)+" "+a[k].unit.String())
+			to = append(to, displayKey(b[k].key)+" "+b[k].unit.String())
+			if ka[k] != kb[k] {
+				iss.SourceSpans = append(iss.SourceSpans, c.src.span(a[k].i, a[k].ue))
+				iss.TranslationSpans = append(iss.TranslationSpans, c.tr.span(b[k].i, b[k].ue))
+			}
+		}
+		iss.Message = fmt.Sprintf("numbers swapped: the source has %s, the translation %s", strings.Join(from, " … "), strings.Join(to, " … "))
+		out = append(out, iss)
+	}
+	return out
+}

@@ -1,0 +1,121 @@
+package qa
+
+import "strings"
+
+// numberWord is a number written as a word. Optional words double as
+// articles or pronouns ("un", "una", "one" in "the next one"): they may
+// stand for a number on the other side but are not required to.
+type numberWord struct {
+	val      float64
+	optional bool
+	unit     unit // "twice" is 2 and a frequency
+}
+
+// numberWords holds, per language, the numbers 0-12, "once"/"twice" and
+// their equivalents, and halves.
+var numberWords = map[string]map[string]numberWord{
+	"en": words(
+		"zero:0 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10 eleven:11 twelve:12",
+		"one:1 half:0.5",
+		"twice:2 thrice:3", "once:1"),
+	"es": words(
+		"cero:0 dos:2 tres:3 cuatro:4 cinco:5 seis:6 siete:7 ocho:8 nueve:9 diez:10 once:11 doce:12",
+		"un:1 uno:1 una:1 medio:0.5 media:0.5",
+		"", ""),
+	"fr": words(
+		"zéro:0 deux:2 trois:3 quatre:4 cinq:5 six:6 sept:7 huit:8 neuf:9 dix:10 onze:11 douze:12",
+		"un:1 une:1 demi:0.5 demie:0.5",
+		"", ""),
+	"ru": words(
+		"ноль:0 нуль:0 два:2 две:2 двух:2 двум:2 двумя:2 три:3 трёх:3 трех:3 трём:3 трем:3 тремя:3 "+
+			"четыре:4 четырёх:4 четырех:4 пять:5 пяти:5 шесть:6 шести:6 семь:7 семи:7 восемь:8 восьми:8 "+
+			"девять:9 девяти:9 десять:10 десяти:10 одиннадцать:11 одиннадцати:11 двенадцать:12 двенадцати:12",
+		"один:1 одна:1 одно:1 одну:1 одного:1 одной:1 одним:1 одном:1 половина:0.5 половину:0.5 пол:0.5",
+		"дважды:2 трижды:3", "раз:1"),
+	"ar": words(
+		"صفر:0 اثنان:2 اثنين:2 اثنتان:2 اثنتين:2 اثنا:2 اثنتا:2 ثلاث:3 ثلاثة:3 أربع:4 أربعة:4 خمس:5 خمسة:5 "+
+			"ست:6 ستة:6 سبع:7 سبعة:7 ثمان:8 ثماني:8 ثمانية:8 تسع:9 تسعة:9 عشر:10 عشرة:10",
+		"واحد:1 واحدة:1 أحد:1 إحدى:1 نصف:0.5",
+		"مرتين:2 مرتان:2", "مرة:1"),
+}
+
+// arabicDuals are Arabic dual nouns: a number and a unit in one word.
+var arabicDuals = map[string]unit{
+	"يومين": {"time", 86400}, "يومان": {"time", 86400},
+	"ساعتين": {"time", 3600}, "ساعتان": {"time", 3600},
+	"أسبوعين": {"time", 604800}, "أسبوعان": {"time", 604800},
+	"شهرين": {"time", 2629800}, "شهران": {"time", 2629800},
+	"قرصين": {"tablet", 1}, "قرصان": {"tablet", 1}, "حبتين": {"tablet", 1}, "حبتان": {"tablet", 1},
+}
+
+// words builds a table from "word:value" lists: required numbers,
+// optional ones, required frequencies ("twice") and optional frequencies
+// ("once").
+func words(required, optional, freq, optFreq string) map[string]numberWord {
+	m := map[string]numberWord{}
+	add := func(list string, opt bool, u unit) {
+		for _, f := range strings.Fields(list) {
+			w, v, _ := strings.Cut(f, ":")
+			m[w] = numberWord{val: parseSimple(v), optional: opt, unit: u}
+		}
+	}
+	add(required, false, unit{})
+	add(optional, true, unit{})
+	add(freq, false, unit{"frequency", 0})
+	add(optFreq, true, unit{"frequency", 0})
+	return m
+}
+
+func parseSimple(s string) float64 {
+	var v, div float64 = 0, 0
+	for _, c := range s {
+		if c == '.' {
+			div = 1
+			continue
+		}
+		v = v*10 + float64(c-'0')
+		if div > 0 {
+			div *= 10
+		}
+	}
+	if div > 0 {
+		v /= div
+	}
+	return v
+}
+
+// arabicPrefixes are the clitics that attach to an Arabic word: "and",
+// "with", "for", "so", "like" and the article.
+var arabicPrefixes = []string{"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك"}
+
+// stripArabicPrefix removes one clitic prefix when enough of the word is
+// left to be a word.
+func stripArabicPrefix(w string) string {
+	for _, p := range arabicPrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok && len([]rune(rest)) >= 2 {
+			return rest
+		}
+	}
+	return w
+}
+
+// lookupWord finds a number word in the text's language.
+func (t *text) lookupWord(w string) (numberWord, bool) {
+	table := numberWords[t.lang]
+	if nw, ok := table[w]; ok {
+		return nw, true
+	}
+	if t.lang == "ar" {
+		if u, ok := arabicDuals[w]; ok {
+			return numberWord{val: 2, unit: u}, true
+		}
+		s := stripArabicPrefix(w)
+		if nw, ok := table[s]; ok {
+			return nw, true
+		}
+		if u, ok := arabicDuals[s]; ok {
+			return numberWord{val: 2, unit: u}, true
+		}
+	}
+	return numberWord{}, false
+}
