@@ -25,18 +25,24 @@ import (
 type Options struct {
 	// UseStale publishes stale translations instead of falling back.
 	UseStale bool
+	// RequireReviewed publishes only reviewed translations; translated
+	// but unreviewed ones fall back like missing ones.
+	RequireReviewed bool
 }
 
 // Manifest describes a bundle. Its JSON form is part of the bundle.
 type Manifest struct {
-	Locale    string        `json:"locale"`
-	Name      string        `json:"name"`
-	Direction string        `json:"direction"`
-	Chain     []string      `json:"chain"`
-	Stale     string        `json:"stale"`
-	Documents []DocCoverage `json:"documents"`
-	Fallbacks []Fallback    `json:"fallbacks"`
-	Files     []FileSum     `json:"files"`
+	Locale    string   `json:"locale"`
+	Name      string   `json:"name"`
+	Direction string   `json:"direction"`
+	Chain     []string `json:"chain"`
+	Stale     string   `json:"stale"`
+	// RequireReviewed records that only reviewed translations were
+	// published.
+	RequireReviewed bool          `json:"require_reviewed,omitempty"`
+	Documents       []DocCoverage `json:"documents"`
+	Fallbacks       []Fallback    `json:"fallbacks"`
+	Files           []FileSum     `json:"files"`
 }
 
 // DocCoverage is how much of a document the bundle shows localized.
@@ -101,6 +107,7 @@ func Render(p *project.Project, loc language.Tag, assets fs.FS, opts Options) (*
 	if opts.UseStale {
 		b.Manifest.Stale = "use"
 	}
+	b.Manifest.RequireReviewed = opts.RequireReviewed
 	for _, t := range p.Chain(loc) {
 		b.Manifest.Chain = append(b.Manifest.Chain, t.String())
 	}
@@ -143,7 +150,7 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 	res := make([]project.Resolution, len(d.Segments))
 	counted := map[string]bool{}
 	for i, id := range d.IDs {
-		r := p.Resolve(loc, d, id, opts.UseStale)
+		r := resolve(p, loc, d, id, opts)
 		res[i] = r
 		if !counted[id] {
 			counted[id] = true
@@ -155,9 +162,13 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 			}
 		}
 		if !r.Own {
+			reason := r.Reason.String()
+			if opts.RequireReviewed && r.Reason == project.Translated {
+				reason = "unreviewed"
+			}
 			b.Manifest.Fallbacks = append(b.Manifest.Fallbacks, Fallback{
 				Document: d.Path, ID: id, Kind: string(d.Segments[i].Kind), Line: d.Segments[i].Line,
-				From: r.From.String(), Reason: r.Reason.String(),
+				From: r.From.String(), Reason: reason,
 			})
 		}
 	}
@@ -211,6 +222,26 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 	}
 	b.Files = append(b.Files, plan.File{Path: strings.TrimSuffix(d.Path, path.Ext(d.Path)) + ".html", Data: data})
 	return nil
+}
+
+// resolve is where a message's text comes from. With RequireReviewed
+// only reviewed translations along the chain count, so a medical text is
+// published in the locale only after approval.
+func resolve(p *project.Project, loc language.Tag, d *project.Doc, id string, opts Options) project.Resolution {
+	if !opts.RequireReviewed {
+		return p.Resolve(loc, d, id, opts.UseStale)
+	}
+	src := p.Config.Source()
+	own, _ := p.Lookup(loc, d, id)
+	for _, t := range p.Chain(loc) {
+		if t == src {
+			break
+		}
+		if st, text := p.Lookup(t, d, id); st == project.Reviewed {
+			return project.Resolution{State: st, From: t, Text: text, Own: t == loc, Reason: own}
+		}
+	}
+	return project.Resolution{State: own, From: src, Text: d.Source.Messages[id].Other, Reason: own}
 }
 
 const bom = "\ufeff"
