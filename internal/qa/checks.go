@@ -19,10 +19,12 @@ var (
 	mdLinkRe = regexp.MustCompile(`(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)`)
 )
 
-// link is one link destination and where it is.
+// link is one link destination and where it is. In Markdown a bare URL
+// is not a link (the renderer does not linkify), so it is kept apart.
 type link struct {
 	dest string
 	span Span
+	bare bool
 }
 
 // links lists the link destinations of a text: Markdown links (not
@@ -65,11 +67,18 @@ func links(s string, markdown bool) []link {
 			if re == emailRe {
 				d = "mailto:" + d
 			}
-			out = append(out, link{dest: d, span: Span{m[0], m[1]}})
+			out = append(out, link{dest: d, span: Span{m[0], m[1]}, bare: markdown})
 		}
 	}
 	sortLinks(out)
 	return out
+}
+
+func (l link) describe() string {
+	if l.bare {
+		return l.dest + " (as plain text, not a link)"
+	}
+	return l.dest
 }
 
 func sortLinks(ls []link) {
@@ -110,19 +119,19 @@ func (c *pairCheck) links() []Issue {
 		alt := c.localized(l.dest)
 		found := false
 		for k, t := range tl {
-			if !used[k] && (t.dest == l.dest || (alt != "" && t.dest == alt)) {
+			if !used[k] && t.bare == l.bare && (t.dest == l.dest || (alt != "" && t.dest == alt)) {
 				used[k], found = true, true
 				break
 			}
 		}
 		if !found {
-			lost = append(lost, l.dest)
+			lost = append(lost, l.describe())
 			iss.SourceSpans = append(iss.SourceSpans, l.span)
 		}
 	}
 	for k, t := range tl {
 		if !used[k] {
-			added = append(added, t.dest)
+			added = append(added, t.describe())
 			iss.TranslationSpans = append(iss.TranslationSpans, t.span)
 		}
 	}

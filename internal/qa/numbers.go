@@ -15,6 +15,11 @@ type quantity struct {
 	optional bool
 	unit     unit
 	hasUnit  bool
+	// inherent says the unit is part of the word: "once", "twice".
+	inherent bool
+	// split are the values the number has when its plain spaces are not
+	// thousands separators: "116 117" in French is 116117 or 116 and 117.
+	split []string
 }
 
 var vulgarFractions = map[rune]float64{
@@ -44,14 +49,15 @@ func (t *text) quantities() []quantity {
 				i++
 				continue
 			}
-			j, v := t.number(i)
+			j, v, split := t.number(i)
 			if j < n {
 				if f, ok := vulgarFractions[t.r[j]]; ok {
 					v += f
 					j++
+					split = nil
 				}
 			}
-			qs = append(qs, t.withUnit(quantity{key: formatKey(v), i: i, j: j}))
+			qs = append(qs, t.withUnit(quantity{key: formatKey(v), i: i, j: j, split: split}))
 			i = j
 		case vulgarFractions[c] != 0:
 			qs = append(qs, t.withUnit(quantity{key: formatKey(vulgarFractions[c]), i: i, j: i + 1}))
@@ -73,7 +79,7 @@ func (t *text) quantities() []quantity {
 				}
 				q := quantity{key: formatKey(v), i: i, j: j, optional: nw.optional}
 				if nw.unit.class != "" {
-					q.unit, q.hasUnit, q.ue = nw.unit, true, j
+					q.unit, q.hasUnit, q.ue, q.inherent = nw.unit, true, j, true
 					if q.unit.class == "frequency" {
 						q.unit.mag = t.period(j)
 					}
@@ -179,10 +185,11 @@ func (t *text) phone(i int) (int, string, bool) {
 
 // number reads a number written with digits at rune i in the locale's
 // notation and returns the rune index after it and its value.
-func (t *text) number(i int) (int, float64) {
+func (t *text) number(i int) (int, float64, []string) {
 	n := len(t.r)
 	groups := []string{}
 	var seps []rune
+	plain := true // only plain spaces separate the groups
 	j := i
 	for {
 		k := j
@@ -202,10 +209,19 @@ func (t *text) number(i int) (int, float64) {
 		} else if c != '.' && c != ',' && c != '٫' && c != '٬' {
 			break
 		}
+		if c != ' ' {
+			plain = false
+		}
 		seps = append(seps, c)
 		j++
 	}
-	return j, t.value(groups, seps)
+	var split []string
+	if plain && len(seps) > 0 {
+		for _, g := range groups {
+			split = append(split, formatKey(parseDigits(g, "")))
+		}
+	}
+	return j, t.value(groups, seps), split
 }
 
 // threeDigits returns the index after the digit run starting at k.
@@ -378,17 +394,58 @@ func (c *pairCheck) numbers() []Issue {
 }
 
 func (c *pairCheck) srcQ() []quantity {
-	if c.sq == nil {
-		c.sq = c.src.quantities()
-	}
+	c.scan()
 	return c.sq
 }
 
 func (c *pairCheck) trQ() []quantity {
-	if c.tq == nil {
-		c.tq = c.tr.quantities()
-	}
+	c.scan()
 	return c.tq
+}
+
+func (c *pairCheck) scan() {
+	if c.sq != nil || c.tq != nil {
+		return
+	}
+	sq, tq := c.src.quantities(), c.tr.quantities()
+	c.sq, c.tq = splitWhereMeant(sq, tq), splitWhereMeant(tq, sq)
+	if c.sq == nil {
+		c.sq = []quantity{}
+	}
+}
+
+// splitWhereMeant reads a number grouped with plain spaces as separate
+// numbers when the other side has those numbers and not the grouped one.
+func splitWhereMeant(qs, other []quantity) []quantity {
+	keys := map[string]int{}
+	for _, q := range other {
+		keys[q.key]++
+	}
+	var out []quantity
+	for _, q := range qs {
+		if q.split == nil || keys[q.key] > 0 {
+			out = append(out, q)
+			continue
+		}
+		all := true
+		for _, k := range q.split {
+			if keys[k] == 0 {
+				all = false
+			}
+		}
+		if !all {
+			out = append(out, q)
+			continue
+		}
+		for k, key := range q.split {
+			p := quantity{key: key, i: q.i, j: q.j, ue: q.j}
+			if k == len(q.split)-1 {
+				p.unit, p.hasUnit, p.ue = q.unit, q.hasUnit, q.ue
+			}
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -433,6 +490,11 @@ func (c *pairCheck) units() []Issue {
 		q := sq[si]
 		for ti, r := range tq {
 			if used[ti] || r.key != q.key || !r.hasUnit {
+				continue
+			}
+			if q.optional && q.inherent && r.unit.class != q.unit.class {
+				// "at once" against "una dosis": "once" is not always
+				// a frequency.
 				continue
 			}
 			used[ti] = true

@@ -29,6 +29,7 @@ var unitNames = map[string]unit{
 	"weeks": {"time", 604800}, "months": {"time", 2629800}, "years": {"time", 31557600},
 	"times": {"frequency", 0}, "times per hour": {"frequency", 1.0 / 24}, "times a day": {"frequency", 1},
 	"times a week": {"frequency", 7}, "times a month": {"frequency", 30},
+	"mmHg": {"pressure", 1}, "doses": {"dose", 1}, "spoons": {"spoon", 1},
 	"tablets": {"tablet", 1}, "capsules": {"capsule", 1}, "drops": {"drop", 1}, "sachets": {"sachet", 1},
 	"mm": {"length", 1e-3}, "cm": {"length", 1e-2}, "m": {"length", 1}, "km": {"length", 1e3}, "inches": {"length", 0.0254},
 }
@@ -64,6 +65,9 @@ var unitWords = func() map[string]unit {
 	add(unit{"capsule", 1}, "capsule capsules cápsula cápsulas gélule gélules капсула капсулы капсул капсулу كبسولة كبسولات")
 	add(unit{"drop", 1}, "drop drops gota gotas goutte gouttes капля капли капель каплю قطرة قطرات")
 	add(unit{"sachet", 1}, "sachet sachets packet packets sobre sobres пакетик пакетика пакетиков пакет пакета كيس أكياس ظرف")
+	add(unit{"pressure", 1}, "mmhg")
+	add(unit{"dose", 1}, "dose doses dosis доза дозы доз جرعة جرعات")
+	add(unit{"spoon", 1}, "spoon spoons spoonful cuchara cucharas cucharada cucharadas cuillère cuillères cuillerée ложка ложки ложку ملعقة ملاعق")
 	add(unit{"length", 1e-3}, "mm мм مم")
 	add(unit{"length", 1e-2}, "cm см سم")
 	add(unit{"length", 1}, "m м")
@@ -78,6 +82,7 @@ var unitPhrases = map[string]unit{
 	"في المئة": {"percent", 1}, "في المائة": {"percent", 1},
 	"unidades internacionales": {"iu", 1}, "unités internationales": {"iu", 1}, "international units": {"iu", 1},
 	"وحدة دولية": {"iu", 1},
+	"mm hg":      {"pressure", 1}, "мм рт": {"pressure", 1}, "ملم زئبق": {"pressure", 1}, "مم زئبق": {"pressure", 1},
 }
 
 // unitSymbols are units written with symbols, longest first.
@@ -125,6 +130,12 @@ func (t *text) unitAt(k int) (unit, int, bool) {
 	if k >= len(t.r) {
 		return unit{}, k, false
 	}
+	// "the first 6 months" reads "les 6 premiers mois" in French.
+	if w, e := t.wordAt(k); orderWords[w] {
+		if u, e2, ok := t.unitAt(e); ok {
+			return u, e2, true
+		}
+	}
 	rest := string(t.r[k:min(len(t.r), k+4)])
 	for _, s := range unitSymbols {
 		if strings.HasPrefix(rest, s.sym) {
@@ -144,10 +155,7 @@ func (t *text) unitAt(k int) (unit, int, bool) {
 			return u, nj, true
 		}
 	}
-	u, ok := unitWords[w]
-	if !ok && t.lang == "ar" {
-		u, ok = unitWords[stripArabicPrefix(w)]
-	}
+	u, ok := t.lookupUnit(w)
 	if !ok {
 		return unit{}, k, false
 	}
@@ -159,6 +167,22 @@ func (t *text) unitAt(k int) (unit, int, bool) {
 		}
 	}
 	return u, j, true
+}
+
+// orderWords may stand between a number and its unit.
+var orderWords = map[string]bool{
+	"first": true, "last": true, "next": true, "premiers": true, "premières": true, "derniers": true, "dernières": true,
+	"prochains": true, "prochaines": true, "primeros": true, "primeras": true, "últimos": true, "últimas": true,
+	"siguientes": true, "próximos": true, "próximas": true, "первых": true, "последних": true, "следующих": true,
+}
+
+// wordAt is the lower-case word starting at rune k and the index after it.
+func (t *text) wordAt(k int) (string, int) {
+	e := k
+	for e < len(t.r) && isWordRune(t.r[e]) {
+		e++
+	}
+	return strings.ToLower(string(t.r[k:e])), e
 }
 
 // nextWord is the lower-case word after spaces at rune j, and the rune
@@ -190,11 +214,13 @@ func (t *text) period(j int) float64 {
 			return d
 		}
 		if t.lang == "ar" {
-			if d, ok := periods[stripArabicPrefix(w)]; ok {
-				return d
+			for _, v := range arabicNorm(w) {
+				if d, ok := periods[v]; ok {
+					return d
+				}
 			}
 		}
-		if _, isUnit := unitWords[w]; isUnit {
+		if _, isUnit := t.lookupUnit(w); isUnit {
 			return 0
 		}
 		j = e

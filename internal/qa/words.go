@@ -46,6 +46,71 @@ var arabicDuals = map[string]unit{
 	"أسبوعين": {"time", 604800}, "أسبوعان": {"time", 604800},
 	"شهرين": {"time", 2629800}, "شهران": {"time", 2629800},
 	"قرصين": {"tablet", 1}, "قرصان": {"tablet", 1}, "حبتين": {"tablet", 1}, "حبتان": {"tablet", 1},
+	"سنتين": {"time", 31557600}, "سنتان": {"time", 31557600}, "عامين": {"time", 31557600}, "عامان": {"time", 31557600},
+	"جرعتين": {"dose", 1}, "جرعتان": {"dose", 1}, "كيسين": {"sachet", 1}, "ملعقتين": {"spoon", 1},
+}
+
+// arabicNorm removes short-vowel marks and tatweel, and the alef that
+// carries a tanween ending: "يومًا" is "يوم".
+func arabicNorm(w string) []string {
+	var b strings.Builder
+	for _, c := range w {
+		if (c >= '\u064B' && c <= '\u0652') || c == '\u0640' {
+			continue
+		}
+		b.WriteRune(c)
+	}
+	n := b.String()
+	out := []string{n}
+	if t, ok := strings.CutSuffix(n, "ا"); ok && len([]rune(t)) >= 2 {
+		out = append(out, t)
+	}
+	for _, x := range append([]string(nil), out...) {
+		if s := stripArabicPrefix(x); s != x {
+			out = append(out, s)
+			if t, ok := strings.CutSuffix(s, "ا"); ok && len([]rune(t)) >= 2 {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// russianStems catch the case endings of Russian unit names:
+// "литром", "таблетками".
+var russianStems = []struct {
+	stem string
+	u    unit
+}{
+	{"миллиграмм", unit{"mass", 1e-3}}, {"микрограмм", unit{"mass", 1e-6}}, {"килограмм", unit{"mass", 1e3}}, {"грамм", unit{"mass", 1}},
+	{"миллилитр", unit{"volume", 1e-3}}, {"литр", unit{"volume", 1}},
+	{"таблетк", unit{"tablet", 1}}, {"капсул", unit{"capsule", 1}}, {"капл", unit{"drop", 1}}, {"пакетик", unit{"sachet", 1}},
+	{"секунд", unit{"time", 1}}, {"минут", unit{"time", 60}}, {"час", unit{"time", 3600}}, {"недел", unit{"time", 604800}},
+	{"месяц", unit{"time", 2629800}}, {"градус", unit{"temperature", 0}}, {"процент", unit{"percent", 1}}, {"доз", unit{"dose", 1}},
+	{"ложк", unit{"spoon", 1}},
+}
+
+// lookupUnit finds a unit name in the text's language, tolerating
+// Arabic vowel marks and clitics and Russian case endings.
+func (t *text) lookupUnit(w string) (unit, bool) {
+	if u, ok := unitWords[w]; ok {
+		return u, true
+	}
+	switch t.lang {
+	case "ar":
+		for _, v := range arabicNorm(w) {
+			if u, ok := unitWords[v]; ok {
+				return u, true
+			}
+		}
+	case "ru":
+		for _, s := range russianStems {
+			if strings.HasPrefix(w, s.stem) && len([]rune(w))-len([]rune(s.stem)) <= 3 {
+				return s.u, true
+			}
+		}
+	}
+	return unit{}, false
 }
 
 // words builds a table from "word:value" lists: required numbers,
@@ -106,15 +171,13 @@ func (t *text) lookupWord(w string) (numberWord, bool) {
 		return nw, true
 	}
 	if t.lang == "ar" {
-		if u, ok := arabicDuals[w]; ok {
-			return numberWord{val: 2, unit: u}, true
-		}
-		s := stripArabicPrefix(w)
-		if nw, ok := table[s]; ok {
-			return nw, true
-		}
-		if u, ok := arabicDuals[s]; ok {
-			return numberWord{val: 2, unit: u}, true
+		for _, v := range arabicNorm(w) {
+			if nw, ok := table[v]; ok {
+				return nw, true
+			}
+			if u, ok := arabicDuals[v]; ok {
+				return numberWord{val: 2, unit: u}, true
+			}
 		}
 	}
 	return numberWord{}, false
