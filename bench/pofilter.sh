@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Runs translate-toolkit's pofilter on the same corpus healthloc's
+# TestCorpus measures (internal/qa/testdata/po/*.po, one defect kind per
+# pair recorded in msgctxt) and prints both tools' recall per defect kind
+# and false-positive rate side by side, as a Markdown table.
+#
+# Needs pofilter (Debian: translate-toolkit) and python3. Run from
+# anywhere: bench/pofilter.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v pofilter >/dev/null || { echo "pofilter not found: apt-get install translate-toolkit" >&2; exit 3; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# healthloc's own figures, from the Go test's table.
+go test ./internal/qa -run '^TestCorpus$' -count=1 -v >"$tmp/healthloc.txt"
+
+# pofilter with its default filters, then with only the filters aimed at
+# these defects. pofilter exits 0 whether or not it finds anything, so the
+# findings are read from its output file.
+rcs=""
+for loc in ar es fr ru; do
+  in=internal/qa/testdata/po/corpus.$loc.po
+  rc=0
+  pofilter --progress=none -i "$in" -o "$tmp/all.$loc.po" 2>/dev/null || rc=$?
+  rcs="$rcs $rc"
+  pofilter --progress=none -t numbers -t urls -t xmltags -t emails -t printf -t variables \
+    -i "$in" -o "$tmp/focused.$loc.po" 2>/dev/null
+done
+
+python3 - "$tmp" "$rcs" <<'PY'
+import re, sys, glob, collections
+tmp, rcs = sys.argv[1], sys.argv[2].split()
+
+def flagged(pattern):
+    ids = set()
+    for f in glob.glob(f"{tmp}/{pattern}.*.po"):
+        for m in re.finditer(r'^msgctxt "([^ ]+) ([^"]+)"', open(f, encoding="utf-8").read(), re.M):
+            ids.add(m.group(1))
+    return ids
+
+pairs = collections.defaultdict(list)
+for f in sorted(glob.glob("internal/qa/testdata/po/corpus.*.po")):
+    for m in re.finditer(r'^msgctxt "([^ ]+) ([^"]+)"', open(f, encoding="utf-8").read(), re.M):
+        pairs[m.group(2)].append(m.group(1))
+
+hl = {}
+for line in open(f"{tmp}/healthloc.txt", encoding="utf-8"):
+    m = re.match(r'^\| ([a-z-]+) \| (\d+) \| (\d+) \|', line)
+    if m:
+        hl[m.group(1)] = int(m.group(3))
+    m = re.match(r'^false positives \(errors on correct pairs\): (\d+) of (\d+)', line)
+    if m:
+        hl["ok"] = int(m.group(1))
+
+allf, focused = flagged("all"), flagged("focused")
+def pct(a, b): return f"{100*a/b:.1f}%" if b else "-"
+print("| defect | pairs | healthloc check | pofilter (default filters) | pofilter (numbers, urls, xmltags, emails, printf, variables) |")
+print("| --- | --- | --- | --- | --- |")
+tot = [0, 0, 0, 0]
+for kind in sorted(k for k in pairs if k != "ok"):
+    ids = pairs[kind]
+    a = sum(i in allf for i in ids); b = sum(i in focused for i in ids)
+    tot = [tot[0] + len(ids), tot[1] + hl.get(kind, 0), tot[2] + a, tot[3] + b]
+    print(f"| {kind} | {len(ids)} | {pct(hl.get(kind, 0), len(ids))} | {pct(a, len(ids))} | {pct(b, len(ids))} |")
+print(f"| **all defects (recall)** | {tot[0]} | {pct(tot[1], tot[0])} | {pct(tot[2], tot[0])} | {pct(tot[3], tot[0])} |")
+ok = pairs["ok"]
+a = sum(i in allf for i in ok); b = sum(i in focused for i in ok)
+print(f"| **false positives** (flagged correct pairs) | {len(ok)} | {pct(hl.get('ok', 0), len(ok))} | {pct(a, len(ok))} | {pct(b, len(ok))} |")
+print()
+print(f"pofilter exit codes: {' '.join(rcs)} (healthloc check exits 1 on errors)")
+PY
