@@ -55,8 +55,9 @@ func (t *text) quantities() []quantity {
 					split = nil
 				}
 			}
-			qs = append(qs, t.withUnit(quantity{key: formatKey(v), i: i, j: j, split: split}))
-			i = j
+			q := t.withUnit(quantity{key: formatKey(v), i: i, j: j, split: split})
+			qs = append(qs, q)
+			i = q.ue // a unit name such as "pour cent" is not a number word
 		case vulgarFractions[c] != 0:
 			qs = append(qs, t.withUnit(quantity{key: formatKey(vulgarFractions[c]), i: i, j: i + 1}))
 			i++
@@ -68,13 +69,7 @@ func (t *text) quantities() []quantity {
 			w := strings.ToLower(string(t.r[i:j]))
 			if nw, ok := t.lookupWord(w); ok {
 				v := nw.val
-				if t.lang == "ar" && v >= 1 && v <= 9 {
-					// Arabic 11-19: a unit followed by "ten".
-					if next, e := t.nextWord(j); next == "عشر" || next == "عشرة" {
-						v += 10
-						j = e
-					}
-				}
+				v, j = t.compound(v, j)
 				q := quantity{key: formatKey(v), i: i, j: j, optional: nw.optional}
 				if nw.unit.class != "" {
 					q.unit, q.hasUnit, q.ue, q.inherent = nw.unit, true, j, true
@@ -83,7 +78,9 @@ func (t *text) quantities() []quantity {
 					}
 					qs = append(qs, q)
 				} else {
-					qs = append(qs, t.withUnit(q))
+					q = t.withUnit(q)
+					qs = append(qs, q)
+					j = q.ue
 				}
 			}
 			i = j
@@ -94,6 +91,51 @@ func (t *text) quantities() []quantity {
 	qs = fractionFix(t, qs)
 	t.spreadRangeUnits(qs)
 	return qs
+}
+
+// compound extends a number word ending at rune j with the words that
+// complete it: "twenty-five", "vingt et un", "treinta y cinco",
+// "двадцать пять", Arabic "خمسة وعشرون" and "أحد عشر", "two hundred".
+func (t *text) compound(v float64, j int) (float64, int) {
+	next := func(j int) (numberWord, int, bool) {
+		k := j
+		if k < len(t.r) && t.r[k] == '-' {
+			k++
+		}
+		w, e := t.nextWord(k)
+		if k > j && w == "" && k < len(t.r) && isWordRune(t.r[k]) {
+			w, e = t.wordAt(k)
+		}
+		if w == "" {
+			return numberWord{}, j, false
+		}
+		if w == "y" || w == "et" || w == "and" {
+			if w2, e2 := t.nextWord(e); w2 != "" {
+				w, e = w2, e2
+			}
+		}
+		nw, ok := t.lookupWord(w)
+		if !ok || nw.unit.class != "" {
+			return numberWord{}, j, false
+		}
+		return nw, e, true
+	}
+	nw, e, ok := next(j)
+	if !ok {
+		return v, j
+	}
+	tens := v >= 20 && v <= 90 && v == float64(int(v)/10*10)
+	switch {
+	case tens && nw.val >= 1 && nw.val <= 9 && nw.val == float64(int(nw.val)):
+		return v + nw.val, e
+	case t.lang == "ar" && v >= 1 && v <= 9 && nw.val == 10:
+		return v + 10, e // أحد عشر: 11
+	case t.lang == "ar" && v >= 1 && v <= 9 && nw.val >= 20 && nw.val <= 90:
+		return v + nw.val, e // خمسة وعشرون: 25
+	case v >= 1 && v <= 9 && nw.val == 100:
+		return v * 100, e
+	}
+	return v, j
 }
 
 // withUnit attaches the unit after q, if any.

@@ -63,6 +63,14 @@ func TestCheckPair(t *testing.T) {
 		{"arabic dual", "ar", "Take 2 tablets.", "تناول قرصين.", ""},
 		{"arabic eleven", "ar", "For 11 days.", "لمدة أحد عشر يومًا.", ""},
 		{"article is not required", "es", "Use a cup.", "Use una taza.", ""},
+		{"word vs digits", "es", "Wash for twenty seconds.", "Lávese durante 20 segundos.", ""},
+		{"compound words", "fr", "For twenty-five days.", "Pendant vingt-cinq jours.", ""},
+		{"compound vs digits", "es", "For 35 days.", "Durante treinta y cinco días.", ""},
+		{"russian compound", "ru", "For 25 days.", "В течение двадцати пяти дней.", ""},
+		{"arabic compound", "ar", "For 25 days.", "لمدة خمسة وعشرين يومًا.", ""},
+		{"hundreds", "en", "Give 200 ml.", "Give two hundred ml.", ""},
+		{"pour cent is not a hundred", "fr", "At least 60% alcohol.", "Au moins 60 pour cent d'alcool.", ""},
+		{"wrong compound", "fr", "For 25 days.", "Pendant vingt-six jours.", "numbers:error"},
 		// units
 		{"mg to g", "es", "Take 500 mg.", "Tome 500 g.", "units:error"},
 		{"ml to l", "ru", "Give 5 ml.", "Дайте 5 л.", "units:error"},
@@ -104,7 +112,7 @@ func TestCheckPair(t *testing.T) {
 		{"untranslated", "es", "Drink plenty of water.", "Drink plenty of water.", "untranslated:warning"},
 		{"names are not untranslated", "es", "Zinc", "Zinc", ""},
 		{"numbers and units only", "es", "25 mg", "25 mg", ""},
-		{"too short", "es", "Wash your hands with soap and water for twenty seconds.", "Lávese.", "length:warning"},
+		{"too short", "es", "Wash your hands with soap and water for twenty seconds.", "Lávese.", "numbers:error,length:warning"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

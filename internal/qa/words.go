@@ -11,30 +11,40 @@ type numberWord struct {
 	unit     unit // "twice" is 2 and a frequency
 }
 
-// numberWords holds, per language, the numbers 0-12, "once"/"twice" and
-// their equivalents, and halves.
+// numberWords holds, per language, the numbers 0-20, the tens, a
+// hundred, "once"/"twice" and their equivalents, and halves.
 var numberWords = map[string]map[string]numberWord{
 	"en": words(
-		"zero:0 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10 eleven:11 twelve:12",
+		"zero:0 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10 eleven:11 twelve:12 "+
+			"thirteen:13 fourteen:14 fifteen:15 sixteen:16 seventeen:17 eighteen:18 nineteen:19 "+
+			"twenty:20 thirty:30 forty:40 fifty:50 sixty:60 seventy:70 eighty:80 ninety:90 hundred:100",
 		"one:1 half:0.5",
 		"twice:2 thrice:3", "once:1"),
 	"es": words(
-		"cero:0 dos:2 tres:3 cuatro:4 cinco:5 seis:6 siete:7 ocho:8 nueve:9 diez:10 once:11 doce:12",
+		"cero:0 dos:2 tres:3 cuatro:4 cinco:5 seis:6 siete:7 ocho:8 nueve:9 diez:10 once:11 doce:12 "+
+			"trece:13 catorce:14 quince:15 dieciséis:16 diecisiete:17 dieciocho:18 diecinueve:19 veinte:20 "+
+			"veintiuno:21 veintidós:22 veintitrés:23 veinticuatro:24 veinticinco:25 veintiséis:26 veintisiete:27 veintiocho:28 veintinueve:29 "+
+			"treinta:30 cuarenta:40 cincuenta:50 sesenta:60 setenta:70 ochenta:80 noventa:90 cien:100 ciento:100",
 		"un:1 uno:1 una:1 medio:0.5 media:0.5",
 		"", ""),
 	"fr": words(
-		"zéro:0 deux:2 trois:3 quatre:4 cinq:5 six:6 sept:7 huit:8 neuf:9 dix:10 onze:11 douze:12",
+		"zéro:0 deux:2 trois:3 quatre:4 cinq:5 six:6 sept:7 huit:8 neuf:9 dix:10 onze:11 douze:12 "+
+			"treize:13 quatorze:14 quinze:15 seize:16 vingt:20 trente:30 quarante:40 cinquante:50 soixante:60 cent:100",
 		"un:1 une:1 demi:0.5 demie:0.5",
 		"", ""),
 	"ru": words(
 		"ноль:0 нуль:0 два:2 две:2 двух:2 двум:2 двумя:2 три:3 трёх:3 трех:3 трём:3 трем:3 тремя:3 "+
 			"четыре:4 четырёх:4 четырех:4 пять:5 пяти:5 шесть:6 шести:6 семь:7 семи:7 восемь:8 восьми:8 "+
-			"девять:9 девяти:9 десять:10 десяти:10 одиннадцать:11 одиннадцати:11 двенадцать:12 двенадцати:12",
+			"девять:9 девяти:9 десять:10 десяти:10 одиннадцать:11 одиннадцати:11 двенадцать:12 двенадцати:12 "+
+			"двадцать:20 двадцати:20 тридцать:30 тридцати:30 сорок:40 сорока:40 пятьдесят:50 шестьдесят:60 "+
+			"семьдесят:70 восемьдесят:80 девяносто:90 сто:100",
 		"один:1 одна:1 одно:1 одну:1 одного:1 одной:1 одним:1 одном:1 половина:0.5 половину:0.5 пол:0.5",
 		"дважды:2 трижды:3", "раз:1"),
 	"ar": words(
 		"صفر:0 اثنان:2 اثنين:2 اثنتان:2 اثنتين:2 اثنا:2 اثنتا:2 ثلاث:3 ثلاثة:3 أربع:4 أربعة:4 خمس:5 خمسة:5 "+
-			"ست:6 ستة:6 سبع:7 سبعة:7 ثمان:8 ثماني:8 ثمانية:8 تسع:9 تسعة:9 عشر:10 عشرة:10",
+			"ست:6 ستة:6 سبع:7 سبعة:7 ثمان:8 ثماني:8 ثمانية:8 تسع:9 تسعة:9 عشر:10 عشرة:10 "+
+			"عشرون:20 عشرين:20 ثلاثون:30 ثلاثين:30 أربعون:40 أربعين:40 خمسون:50 خمسين:50 ستون:60 ستين:60 "+
+			"سبعون:70 سبعين:70 ثمانون:80 ثمانين:80 تسعون:90 تسعين:90 مئة:100 مائة:100",
 		"واحد:1 واحدة:1 أحد:1 إحدى:1 نصف:0.5",
 		"مرتين:2 مرتان:2", "مرة:1"),
 }
