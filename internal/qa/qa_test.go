@@ -68,6 +68,7 @@ func TestCheckPair(t *testing.T) {
 		{"compound vs digits", "es", "For 35 days.", "Durante treinta y cinco días.", ""},
 		{"russian compound", "ru", "For 25 days.", "В течение двадцати пяти дней.", ""},
 		{"arabic compound", "ar", "For 25 days.", "لمدة خمسة وعشرين يومًا.", ""},
+		{"half an hour", "es", "Wait half an hour.", "Espere media hora.", ""},
 		{"hundreds", "en", "Give 200 ml.", "Give two hundred ml.", ""},
 		{"pour cent is not a hundred", "fr", "At least 60% alcohol.", "Au moins 60 pour cent d'alcool.", ""},
 		{"wrong compound", "fr", "For 25 days.", "Pendant vingt-six jours.", "numbers:error"},

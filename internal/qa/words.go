@@ -100,9 +100,17 @@ var russianStems = []struct {
 	{"ложк", unit{"spoon", 1}},
 }
 
+// unitLanguage limits unit names that are ordinary words in another
+// language: English "an" is an article ("half an hour"), French "an" a
+// year.
+var unitLanguage = map[string]string{"an": "fr", "ans": "fr", "sobre": "es", "sobres": "es", "mes": "es"}
+
 // lookupUnit finds a unit name in the text's language, tolerating
 // Arabic vowel marks and clitics and Russian case endings.
 func (t *text) lookupUnit(w string) (unit, bool) {
+	if only, ok := unitLanguage[w]; ok && only != t.lang {
+		return unit{}, false
+	}
 	if u, ok := unitWords[w]; ok {
 		return u, true
 	}
