@@ -171,9 +171,14 @@ func (c *Config) validate() error {
 			}
 		}
 	}
-	for l := range c.LocalizedLinks {
+	for l, m := range c.LocalizedLinks {
 		if _, err := locale.Parse(l); err != nil {
 			return fmt.Errorf("localized_links: %w", err)
+		}
+		for from, to := range m {
+			if strings.HasSuffix(from, "/") != strings.HasSuffix(to, "/") {
+				return fmt.Errorf("localized_links.%s: %q maps a prefix only when both URLs end in \"/\"", l, from)
+			}
 		}
 	}
 	for _, kv := range [][2]string{{"content_root", c.ContentRoot}, {"catalog_root", c.CatalogRoot}, {"out_dir", c.OutDir}} {

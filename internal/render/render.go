@@ -32,17 +32,18 @@ type Options struct {
 
 // Manifest describes a bundle. Its JSON form is part of the bundle.
 type Manifest struct {
-	Locale    string   `json:"locale"`
-	Name      string   `json:"name"`
-	Direction string   `json:"direction"`
-	Chain     []string `json:"chain"`
-	Stale     string   `json:"stale"`
+	Locale    string        `json:"locale"`
+	Name      string        `json:"name"`
+	Direction string        `json:"direction"`
+	Chain     []string      `json:"chain"`
+	Stale     string        `json:"stale"`
+	Documents []DocCoverage `json:"documents"`
+	Fallbacks []Fallback    `json:"fallbacks"`
+	Files     []FileSum     `json:"files"`
+
 	// RequireReviewed records that only reviewed translations were
 	// published.
-	RequireReviewed bool          `json:"require_reviewed,omitempty"`
-	Documents       []DocCoverage `json:"documents"`
-	Fallbacks       []Fallback    `json:"fallbacks"`
-	Files           []FileSum     `json:"files"`
+	RequireReviewed bool `json:"require_reviewed,omitempty"`
 }
 
 // DocCoverage is how much of a document the bundle shows localized.
