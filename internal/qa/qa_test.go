@@ -178,3 +178,32 @@ func TestExampleProject(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCheckPair checks that no input makes the checks panic or mark
+// outside the texts.
+func FuzzCheckPair(f *testing.F) {
+	for _, s := range [][2]string{
+		{"Take 500 mg twice a day.", "Tome 500 g dos veces al día."},
+		{"Call +44 20 7946 0958 (free).", "Llame al +44 (0) 20 7946-0958."},
+		{"**a** [b](https://x) `c` {{.D}} %s ½ 1/2 2–3", "*a [b](https://y) `d` <script> ١٫٥ ٪"},
+		{"2 000,5 1.234.567,89 1'000", "веинте y cinco 20- -2 2-"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, src, tr string) {
+		for _, loc := range []language.Tag{language.Spanish, language.French, language.Arabic, language.Russian, pseudo.Tag} {
+			for _, is := range CheckPair(Pair{Source: src, Translation: tr, From: language.English, To: loc, Markdown: true}, nil) {
+				for _, sp := range is.SourceSpans {
+					if sp.Start < 0 || sp.End > len(src) || sp.Start > sp.End {
+						t.Fatalf("source span %v outside %q", sp, src)
+					}
+				}
+				for _, sp := range is.TranslationSpans {
+					if sp.Start < 0 || sp.End > len(tr) || sp.Start > sp.End {
+						t.Fatalf("translation span %v outside %q", sp, tr)
+					}
+				}
+			}
+		}
+	})
+}
