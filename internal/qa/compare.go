@@ -196,6 +196,11 @@ func (c *pairCheck) units() []Issue {
 			break
 		}
 	}
+	// A number that takes another's unit: "8 visits before 12 weeks"
+	// read as "12 visits before 8 weeks". Within a class, a value the
+	// translation has with the unit but the source has without it,
+	// while a source value lost the unit.
+	out = append(out, c.movedUnits(sq, tq)...)
 	// Order within each unit class, digits only.
 	seq := func(qs []quantity) map[string][]quantity {
 		m := map[string][]quantity{}
@@ -246,6 +251,62 @@ func (c *pairCheck) units() []Issue {
 		}
 		iss.Message = fmt.Sprintf("numbers swapped: the source has %s, the translation %s", strings.Join(from, " … "), strings.Join(to, " … "))
 		out = append(out, iss)
+	}
+	return out
+}
+
+// movedUnits reports, per unit class, a required number that lost its
+// unit in the translation while another number of the source gained it.
+func (c *pairCheck) movedUnits(sq, tq []quantity) []Issue {
+	var out []Issue
+	classes := map[string]bool{}
+	for _, q := range sq {
+		if q.hasUnit && !q.optional {
+			classes[q.unit.class] = true
+		}
+	}
+	has := func(qs []quantity, key, class string) bool {
+		for _, q := range qs {
+			if q.key == key && q.hasUnit && q.unit.class == class {
+				return true
+			}
+		}
+		return false
+	}
+	present := func(qs []quantity, key string) bool {
+		for _, q := range qs {
+			if q.key == key {
+				return true
+			}
+		}
+		return false
+	}
+	for _, class := range sortedKeys(classes) {
+		var lost, gained *quantity
+		for k := range sq {
+			q := &sq[k]
+			if q.hasUnit && !q.optional && q.unit.class == class && !has(tq, q.key, class) && present(tq, q.key) {
+				lost = q
+				break
+			}
+		}
+		for k := range tq {
+			r := &tq[k]
+			if r.hasUnit && !r.optional && r.unit.class == class && !has(sq, r.key, class) && present(sq, r.key) {
+				gained = r
+				break
+			}
+		}
+		if lost == nil || gained == nil {
+			continue
+		}
+		out = append(out, Issue{
+			Check: CheckUnits, Severity: Error,
+			Message: fmt.Sprintf("numbers swapped: %s %s in the source, but the translation gives %s %s instead",
+				displayKey(lost.key), lost.unit, displayKey(gained.key), gained.unit),
+			SourceSpans:      []Span{c.src.span(lost.i, lost.ue)},
+			TranslationSpans: []Span{c.tr.span(gained.i, gained.ue)},
+		})
 	}
 	return out
 }

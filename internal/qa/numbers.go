@@ -16,7 +16,8 @@ type quantity struct {
 	// inherent says the unit is part of the word: "once", "twice".
 	inherent bool
 	// split are the values the number has when its plain spaces are not
-	// thousands separators: "116 117" in French is 116117 or 116 and 117.
+	// thousands separators ("116 117" in French is 116117 or 116 and 117),
+	// or its 24-hour value (5 pm is 17).
 	split []string
 }
 
@@ -54,6 +55,9 @@ func (t *text) quantities() []quantity {
 					j++
 					split = nil
 				}
+			}
+			if v >= 1 && v <= 11 && v == float64(int(v)) && t.afternoon(j) {
+				split = []string{formatKey(v + 12)} // 5 pm is 17 h
 			}
 			q := t.withUnit(quantity{key: formatKey(v), i: i, j: j, split: split})
 			qs = append(qs, q)
@@ -136,6 +140,30 @@ func (t *text) compound(v float64, j int) (float64, int) {
 		return v * 100, e
 	}
 	return v, j
+}
+
+// afternoon reports a 12-hour clock time after the number at rune j:
+// "5 pm", "5 p.m.", "5 p. m.", Arabic "5 مساءً".
+func (t *text) afternoon(j int) bool {
+	k := j
+	for k < len(t.r) && isSpace(t.r[k]) {
+		k++
+	}
+	rest := strings.ToLower(string(t.r[k:min(len(t.r), k+6)]))
+	for _, p := range []string{"pm", "p.m.", "p. m."} {
+		if strings.HasPrefix(rest, p) {
+			e := k + len([]rune(p))
+			return e >= len(t.r) || !isWordRune(t.r[e])
+		}
+	}
+	if w, _ := t.wordAt(k); t.lang == "ar" && k < len(t.r) && isWordRune(t.r[k]) {
+		for _, v := range arabicNorm(w) {
+			if v == "مساء" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // withUnit attaches the unit after q, if any.

@@ -81,6 +81,10 @@ func TestCheckPair(t *testing.T) {
 		{"once a day vs once a week", "fr", "Once a day.", "Une fois par semaine.", "units:error"},
 		{"russian case ending", "ru", "With 1 litre of water.", "С 1 литром воды.", ""},
 		{"swapped doses", "fr", "Give 20 mg at 6 months and 10 mg before.", "Donnez 10 mg à 6 mois et 20 mg avant.", "units:error"},
+		{"unit moved to another number", "es", "Have 8 visits, the first before 12 weeks.", "Tenga 12 consultas, la primera antes de las 8 semanas.", "units:error"},
+		{"unit kept on its number", "es", "Have 8 visits, the first before 12 weeks.", "Tenga 8 consultas, la primera antes de las 12 semanas.", ""},
+		{"12-hour clock", "fr", "Open from 9 am to 5 pm.", "Ouvert de 9 h à 17 h.", ""},
+		{"12-hour clock kept", "es", "Open from 9 am to 5 p.m.", "Abierto de 9 a. m. a 5 p. m.", ""},
 		{"order word between", "fr", "The first 6 months.", "Les 6 premiers mois.", ""},
 		{"IU", "es", "Give 100,000 IU.", "Dé 100.000 UI.", ""},
 		// links
