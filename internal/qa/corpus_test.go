@@ -15,7 +15,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/corpus.tsv and testdata/po/*.po from testdata/base.txt")
+var update = flag.Bool("update", false, "rewrite testdata/corpus.tsv and testdata/po/*.po from testdata/base.txt and heldout.txt")
 
 // The defect kinds seeded into the corpus, one per defective pair.
 const (
@@ -268,9 +268,11 @@ var corpusLocales = []string{"ar", "es", "fr", "ru"}
 // testdata/base.txt; -update rewrites them.
 func TestCorpusFiles(t *testing.T) {
 	ps := buildCorpus(t)
+	held := withDefects(readBlocks(t, "testdata/heldout.txt", "h"))
 	files := map[string][]byte{"testdata/corpus.tsv": corpusTSV(ps)}
 	for _, l := range corpusLocales {
 		files[filepath.Join("testdata", "po", "corpus."+l+".po")] = corpusPO(ps, l)
+		files[filepath.Join("testdata", "po", "heldout."+l+".po")] = corpusPO(held, l)
 	}
 	for _, name := range sortedKeys(files) {
 		if *update {
