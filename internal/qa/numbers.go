@@ -271,7 +271,7 @@ func (t *text) number(i int) (int, float64, []string) {
 		}
 		c := t.r[j]
 		if isSpace(c) || c == '\'' || c == '’' {
-			if c == '\n' || c == '\t' || (c == ' ' && !t.spaceGrp) || len(groups[0]) > 3 || threeDigits(t.r, j+1) != j+4 {
+			if c == '\n' || c == '\t' || (c == ' ' && !t.spaceGrp) || len(groups[0]) > 3 || digitsEnd(t.r, j+1) != j+4 {
 				break
 			}
 		} else if c != '.' && c != ',' && c != '٫' && c != '٬' {
@@ -292,8 +292,8 @@ func (t *text) number(i int) (int, float64, []string) {
 	return j, t.value(groups, seps), split
 }
 
-// threeDigits returns the index after the digit run starting at k.
-func threeDigits(r []rune, k int) int {
+// digitsEnd returns the index after the digit run starting at k.
+func digitsEnd(r []rune, k int) int {
 	for k < len(r) && isDigit(r[k]) {
 		k++
 	}
