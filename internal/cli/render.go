@@ -20,6 +20,8 @@ type renderOptions struct {
 	Out         string
 	MinCoverage float64
 	Stale       string
+	// RequireReviewed publishes only approved translations.
+	RequireReviewed bool
 }
 
 func (o *renderOptions) AddFlags(f *pflag.FlagSet) {
@@ -27,6 +29,7 @@ func (o *renderOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringVarP(&o.Out, "out", "o", "", "output `directory` (default: out_dir from healthloc.toml)")
 	f.Float64Var(&o.MinCoverage, "min-coverage", 0, "skip locales whose published word coverage is below `N` percent")
 	f.StringVar(&o.Stale, "stale", "fallback", "stale translations: fallback (publish the fallback chain) or use")
+	f.BoolVar(&o.RequireReviewed, "require-reviewed", false, "publish only reviewed translations; the rest fall back, listed in the manifest")
 }
 
 func newRenderCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -54,7 +57,7 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 	if err != nil {
 		return err
 	}
-	locs, err := pickLocales(p, o.Locales)
+	locs, err := pickLocales(p, withPseudo(p, o.Locales))
 	if err != nil {
 		return err
 	}
@@ -71,7 +74,7 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 	if o.MinCoverage > 0 {
 		linked = nil
 		for _, loc := range locs {
-			b, err := render.Render(p, loc, assets, render.Options{UseStale: o.Stale == "use"})
+			b, err := render.Render(p, loc, assets, render.Options{UseStale: o.Stale == "use", RequireReviewed: o.RequireReviewed})
 			if err != nil {
 				return err
 			}
@@ -84,7 +87,7 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 	var done []language.Tag
 	for _, loc := range locs {
 		bar := newProgress(io, g.Quiet, "render "+loc.String())
-		b, err := render.Render(p, loc, assets, render.Options{UseStale: o.Stale == "use", Locales: linked, Progress: bar.set})
+		b, err := render.Render(p, loc, assets, render.Options{UseStale: o.Stale == "use", Locales: linked, Progress: bar.set, RequireReviewed: o.RequireReviewed})
 		bar.finish()
 		if err != nil {
 			return err

@@ -65,6 +65,8 @@ renders a localized bundle for every locale.
 		newExportCmd(io, g),
 		newImportCmd(io, g),
 		newAlignCmd(io, g),
+		newCheckCmd(io, g),
+		newReviewCmd(io, g),
 	)
 	for _, c := range root.Commands() {
 		if c.Long == "" {

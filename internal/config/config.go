@@ -35,6 +35,12 @@ type Config struct {
 	FrontMatterKeys []string `toml:"front_matter_keys"`
 	// Encoding is the charset of content that is not UTF-8.
 	Encoding string `toml:"encoding"`
+	// Glossary is what "healthloc check" requires of terms.
+	Glossary Glossary `toml:"glossary"`
+	// LocalizedLinks maps, per locale, a source URL to the URL a
+	// translation links to instead. A key ending in "/" maps every URL
+	// under it to the value, which must end in "/" too.
+	LocalizedLinks map[string]map[string]string `toml:"localized_links"`
 
 	// Dir is the project directory, the folder holding the file.
 	Dir string `toml:"-"`
@@ -43,6 +49,15 @@ type Config struct {
 
 	source  language.Tag
 	targets []language.Tag
+}
+
+// Glossary maps source terms to the terms each locale must use.
+type Glossary struct {
+	// Keep are terms left as written in every locale (drug and brand
+	// names), unless Terms gives a locale its own.
+	Keep []string `toml:"keep"`
+	// Terms maps a source term to the required term per locale.
+	Terms map[string]map[string]string `toml:"terms"`
 }
 
 // ErrNotFound reports a missing configuration file.
@@ -148,6 +163,23 @@ func (c *Config) validate() error {
 		}
 		seen[t.String()] = true
 		c.targets = append(c.targets, t)
+	}
+	for term, m := range c.Glossary.Terms {
+		for l := range m {
+			if _, err := locale.Parse(l); err != nil {
+				return fmt.Errorf("glossary.terms.%q: %w", term, err)
+			}
+		}
+	}
+	for l, m := range c.LocalizedLinks {
+		if _, err := locale.Parse(l); err != nil {
+			return fmt.Errorf("localized_links: %w", err)
+		}
+		for from, to := range m {
+			if strings.HasSuffix(from, "/") != strings.HasSuffix(to, "/") {
+				return fmt.Errorf("localized_links.%s: %q maps a prefix only when both URLs end in \"/\"", l, from)
+			}
+		}
 	}
 	for _, kv := range [][2]string{{"content_root", c.ContentRoot}, {"catalog_root", c.CatalogRoot}, {"out_dir", c.OutDir}} {
 		if !filepath.IsLocal(filepath.FromSlash(kv[1])) {

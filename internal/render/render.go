@@ -35,6 +35,9 @@ type Options struct {
 	// Progress, when set, is told how many documents are rendered; it is
 	// called from several goroutines.
 	Progress func(done, total int)
+	// RequireReviewed publishes only reviewed translations; translated
+	// but unreviewed ones fall back like missing ones.
+	RequireReviewed bool
 }
 
 // Manifest describes a bundle. Its JSON form is part of the bundle.
@@ -47,6 +50,10 @@ type Manifest struct {
 	Documents []DocCoverage `json:"documents"`
 	Fallbacks []Fallback    `json:"fallbacks"`
 	Files     []FileSum     `json:"files"`
+
+	// RequireReviewed records that only reviewed translations were
+	// published.
+	RequireReviewed bool `json:"require_reviewed,omitempty"`
 }
 
 // DocCoverage is how much of a document the bundle shows localized.
@@ -112,6 +119,7 @@ func Render(p *project.Project, loc language.Tag, assets fs.FS, opts Options) (*
 	if opts.UseStale {
 		b.Manifest.Stale = "use"
 	}
+	b.Manifest.RequireReviewed = opts.RequireReviewed
 	for _, t := range p.Chain(loc) {
 		b.Manifest.Chain = append(b.Manifest.Chain, t.String())
 	}
@@ -173,7 +181,7 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 	res := make([]project.Resolution, len(d.Segments))
 	counted := map[string]bool{}
 	for i, id := range d.IDs {
-		r := p.Resolve(loc, d, id, opts.UseStale)
+		r := resolve(p, loc, d, id, opts)
 		res[i] = r
 		if !counted[id] {
 			counted[id] = true
@@ -185,9 +193,13 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 			}
 		}
 		if !r.Own {
+			reason := r.Reason.String()
+			if opts.RequireReviewed && r.Reason == project.Translated {
+				reason = "unreviewed"
+			}
 			b.Manifest.Fallbacks = append(b.Manifest.Fallbacks, Fallback{
 				Document: d.Path, ID: id, Kind: string(d.Segments[i].Kind), Line: d.Segments[i].Line,
-				From: r.From.String(), Reason: r.Reason.String(),
+				From: r.From.String(), Reason: reason,
 			})
 		}
 	}
@@ -243,6 +255,26 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 	}
 	b.Files = append(b.Files, plan.File{Path: strings.TrimSuffix(d.Path, path.Ext(d.Path)) + ".html", Data: data})
 	return nil
+}
+
+// resolve is where a message's text comes from. With RequireReviewed
+// only reviewed translations along the chain count, so a medical text is
+// published in the locale only after approval.
+func resolve(p *project.Project, loc language.Tag, d *project.Doc, id string, opts Options) project.Resolution {
+	if !opts.RequireReviewed {
+		return p.Resolve(loc, d, id, opts.UseStale)
+	}
+	src := p.Config.Source()
+	own, _ := p.Lookup(loc, d, id)
+	for _, t := range p.Chain(loc) {
+		if t == src {
+			break
+		}
+		if st, text := p.Lookup(t, d, id); st == project.Reviewed {
+			return project.Resolution{State: st, From: t, Text: text, Own: t == loc, Reason: own}
+		}
+	}
+	return project.Resolution{State: own, From: src, Text: d.Source.Messages[id].Other, Reason: own}
 }
 
 const bom = "\ufeff"

@@ -1,0 +1,84 @@
+package qa
+
+import (
+	"golang.org/x/text/language"
+
+	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/content"
+	"github.com/healthloc/healthloc/internal/project"
+)
+
+// Finding is an issue in one message of one locale.
+type Finding struct {
+	Locale   string `json:"locale"`
+	Document string `json:"document"`
+	ID       string `json:"id"`
+	Line     int    `json:"line"`
+	Issue
+	// Source and Translation are the texts with the offending parts
+	// marked ⟦ ⟧.
+	Source      string `json:"source"`
+	Translation string `json:"translation"`
+}
+
+// RulesOf reads the checks' settings from a configuration.
+func RulesOf(cfg *config.Config) *Rules {
+	return &Rules{Glossary: cfg.Glossary.Terms, Keep: cfg.Glossary.Keep, Links: cfg.LocalizedLinks}
+}
+
+// Markdown reports whether a segment's text is inline Markdown.
+func Markdown(s content.Segment) bool {
+	return s.Syntax != content.SyntaxText && s.Syntax != content.SyntaxYAML
+}
+
+// CheckMessage checks the translation of message id of doc in loc, if
+// it has a current one (translated or reviewed).
+func CheckMessage(p *project.Project, rules *Rules, loc language.Tag, d *project.Doc, id string) []Finding {
+	st, tr := p.Lookup(loc, d, id)
+	if st < project.Translated {
+		return nil
+	}
+	seg, ok := segmentOf(d, id)
+	if !ok {
+		return nil
+	}
+	src := d.Source.Messages[id].Other
+	var out []Finding
+	for _, is := range CheckPair(Pair{Source: src, Translation: tr, From: p.Config.Source(), To: loc, Markdown: Markdown(seg)}, rules) {
+		out = append(out, Finding{
+			Locale: loc.String(), Document: d.Path, ID: id, Line: seg.Line, Issue: is,
+			Source: Mark(src, is.SourceSpans), Translation: Mark(tr, is.TranslationSpans),
+		})
+	}
+	return out
+}
+
+func segmentOf(d *project.Doc, id string) (content.Segment, bool) {
+	for i, x := range d.IDs {
+		if x == id {
+			return d.Segments[i], true
+		}
+	}
+	return content.Segment{}, false
+}
+
+// Check checks every current translation of the documents in loc, in
+// document and segment order. docs limits the documents by path or slug;
+// nil checks all.
+func Check(p *project.Project, rules *Rules, loc language.Tag, docs map[string]bool) []Finding {
+	var out []Finding
+	for _, d := range p.Docs {
+		if docs != nil && !docs[d.Path] && !docs[d.Slug] {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, id := range d.IDs {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			out = append(out, CheckMessage(p, rules, loc, d, id)...)
+		}
+	}
+	return out
+}

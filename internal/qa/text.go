@@ -1,0 +1,196 @@
+package qa
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// text is a source or translation prepared for scanning: runes with native
+// digits mapped to ASCII, pseudo-locale accents removed, and URLs, code,
+// HTML tags and placeholders blanked out, each rune keeping its byte
+// offset in the original string.
+type text struct {
+	s        string
+	lang     string
+	markdown bool
+	r        []rune
+	off      []int // off[i] is the byte offset of r[i]; off[len(r)] = len(s)
+	dec, grp rune  // the locale's decimal and grouping separators
+	spaceGrp bool  // the locale groups thousands with a space
+}
+
+func newText(s, lang string, tag language.Tag, markdown, unaccent bool) *text {
+	t := &text{s: s, lang: lang, markdown: markdown}
+	t.dec, t.grp, t.spaceGrp = separators(lang, tag)
+	masked := maskRanges(s, markdown)
+	mi := 0
+	for i, c := range s {
+		for mi < len(masked) && masked[mi].End <= i {
+			mi++
+		}
+		if mi < len(masked) && masked[mi].Start <= i {
+			c = ' '
+		} else {
+			c = foldDigit(c)
+			if unaccent {
+				c = baseRune(c)
+			}
+		}
+		t.r = append(t.r, c)
+		t.off = append(t.off, i)
+	}
+	t.off = append(t.off, len(s))
+	return t
+}
+
+// span is the byte range of runes [i, j).
+func (t *text) span(i, j int) Span { return Span{t.off[i], t.off[j]} }
+
+// foldDigit maps Arabic-Indic, Persian and Devanagari digits to ASCII and
+// the Arabic decimal and thousands marks to their own placeholders.
+func foldDigit(c rune) rune {
+	switch {
+	case c >= '٠' && c <= '٩':
+		return '0' + c - '٠'
+	case c >= '۰' && c <= '۹':
+		return '0' + c - '۰'
+	case c >= '०' && c <= '९':
+		return '0' + c - '०'
+	}
+	return c
+}
+
+// baseRune is c without its accents: á → a. Pseudo-localization only
+// uses letters that decompose.
+func baseRune(c rune) rune {
+	if c < 0x80 {
+		return c
+	}
+	d := norm.NFD.String(string(c))
+	for _, b := range d {
+		return b
+	}
+	return c
+}
+
+// Unaccent removes the accents a pseudo-locale adds.
+func Unaccent(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		b.WriteRune(baseRune(c))
+	}
+	return b.String()
+}
+
+// separators are the decimal and grouping marks of a locale as CLDR
+// writes them, simplified to what shows up in running text.
+func separators(lang string, tag language.Tag) (dec, grp rune, spaceGrp bool) {
+	switch lang {
+	case "en", "zh", "ja", "ko", "he", "th", "hi", "ar", "fa", "ur", "sw":
+		// Arabic text written with Western digits uses "." and ",".
+		return '.', ',', false
+	case "fr", "ru", "uk", "pl", "cs", "sk", "fi", "sv", "nb", "no", "bg", "kk", "be", "hu", "lt", "lv", "et", "uz":
+		return ',', ' ', true
+	case "es":
+		if r, _ := tag.Region(); inAmericasDotDecimal(r.String()) {
+			return '.', ',', false
+		}
+		return ',', '.', false
+	}
+	return ',', '.', false
+}
+
+// inAmericasDotDecimal reports Spanish-speaking regions that write 1.5.
+func inAmericasDotDecimal(region string) bool {
+	switch region {
+	case "MX", "US", "PR", "DO", "GT", "HN", "NI", "PA", "SV", "PE", "419":
+		return true
+	}
+	return false
+}
+
+var (
+	codeSpanRe    = regexp.MustCompile("`+[^`]+`+")
+	linkDestRe    = regexp.MustCompile(`\]\([^)]*\)`)
+	autolinkRe    = regexp.MustCompile(`<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>`)
+	bareURLRe     = regexp.MustCompile(`(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'"]|\b(?:mailto|tel):[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'"]`)
+	emailRe       = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+	htmlTagRe     = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
+	entityRe      = regexp.MustCompile(`&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);`)
+	placeholderRe = regexp.MustCompile(`\{\{[^{}]*\}\}|\{[0-9]+\}|\{[A-Za-z_][A-Za-z0-9_]*\}|(?:^|[^0-9%\s])(%(?:\[[0-9]+\])?[-+#0]?[0-9]*(?:\.[0-9]+)?[sdvqfgxXc])\b`)
+)
+
+// maskRanges are the byte ranges whose digits and words are not prose:
+// URLs, inline code, HTML tags and entities, placeholders.
+func maskRanges(s string, markdown bool) []Span {
+	var out []Span
+	add := func(re *regexp.Regexp) {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			a, b := m[0], m[1]
+			if len(m) > 2 && m[2] >= 0 {
+				a, b = m[2], m[3]
+			}
+			out = append(out, Span{a, b})
+		}
+	}
+	if markdown {
+		add(codeSpanRe)
+		add(linkDestRe)
+	}
+	add(autolinkRe)
+	add(bareURLRe)
+	add(emailRe)
+	add(htmlTagRe)
+	add(entityRe)
+	add(placeholderRe)
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	var merged []Span
+	for _, sp := range out {
+		if n := len(merged); n > 0 && sp.Start <= merged[n-1].End {
+			if sp.End > merged[n-1].End {
+				merged[n-1].End = sp.End
+			}
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	return merged
+}
+
+func isSpace(c rune) bool {
+	return c == ' ' || c == '\u00a0' || c == '\u202f' || c == '\u2009' || c == '\t' || c == '\n'
+}
+
+func isWordRune(c rune) bool {
+	return unicode.IsLetter(c) || unicode.Is(unicode.Mn, c)
+}
+
+// word is a run of letters in a text, lower-cased.
+type word struct {
+	w    string
+	i, j int // rune range
+}
+
+// words splits the prepared text into lower-case letter runs. Apostrophes
+// end a word, so "l'eau" is "l" and "eau".
+func (t *text) words() []word {
+	var out []word
+	for i := 0; i < len(t.r); {
+		if !isWordRune(t.r[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t.r) && isWordRune(t.r[j]) {
+			j++
+		}
+		out = append(out, word{w: strings.ToLower(string(t.r[i:j])), i: i, j: j})
+		i = j
+	}
+	return out
+}
