@@ -100,21 +100,9 @@ func Apply(p Plan) (Result, error) {
 	}
 	sort.Ints(order)
 	for _, st := range order {
-		group := stages[st]
-		changed := make([]bool, len(group))
-		// fsync dominates: overlap it across files
-		err := workers.Map(len(group), writers, func(i int) error {
-			var err error
-			changed[i], err = write(group[i])
-			return err
-		})
-		for i, f := range group {
-			if changed[i] {
-				res.Written = append(res.Written, f.Path)
-			} else if err == nil {
-				res.Unchanged = append(res.Unchanged, f.Path)
-			}
-		}
+		written, unchanged, err := applyStage(stages[st])
+		res.Written = append(res.Written, written...)
+		res.Unchanged = append(res.Unchanged, unchanged...)
 		if err != nil {
 			sort.Strings(res.Written)
 			return res, err
@@ -140,18 +128,86 @@ func Apply(p Plan) (Result, error) {
 	return res, nil
 }
 
-// write writes f unless it already holds f.Data, and reports whether it
-// wrote.
-func write(f File) (bool, error) {
+// applyStage writes a group of files in three steps, each on several
+// goroutines: every changed file goes to a temporary file beside it; the
+// temporaries are made durable; then each is renamed over its path and
+// the renames are made durable. A failure in the first step removes the
+// temporaries and leaves every path as it was. Making durable is one
+// syncfs per file system where the OS has it, else one fsync per file.
+func applyStage(group []File) (written, unchanged []string, err error) {
+	tmps := make([]string, len(group))
+	err = workers.Map(len(group), writers, func(i int) error {
+		var err error
+		tmps[i], err = writeTemp(group[i])
+		return err
+	})
+	cleanup := func() {
+		for _, t := range tmps {
+			if t != "" {
+				os.Remove(t)
+			}
+		}
+	}
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	var changed []int
+	for i, t := range tmps {
+		if t == "" {
+			unchanged = append(unchanged, group[i].Path)
+		} else {
+			changed = append(changed, i)
+		}
+	}
+	if len(changed) == 0 {
+		return nil, unchanged, nil
+	}
+	dirs := map[string]bool{}
+	var names []string
+	for _, i := range changed {
+		dirs[filepath.Dir(group[i].Path)] = true
+		names = append(names, tmps[i])
+	}
+	if err := durable(names, dirs); err != nil {
+		cleanup()
+		return nil, unchanged, err
+	}
+	err = workers.Map(len(changed), writers, func(k int) error {
+		i := changed[k]
+		if err := os.Rename(tmps[i], group[i].Path); err != nil {
+			return fmt.Errorf("%s: %w", group[i].Path, err)
+		}
+		tmps[i] = ""
+		return nil
+	})
+	for _, i := range changed {
+		if tmps[i] == "" {
+			written = append(written, group[i].Path)
+		}
+	}
+	if err != nil {
+		cleanup()
+		return written, unchanged, err
+	}
+	return written, unchanged, durableDirs(dirs)
+}
+
+// writeTemp writes f's data to a hidden temporary file in f's folder and
+// returns its name, or "" when f already holds its data.
+func writeTemp(f File) (string, error) {
 	if f.Path == "" {
-		return false, errors.New("plan: file with an empty path")
+		return "", errors.New("plan: file with an empty path")
 	}
 	old, err := os.ReadFile(f.Path)
 	if err == nil && bytes.Equal(old, f.Data) {
-		return false, nil
+		return "", nil
 	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return false, fmt.Errorf("%s: %w", f.Path, err)
+		return "", fmt.Errorf("%s: %w", f.Path, err)
+	}
+	if info, err := os.Stat(f.Path); err == nil && info.IsDir() {
+		return "", fmt.Errorf("%s: is a directory", f.Path)
 	}
 	mode := f.Mode
 	if mode == 0 {
@@ -159,44 +215,57 @@ func write(f File) (bool, error) {
 	}
 	dir := filepath.Dir(f.Path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return false, fmt.Errorf("%s: %w", f.Path, err)
+		return "", fmt.Errorf("%s: %w", f.Path, err)
 	}
-	if err := writeAtomic(dir, f.Path, f.Data, mode); err != nil {
-		return false, fmt.Errorf("%s: %w", f.Path, err)
+	// Hidden and in the same folder, so the rename stays within one file
+	// system and is atomic.
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.Path)+".tmp-*")
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", f.Path, err)
 	}
-	return true, nil
+	_, err = tmp.Write(f.Data)
+	if err == nil {
+		err = tmp.Chmod(mode) // CreateTemp makes 0o600 files
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("%s: %w", f.Path, err)
+	}
+	return tmp.Name(), nil
 }
 
-func writeAtomic(dir, path string, data []byte, mode fs.FileMode) (err error) {
-	// The temp file is hidden and in the same directory, so the rename
-	// stays within one file system and is atomic.
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
+// durable makes the data of files reach the disk.
+func durable(files []string, dirs map[string]bool) error {
+	if syncFileSystems(dirs) == nil {
+		return nil
 	}
-	defer func() {
+	return workers.Map(len(files), writers, func(i int) error {
+		f, err := os.Open(files[i])
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			return err
 		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
+		err = f.Sync()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
 		return err
+	})
+}
+
+// durableDirs makes renames in dirs reach the disk.
+func durableDirs(dirs map[string]bool) error {
+	if syncFileSystems(dirs) == nil {
+		return nil
 	}
-	// CreateTemp makes 0o600 files; set the planned mode explicitly.
-	if err = tmp.Chmod(mode); err != nil {
-		return err
+	var list []string
+	for d := range dirs {
+		list = append(list, d)
 	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	return syncDir(dir)
+	sort.Strings(list)
+	return workers.Map(len(list), writers, func(i int) error { return syncDir(list[i]) })
 }
 
 // syncDir makes a rename in dir durable. Windows cannot sync a directory

@@ -253,11 +253,11 @@ func TestApplyStopsAtFirstError(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "b"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	// files are written in the order given
+	// stages are written in order; a failing stage writes none of its files
 	p := Plan{Files: []File{
 		{Path: filepath.Join(dir, "a"), Data: []byte("a")},
-		{Path: filepath.Join(dir, "b"), Data: []byte("b")}, // a directory
-		{Path: filepath.Join(dir, "c"), Data: []byte("c")},
+		{Path: filepath.Join(dir, "b"), Data: []byte("b"), Stage: 1}, // a directory
+		{Path: filepath.Join(dir, "c"), Data: []byte("c"), Stage: 1},
 	}}
 	res, err := Apply(p)
 	if err == nil {
