@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -407,5 +409,14 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error not lower case: %v", err)
 			}
 		})
+	}
+}
+
+func TestNormalizeFastPath(t *testing.T) {
+	for _, s := range []string{"plain text", "two  spaces", " lead", "trail ", "tab\there", "line\nbreak", "café", "e\u0301", "", "a"} {
+		want := strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+		if got := Normalize(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

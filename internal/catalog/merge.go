@@ -104,8 +104,10 @@ func Merge(in MergeInput) MergeResult {
 	m.moveExact()
 	m.carryFuzzy(threshold)
 	if !in.NoMemory {
-		m.memoryExact()
-		m.memoryFuzzy(threshold)
+		if donors := m.donors(); len(donors) > 0 {
+			m.memoryExact(donors)
+			m.memoryFuzzy(donors, threshold)
+		}
 	}
 	m.finish(in.Prune)
 	return MergeResult{Targets: m.out, Previous: m.previous, Report: m.rep}
@@ -247,6 +249,9 @@ func (m *merger) take(fill func(id string) bool) {
 }
 
 func (m *merger) moveExact() {
+	if len(m.left) == 0 {
+		return
+	}
 	byText := map[string][]*entry{}
 	for _, e := range m.left {
 		if e.from != "" {
@@ -366,9 +371,9 @@ func (m *merger) donors() []*entry {
 	return out
 }
 
-func (m *merger) memoryExact() {
+func (m *merger) memoryExact(donors []*entry) {
 	byText := map[string]*entry{}
-	for _, d := range m.donors() {
+	for _, d := range donors {
 		k := Normalize(d.from)
 		if _, ok := byText[k]; !ok {
 			byText[k] = d
@@ -388,11 +393,10 @@ func (m *merger) memoryExact() {
 // memoryFuzzy fills each remaining message from its most similar donor.
 // Donors are looked up through the words they share with the message, so
 // the cost follows the overlap, not the size of the project.
-func (m *merger) memoryFuzzy(threshold float64) {
+func (m *merger) memoryFuzzy(donors []*entry, threshold float64) {
 	if len(m.receivers) == 0 {
 		return
 	}
-	donors := m.donors()
 	index := map[string][]int{}
 	dtoks := make([][]string, len(donors))
 	for i, d := range donors {

@@ -26,7 +26,29 @@ func Hash(description, other string) string {
 // and leading and trailing space removed. Texts that differ only in
 // Unicode composition or layout normalize to the same string.
 func Normalize(text string) string {
+	if isNormal(text) {
+		return text
+	}
 	return strings.Join(strings.Fields(norm.NFC.String(text)), " ")
+}
+
+// isNormal reports the common case cheaply: ASCII text, which NFC leaves
+// alone, with single spaces between words and none at the ends.
+func isNormal(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return false
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		}
+	}
+	return true
 }
 
 // idHashLen is the number of hex digits of the text hash in a message ID:

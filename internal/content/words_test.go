@@ -31,3 +31,32 @@ func TestCountWords(t *testing.T) {
 		}
 	}
 }
+
+// TestStripMarkupMatchesRegexp holds the hand-written scanner to the
+// regexp that specifies it.
+func TestStripMarkupMatchesRegexp(t *testing.T) {
+	cases := []string{
+		"See [the WHO page](https://who.int/x) now.", "ref [a][b] and ![img](p.png)", "<b>bold</b> <1>x</1> <2/> <3 title=\"t\">",
+		"a < b > c", "x <a <b> y", "&amp; &#38; & x; &;", "visit www.example.org today", "mailto:a@b.c", "HTTPS://EXAMPLE.ORG/Path",
+		"xhttp://no-boundary", "_http://underscore", "é http://after-accent", "http://", "www.", "](unclosed", "][unclosed", "<9", "<9 x", "<9/",
+		"<12>", "<12/>", "<1 title=\"a\">b</1>", "tab\thttp://x.y", "line\nwww.a.b\nnext", "plain text with: colons. and dots.",
+		"<!-- comment -->", "<?php ?>", "</p>", "<p", "2 < 3 and 5 > 4", "ftp://files ok", "(http://paren)", "[x](y) [z](w)",
+	}
+	for _, c := range cases {
+		want := markupRe.ReplaceAllString(c, " ")
+		if got := stripMarkup(c); got != want {
+			t.Errorf("stripMarkup(%q) = %q, want %q", c, got, want)
+		}
+	}
+}
+
+func FuzzStripMarkup(f *testing.F) {
+	for _, s := range []string{"See [a](b) <i>x</i> &amp; www.a.b", "<1 t=\"x\">y</1>", "a http://b c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if want, got := markupRe.ReplaceAllString(s, " "), stripMarkup(s); got != want {
+			t.Fatalf("stripMarkup(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
