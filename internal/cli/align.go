@@ -84,6 +84,12 @@ func runAlign(_ context.Context, io *IO, g *globalOptions, o *alignOptions, srcP
 	if err != nil {
 		return usageError(fmt.Errorf("--locale: %w", err))
 	}
+	// catalogs are written: one run at a time, as extract
+	unlock, err := g.lock(defaultLockTimeout)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	p, err := g.load()
 	if err != nil {
 		return err

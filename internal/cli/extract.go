@@ -31,7 +31,7 @@ func (o *extractOptions) AddFlags(f *pflag.FlagSet) {
 	f.Float64Var(&o.Threshold, "threshold", 0.5, "word similarity (0-1) an edited segment needs to keep its old translation as stale")
 	f.BoolVar(&o.NoMemory, "no-memory", false, "do not fill new segments from translations of the same or similar text elsewhere")
 	f.BoolVar(&o.Prune, "prune", false, "remove obsolete entries (translations whose text is gone from the content)")
-	f.DurationVar(&o.LockTimeout, "lock-timeout", 30*time.Second, "how long to wait for another run's lock on the catalogs")
+	f.DurationVar(&o.LockTimeout, "lock-timeout", defaultLockTimeout, "how long to wait for another run's lock on the catalogs")
 	f.BoolVar(&o.NoCache, "no-cache", false, "do the work even if nothing changed since the last run")
 }
 
@@ -139,6 +139,9 @@ func (g *globalOptions) lock(timeout time.Duration) (func() error, error) {
 	}
 	return plan.Lock(filepath.Join(cfg.Dir, lockName), timeout)
 }
+
+// defaultLockTimeout is how long a run waits for another's lock.
+const defaultLockTimeout = 30 * time.Second
 
 // lockName is the lock file beside healthloc.toml; creating it never
 // creates a folder, so a failed run leaves nothing behind.

@@ -80,6 +80,12 @@ func runImport(_ context.Context, io *IO, g *globalOptions, o *importOptions, ar
 			return usageError(fmt.Errorf("--locale: %w", err))
 		}
 	}
+	// catalogs are written: one run at a time, as extract
+	unlock, err := g.lock(defaultLockTimeout)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	p, err := g.load()
 	if err != nil {
 		return err

@@ -79,6 +79,12 @@ func runReview(_ context.Context, io *IO, g *globalOptions, o *reviewOptions) er
 	if picks != 1 {
 		return usageError(errors.New("give exactly one of --id, --doc or --all-translated"))
 	}
+	// catalogs are written: one run at a time, as extract
+	unlock, err := g.lock(defaultLockTimeout)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	p, err := g.load()
 	if err != nil {
 		return err
