@@ -17,7 +17,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -110,7 +112,7 @@ func localeFromPath(path string) (string, error) {
 // collect adds the messages in table to c; prefix is the namespace of
 // the table ("" at the top, else "a.b.").
 func (c *Catalog) collect(prefix string, table map[string]any, top bool) error {
-	for _, key := range sortedKeys(table) {
+	for _, key := range slices.Sorted(maps.Keys(table)) {
 		id := prefix + key
 		switch v := table[key].(type) {
 		case string:
@@ -159,7 +161,7 @@ func isMessage(table map[string]any) bool {
 
 func message(id string, table map[string]any) (Message, error) {
 	m := Message{ID: id}
-	for _, k := range sortedKeys(table) {
+	for _, k := range slices.Sorted(maps.Keys(table)) {
 		if !messageKeys[k] {
 			return Message{}, fmt.Errorf("message %q: unknown key %q (allowed: description, hash, other)", id, k)
 		}
@@ -204,15 +206,6 @@ func checkID(id string) error {
 		return fmt.Errorf("message ID %q is not valid UTF-8", id)
 	}
 	return nil
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func tomlType(v any) string {
@@ -290,6 +283,14 @@ func Marshal(c *Catalog) []byte {
 // writeString writes s as a TOML basic string. Only what TOML requires is
 // escaped (quote, backslash, control characters), so non-ASCII text stays
 // readable in the file.
+// Quote writes s as a TOML basic string, as Marshal does; the workflow
+// sidecar shares it.
+func Quote(s string) string {
+	var b bytes.Buffer
+	writeString(&b, s)
+	return b.String()
+}
+
 func writeString(b *bytes.Buffer, s string) {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	b.WriteByte('"')

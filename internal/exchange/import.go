@@ -2,8 +2,9 @@ package exchange
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -295,9 +296,9 @@ func (im *importer) workflow(loc language.Tag) *workflow.State {
 // plan writes the catalogs and sidecars that differ from the project's.
 func (im *importer) plan() plan.Plan {
 	var pl plan.Plan
-	for _, l := range sortedKeys(im.touched) {
+	for _, l := range slices.Sorted(maps.Keys(im.touched)) {
 		tag := language.Make(l)
-		for _, slug := range sortedKeys(im.touched[l]) {
+		for _, slug := range slices.Sorted(maps.Keys(im.touched[l])) {
 			c := im.touched[l][slug]
 			old := im.p.Catalog(tag, slug)
 			if old != nil && sameMessages(old, c) || old == nil && len(c.Messages) == 0 {
@@ -306,7 +307,7 @@ func (im *importer) plan() plan.Plan {
 			pl.Add(im.p.CatalogPath(tag, slug), catalog.Marshal(c))
 		}
 	}
-	for _, l := range sortedKeys(im.wf) {
+	for _, l := range slices.Sorted(maps.Keys(im.wf)) {
 		tag := language.Make(l)
 		s := im.wf[l]
 		old := im.p.WorkflowState(tag)
@@ -328,13 +329,4 @@ func sameMessages(a, b *catalog.Catalog) bool {
 		}
 	}
 	return true
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

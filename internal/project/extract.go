@@ -1,6 +1,8 @@
 package project
 
 import (
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/healthloc/healthloc/internal/catalog"
@@ -76,7 +78,7 @@ func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 	for i, loc := range targets {
 		res := results[i]
 		rep.Locales = append(rep.Locales, LocaleChange{Locale: loc.String(), MergeReport: res.Report})
-		for _, slug := range sortedKeys(res.Targets) {
+		for _, slug := range slices.Sorted(maps.Keys(res.Targets)) {
 			c := res.Targets[slug]
 			c.Locale = loc.String()
 			pl.Files = append(pl.Files, plan.File{Path: p.CatalogPath(loc, slug)})
@@ -113,13 +115,4 @@ func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 	})
 	sort.Strings(pl.Remove)
 	return pl, rep
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

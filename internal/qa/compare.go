@@ -2,6 +2,8 @@ package qa
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -46,7 +48,7 @@ func (c *pairCheck) numbers() []Issue {
 	}
 	var missing, extra []string
 	var iss Issue
-	for _, k := range sortedKeys(keys) {
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
 		s, tr := sm[k], tm[k]
 		if s == nil {
 			s = &tally{}
@@ -137,15 +139,6 @@ func splitWhereMeant(qs, other []quantity) []quantity {
 	return out
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // compatible reports whether two units are the same, a magnitude of 0
 // matching any magnitude of its class.
 func compatible(a, b unit) bool {
@@ -212,7 +205,7 @@ func (c *pairCheck) units() []Issue {
 		return m
 	}
 	ss, ts := seq(sq), seq(tq)
-	for _, class := range sortedKeys(ss) {
+	for _, class := range slices.Sorted(maps.Keys(ss)) {
 		a, b := ss[class], ts[class]
 		if len(a) != len(b) || len(a) < 2 {
 			continue
@@ -281,7 +274,7 @@ func (c *pairCheck) movedUnits(sq, tq []quantity) []Issue {
 		}
 		return false
 	}
-	for _, class := range sortedKeys(classes) {
+	for _, class := range slices.Sorted(maps.Keys(classes)) {
 		var lost, gained *quantity
 		for k := range sq {
 			q := &sq[k]

@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -274,7 +276,7 @@ func TestCorpusFiles(t *testing.T) {
 		files[filepath.Join("testdata", "po", "corpus."+l+".po")] = corpusPO(ps, l)
 		files[filepath.Join("testdata", "po", "heldout."+l+".po")] = corpusPO(held, l)
 	}
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if *update {
 			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 				t.Fatal(err)
@@ -359,7 +361,7 @@ func measure(t *testing.T, name string, ps []corpusPair) measurement {
 	}
 	var rep strings.Builder
 	fmt.Fprintf(&rep, "%s: %d pairs (%d correct, %d defective); ", name, len(ps), m.okPairs, len(ps)-m.okPairs)
-	for _, l := range sortedKeys(byLocale) {
+	for _, l := range slices.Sorted(maps.Keys(byLocale)) {
 		fmt.Fprintf(&rep, "%s %d ", l, byLocale[l])
 	}
 	rep.WriteString("\n| defect | pairs | caught | recall |\n| --- | --- | --- | --- |\n")

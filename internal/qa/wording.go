@@ -2,7 +2,9 @@ package qa
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -88,7 +90,7 @@ func (c *pairCheck) glossary() []Issue {
 			Message:     fmt.Sprintf("glossary: %q must be %s %q", term, why, want),
 			SourceSpans: []Span{c.src.span(si, sj)}})
 	}
-	for _, term := range sortedKeys(c.rules.Glossary) {
+	for _, term := range slices.Sorted(maps.Keys(c.rules.Glossary)) {
 		if want := required(term); want != "" {
 			check(term, want, "translated as")
 		}

@@ -9,10 +9,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/healthloc/healthloc/internal/catalog"
 )
 
 // FileName is the sidecar's name inside a locale's catalog folder.
@@ -78,7 +81,7 @@ func (s *State) Empty() bool { return len(s.Reviews) == 0 && len(s.Previous) == 
 // no timestamps.
 func (s *State) Marshal() []byte {
 	var b bytes.Buffer
-	for _, id := range sortedKeys(s.Reviews) {
+	for _, id := range slices.Sorted(maps.Keys(s.Reviews)) {
 		r := s.Reviews[id]
 		fmt.Fprintf(&b, "[review.%s]\n", quote(id))
 		fmt.Fprintf(&b, "reviewer = %s\nsource_hash = %s\ntranslation_hash = %s\n", quote(r.Reviewer), quote(r.SourceHash), quote(r.TranslationHash))
@@ -87,42 +90,11 @@ func (s *State) Marshal() []byte {
 		}
 		b.WriteByte('\n')
 	}
-	for _, id := range sortedKeys(s.Previous) {
+	for _, id := range slices.Sorted(maps.Keys(s.Previous)) {
 		fmt.Fprintf(&b, "[previous.%s]\nsource = %s\n\n", quote(id), quote(s.Previous[id].Source))
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// quote writes a TOML basic string.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// quote writes a TOML basic string exactly as catalogs do.
+var quote = catalog.Quote
