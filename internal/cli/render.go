@@ -74,11 +74,7 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 	if o.MinCoverage > 0 {
 		linked = nil
 		for _, loc := range locs {
-			b, err := render.Render(p, loc, assets, render.Options{UseStale: o.Stale == "use", RequireReviewed: o.RequireReviewed})
-			if err != nil {
-				return err
-			}
-			if b.Coverage() >= o.MinCoverage {
+			if render.Coverage(p, loc, render.Options{UseStale: o.Stale == "use", RequireReviewed: o.RequireReviewed}) >= o.MinCoverage {
 				linked = append(linked, loc)
 			}
 		}

@@ -176,7 +176,9 @@ type block struct {
 	from  language.Tag
 }
 
-func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc, opts Options) error {
+// resolveDoc resolves every segment of d in loc and counts what the
+// bundle will show localized.
+func resolveDoc(p *project.Project, loc language.Tag, d *project.Doc, opts Options) ([]project.Resolution, DocCoverage) {
 	cov := DocCoverage{Path: d.Path}
 	res := make([]project.Resolution, len(d.Segments))
 	counted := map[string]bool{}
@@ -192,6 +194,30 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 				cov.LocalizedWrds += d.Words[id]
 			}
 		}
+	}
+	if cov.Words > 0 {
+		cov.PercentWords = float64(cov.LocalizedWrds*1000/cov.Words) / 10
+	} else {
+		cov.PercentWords = 100
+	}
+	return res, cov
+}
+
+// Coverage is the share of words a bundle of loc would show localized,
+// in percent, computed without rendering.
+func Coverage(p *project.Project, loc language.Tag, opts Options) float64 {
+	b := &Bundle{}
+	for _, d := range p.Docs {
+		_, cov := resolveDoc(p, loc, d, opts)
+		b.Manifest.Documents = append(b.Manifest.Documents, cov)
+	}
+	return b.Coverage()
+}
+
+func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc, opts Options) error {
+	res, cov := resolveDoc(p, loc, d, opts)
+	for i, id := range d.IDs {
+		r := res[i]
 		if !r.Own {
 			reason := r.Reason.String()
 			if opts.RequireReviewed && r.Reason == project.Translated {
@@ -202,11 +228,6 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 				From: r.From.String(), Reason: reason,
 			})
 		}
-	}
-	if cov.Words > 0 {
-		cov.PercentWords = float64(cov.LocalizedWrds*1000/cov.Words) / 10
-	} else {
-		cov.PercentWords = 100
 	}
 	b.Manifest.Documents = append(b.Manifest.Documents, cov)
 
