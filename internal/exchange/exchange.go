@@ -135,18 +135,18 @@ func Export(p *project.Project, loc language.Tag, only Only) *File {
 			if !only[st] {
 				continue
 			}
-			src, codes := Protect(seg.Text, isMarkdown(seg))
+			src, codes := protectSegment(seg, seg.Text)
 			u := Unit{
 				ID: id, Kind: string(seg.Kind), Context: seg.Headings,
 				Source: src, Codes: codes, State: st, From: from,
 				Base: project.TextHash(catalogText(p, loc, d, id)),
 			}
 			if text != "" {
-				u.Target = ProtectWith(text, codes)
+				u.Target = protectSegmentWith(seg, text, codes)
 			}
 			if st == project.Stale {
 				if prev, ok := wf.Previous[id]; ok && prev.Source != "" {
-					u.Previous = ProtectWith(prev.Source, codes)
+					u.Previous = protectSegmentWith(seg, prev.Source, codes)
 				}
 			}
 			ed.Units = append(ed.Units, u)
@@ -186,6 +186,23 @@ func catalogText(p *project.Project, loc language.Tag, d *project.Doc, id string
 		return c.Messages[id].Other
 	}
 	return ""
+}
+
+// protectSegment protects a segment's text by its syntax: Markdown
+// markup, or the numbered inline tags of an HTML segment.
+func protectSegment(seg content.Segment, s string) (string, []string) {
+	if seg.Syntax == content.SyntaxHTML {
+		return ProtectTags(s)
+	}
+	return Protect(s, isMarkdown(seg))
+}
+
+// protectSegmentWith protects a translation of seg with its source codes.
+func protectSegmentWith(seg content.Segment, t string, codes []string) string {
+	if seg.Syntax == content.SyntaxHTML {
+		return ProtectTagsWith(t, codes)
+	}
+	return ProtectWith(t, codes)
 }
 
 // isMarkdown reports whether a segment's text is Markdown inline content,

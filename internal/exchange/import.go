@@ -181,7 +181,7 @@ func (im *importer) unit(loc language.Tag, u *Unit) Entry {
 		return Entry{Outcome: Skipped, Reason: "fuzzy or unfinished"}
 	}
 	seg := t.doc.Segments[t.seg]
-	_, codes := Protect(seg.Text, isMarkdown(seg))
+	_, codes := protectSegment(seg, seg.Text)
 	text := u.Target
 	if !im.opts.Plain {
 		var err error

@@ -147,3 +147,40 @@ func scan(s string, emit func(piece string, code bool)) {
 	}
 	gap(len(s))
 }
+
+// htmlTagRe is a numbered inline tag of an HTML segment (see
+// internal/content): <1>, </1>, <2/>, <3 title="…">.
+var htmlTagRe = regexp.MustCompile(`<(/?)([0-9]{1,4})((?:\s+[A-Za-z][A-Za-z-]*\s*=\s*"[^"<>]*")*)\s*(/?)>`)
+
+// ProtectTags protects the numbered inline tags of an HTML segment: each
+// becomes a placeholder whose code is the tag as written, so a translator
+// moves <a>, <strong> and their attributes as units and cannot break
+// them. Restore gives s back. Unlike Protect, text holding "<2/>" is
+// protected too: in HTML segments that is a void or protected element.
+func ProtectTags(s string) (string, []string) {
+	var codes []string
+	out := htmlTagRe.ReplaceAllStringFunc(s, func(tag string) string {
+		codes = append(codes, tag)
+		return fmt.Sprintf("<%d/>", len(codes))
+	})
+	return out, codes
+}
+
+// ProtectTagsWith protects a translation with the tag codes of its
+// source: each numbered tag equal to an unused source code becomes its
+// placeholder; a tag the source lacks stays literal.
+func ProtectTagsWith(t string, codes []string) string {
+	if len(codes) == 0 {
+		return t
+	}
+	used := make([]bool, len(codes))
+	return htmlTagRe.ReplaceAllStringFunc(t, func(tag string) string {
+		for i, c := range codes {
+			if !used[i] && c == tag {
+				used[i] = true
+				return fmt.Sprintf("<%d/>", i+1)
+			}
+		}
+		return tag
+	})
+}

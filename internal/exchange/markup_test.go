@@ -77,3 +77,22 @@ func BenchmarkProtect(b *testing.B) {
 		Protect(s, true)
 	}
 }
+
+func TestProtectTags(t *testing.T) {
+	src := `Drink <1>clean</1> water, see <2 title="World Health Organization">WHO</2><3/>.`
+	out, codes := ProtectTags(src)
+	if out != "Drink <1/>clean<2/> water, see <3/>WHO<4/><5/>." || len(codes) != 5 || codes[2] != `<2 title="World Health Organization">` {
+		t.Fatalf("ProtectTags = %q %q", out, codes)
+	}
+	if back, err := Restore(out, codes); err != nil || back != src {
+		t.Fatalf("Restore = %q, %v", back, err)
+	}
+	tr := `Beba agua <1>limpia</1>, vea la <2 title="World Health Organization">OMS</2><3/>.`
+	if got := ProtectTagsWith(tr, codes); got != "Beba agua <1/>limpia<2/>, vea la <3/>OMS<4/><5/>." {
+		t.Errorf("ProtectTagsWith = %q", got)
+	}
+	// a tag the source does not have stays literal, so import can refuse it
+	if got := ProtectTagsWith("x <9>y</9>", codes); got != "x <9>y</9>" {
+		t.Errorf("unknown tag: %q", got)
+	}
+}

@@ -42,6 +42,8 @@ var accents = map[rune]rune{
 var protected = regexp.MustCompile("`+[^`]+`+" +
 	`|\]\([^)]*\)` +
 	`|<[^<>\s]+>` +
+	`|</?[0-9]{1,4}(?:\s+[A-Za-z][A-Za-z-]*\s*=\s*"[^"<>]*")*\s*/?>` + // numbered tags of HTML segments
+	`|<[A-Za-z/!?][^<>]*>` +
 	`|(?i:https?://|www\.|mailto:|tel:)[^\s<>()\[\]]+` +
 	`|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}` +
 	`|&#?[A-Za-z0-9]+;` +

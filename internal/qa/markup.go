@@ -71,6 +71,20 @@ func (c *pairCheck) markup() []Issue {
 				TranslationSpans: findAll(c.pr.Translation, codeSpanRe)})
 		}
 	}
+	if c.pr.HTMLTags {
+		src, tr := numberedTags(c.pr.Source), numberedTags(c.pr.Translation)
+		// a tag is its number and form; its title attribute is translated
+		if lost, added := diffMultiset(tagKeys(c.pr.Source, src), tagKeys(c.pr.Translation, tr)); len(lost)+len(added) > 0 {
+			msg := "inline tags must all be kept, each once"
+			if len(lost) > 0 {
+				msg += "; missing: " + strings.Join(lost, " ")
+			}
+			if len(added) > 0 {
+				msg += "; not in the source: " + strings.Join(added, " ")
+			}
+			out = append(out, Issue{Check: CheckMarkup, Severity: Error, Message: msg, SourceSpans: src, TranslationSpans: tr})
+		}
+	}
 	srcTags := htmlTags(c.pr.Source, c.pr.Markdown)
 	trTags := htmlTags(c.pr.Translation, c.pr.Markdown)
 	if _, added := diffMultiset(tagTexts(c.pr.Source, srcTags), tagTexts(c.pr.Translation, trTags)); len(added) > 0 {
@@ -187,4 +201,27 @@ func (c *pairCheck) placeholders() []Issue {
 	}
 	return []Issue{{Check: CheckPlaceholders, Severity: Error, Message: "placeholders differ: " + strings.Join(parts, "; "),
 		SourceSpans: ss, TranslationSpans: ts}}
+}
+
+// numberedTagRe is a numbered inline tag of an HTML segment, as
+// internal/content writes them.
+var numberedTagRe = regexp.MustCompile(`<(/?)([0-9]{1,4})((?:\s+[A-Za-z][A-Za-z-]*\s*=\s*"[^"<>]*")*)\s*(/?)>`)
+
+// numberedTags finds the numbered inline tags of s.
+func numberedTags(s string) []Span {
+	var out []Span
+	for _, m := range numberedTagRe.FindAllStringIndex(s, -1) {
+		out = append(out, Span{m[0], m[1]})
+	}
+	return out
+}
+
+// tagKeys names each numbered tag by its form alone: <1>, </1> or <1/>.
+func tagKeys(s string, spans []Span) []string {
+	keys := make([]string, len(spans))
+	for i, sp := range spans {
+		m := numberedTagRe.FindStringSubmatch(s[sp.Start:sp.End])
+		keys[i] = "<" + m[1] + m[2] + m[4] + ">"
+	}
+	return keys
 }

@@ -28,7 +28,11 @@ func RulesOf(cfg *config.Config) *Rules {
 
 // Markdown reports whether a segment's text is inline Markdown.
 func Markdown(s content.Segment) bool {
-	return s.Syntax != content.SyntaxText && s.Syntax != content.SyntaxYAML
+	switch s.Syntax {
+	case content.SyntaxText, content.SyntaxYAML, content.SyntaxHTML, content.SyntaxAttr:
+		return false
+	}
+	return true
 }
 
 // CheckMessage checks the translation of message id of doc in loc, if
@@ -44,7 +48,8 @@ func CheckMessage(p *project.Project, rules *Rules, loc language.Tag, d *project
 	}
 	src := d.Source.Messages[id].Other
 	var out []Finding
-	for _, is := range CheckPair(Pair{Source: src, Translation: tr, From: p.Config.Source(), To: loc, Markdown: Markdown(seg)}, rules) {
+	for _, is := range CheckPair(Pair{Source: src, Translation: tr, From: p.Config.Source(), To: loc, Markdown: Markdown(seg),
+		HTMLTags: seg.Syntax == content.SyntaxHTML}, rules) {
 		out = append(out, Finding{
 			Locale: loc.String(), Document: d.Path, ID: id, Line: seg.Line, Issue: is,
 			Source: Mark(src, is.SourceSpans), Translation: Mark(tr, is.TranslationSpans),

@@ -92,6 +92,10 @@ type Pair struct {
 	// Markdown says the texts are inline Markdown; plain text and YAML
 	// values skip the emphasis checks.
 	Markdown bool
+	// HTMLTags says the texts hold the numbered inline tags of an HTML
+	// segment (<1>…</1>, <2/>): they must all be kept, and their numbers
+	// are not quantities.
+	HTMLTags bool
 }
 
 // CheckPair runs every check on one pair and returns the issues in check
@@ -133,12 +137,17 @@ func newPairCheck(pr Pair, rules *Rules) *pairCheck {
 		// accents are gone; the padding holds no letters or digits.
 		trLang, trTag = srcLang, pr.From
 	}
-	return &pairCheck{
+	c := &pairCheck{
 		pr:    pr,
 		rules: rules,
 		src:   newText(pr.Source, srcLang, pr.From, pr.Markdown, false),
 		tr:    newText(pr.Translation, trLang, trTag, pr.Markdown, pseudo),
 	}
+	if pr.HTMLTags {
+		c.src.mask(numberedTags(pr.Source))
+		c.tr.mask(numberedTags(pr.Translation))
+	}
+	return c
 }
 
 // langOf is the base language of a tag, such as "es" for es-MX.

@@ -48,6 +48,18 @@ func newText(s, lang string, tag language.Tag, markdown, unaccent bool) *text {
 	return t
 }
 
+// mask blanks the runes inside spans, so that no check reads them.
+func (t *text) mask(spans []Span) {
+	for i := range t.r {
+		for _, sp := range spans {
+			if t.off[i] >= sp.Start && t.off[i] < sp.End {
+				t.r[i] = ' '
+				break
+			}
+		}
+	}
+}
+
 // span is the byte range of runes [i, j).
 func (t *text) span(i, j int) Span { return Span{t.off[i], t.off[j]} }
 
