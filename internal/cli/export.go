@@ -106,7 +106,7 @@ func runExport(_ context.Context, io *IO, g *globalOptions, o *exportOptions) er
 	var pl plan.Plan
 	var summary []string
 	for _, loc := range locs {
-		f := exchange.Export(p, loc, only)
+		f := exchange.Export(p, loc, only, o.Format != "po")
 		if len(f.Docs) == 0 {
 			// XLIFF needs at least one <file>; an empty hand-off helps nobody.
 			summary = append(summary, fmt.Sprintf("%s: nothing to export", loc))

@@ -75,6 +75,11 @@ type Doc struct {
 type File struct {
 	// Path names the file in import errors and reports.
 	Path string
+	// TagCodes says the numbered inline tags of HTML segments travel as
+	// inline codes (XLIFF, TMX). Without it (PO) they are literal text:
+	// they already are protected tokens, and "<3/>" in a PO string is a
+	// tag, not a placeholder.
+	TagCodes bool
 	// SourceLocale and Locale are the languages of the sources and the
 	// targets; Locale is "" when an imported file does not say.
 	SourceLocale, Locale string
@@ -119,8 +124,8 @@ func ParseOnly(list []string) (Only, bool) {
 // Export builds the exchange file of loc: one Doc per document, with
 // each distinct message once, in document order. Units whose state only
 // does not select are left out; documents left empty are dropped.
-func Export(p *project.Project, loc language.Tag, only Only) *File {
-	f := &File{SourceLocale: p.Config.Source().String(), Locale: loc.String()}
+func Export(p *project.Project, loc language.Tag, only Only, tagCodes bool) *File {
+	f := &File{SourceLocale: p.Config.Source().String(), Locale: loc.String(), TagCodes: tagCodes}
 	wf := p.WorkflowState(loc)
 	for _, d := range p.Docs {
 		ed := Doc{Path: d.Path}
@@ -135,7 +140,7 @@ func Export(p *project.Project, loc language.Tag, only Only) *File {
 			if !only[st] {
 				continue
 			}
-			src, codes := protectSegment(seg, seg.Text)
+			src, codes := protectSegment(seg, seg.Text, tagCodes)
 			u := Unit{
 				ID: id, Kind: string(seg.Kind), Context: seg.Headings,
 				Source: src, Codes: codes, State: st, From: from,
@@ -190,8 +195,11 @@ func catalogText(p *project.Project, loc language.Tag, d *project.Doc, id string
 
 // protectSegment protects a segment's text by its syntax: Markdown
 // markup, or the numbered inline tags of an HTML segment.
-func protectSegment(seg content.Segment, s string) (string, []string) {
+func protectSegment(seg content.Segment, s string, tagCodes bool) (string, []string) {
 	if seg.Syntax == content.SyntaxHTML {
+		if !tagCodes {
+			return s, nil
+		}
 		return ProtectTags(s)
 	}
 	return Protect(s, isMarkdown(seg))
@@ -220,7 +228,7 @@ func isMarkdown(seg content.Segment) bool {
 func (f *File) Split() []*File {
 	var out []*File
 	for _, d := range f.Docs {
-		out = append(out, &File{Path: d.Path, SourceLocale: f.SourceLocale, Locale: f.Locale, Docs: []Doc{d}})
+		out = append(out, &File{Path: d.Path, SourceLocale: f.SourceLocale, Locale: f.Locale, Docs: []Doc{d}, TagCodes: f.TagCodes})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out

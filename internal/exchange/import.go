@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
+	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
@@ -148,7 +149,7 @@ func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, R
 			return plan.Plan{}, Report{}, fmt.Errorf("%s: locale %s is not a target locale of this project", f.Path, tag)
 		}
 		for _, u := range f.Units() {
-			e := im.unit(loc, &u)
+			e := im.unit(loc, &u, f.TagCodes)
 			e.File, e.Line, e.ID = f.Path, u.Line, u.ID
 			rep.add(e)
 		}
@@ -160,7 +161,7 @@ func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, R
 // the same in a translation ("500", "2–5", "1.5 %").
 var numberRe = regexp.MustCompile(`^[\s(+\-–]*\p{N}[\p{N}\s.,:;/%+\-–×()]*$`)
 
-func (im *importer) unit(loc language.Tag, u *Unit) Entry {
+func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
 	if u.ID == "" {
 		for _, r := range u.Refs {
 			if _, ok := im.index[r]; ok {
@@ -181,7 +182,16 @@ func (im *importer) unit(loc language.Tag, u *Unit) Entry {
 		return Entry{Outcome: Skipped, Reason: "fuzzy or unfinished"}
 	}
 	seg := t.doc.Segments[t.seg]
-	_, codes := protectSegment(seg, seg.Text)
+	if seg.Syntax == content.SyntaxHTML && u.Source != "" {
+		// Tools that flatten inline codes (xliff2po, po2xliff) leave the
+		// tags as literal text: the unit's source tells which it is.
+		if protected, _ := ProtectTags(seg.Text); catalog.Normalize(u.Source) == catalog.Normalize(protected) {
+			tagCodes = true
+		} else if catalog.Normalize(u.Source) == catalog.Normalize(seg.Text) {
+			tagCodes = false
+		}
+	}
+	_, codes := protectSegment(seg, seg.Text, tagCodes)
 	text := u.Target
 	if !im.opts.Plain {
 		var err error

@@ -214,7 +214,7 @@ func TestExportThenImportChangesNothing(t *testing.T) {
 	byText := ids(testProject(t, nil))
 	p := testProject(t, map[string]string{byText["Dose"]: "Dosis", byText["Fever guide"]: "Guía"})
 	only, _ := ParseOnly([]string{"all"})
-	f := Export(p, language.Make("es"), only)
+	f := Export(p, language.Make("es"), only, false)
 	f.Path = "es.po"
 	pl, rep, err := Import(p, []*File{f}, ImportOptions{})
 	if err != nil {

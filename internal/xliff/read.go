@@ -29,7 +29,7 @@ type reader struct {
 // their text. A target state of needs-… (1.2) or initial (2.0) marks the
 // unit fuzzy. A malformed file is an error naming path and line.
 func Parse(path string, data []byte) (*exchange.File, error) {
-	r := &reader{path: path, d: xml.NewDecoder(bytes.NewReader(data)), f: &exchange.File{Path: path}}
+	r := &reader{path: path, d: xml.NewDecoder(bytes.NewReader(data)), f: &exchange.File{Path: path, TagCodes: true}}
 	r.d.Strict = true
 	if err := r.parse(); err != nil {
 		var se *xml.SyntaxError
