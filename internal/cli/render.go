@@ -79,7 +79,9 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 			}
 		}
 	}
-	var pl plan.Plan
+	// Each locale is written as soon as it is rendered, so that memory
+	// holds one bundle at a time.
+	var res plan.Result
 	var done []language.Tag
 	for _, loc := range locs {
 		bar := newProgress(io, g.Quiet, "render "+loc.String())
@@ -92,15 +94,18 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 			fmt.Fprintf(io.ErrOut, "skipped %s: %.1f%% of words localized, below --min-coverage %g\n", loc, cov, o.MinCoverage)
 			continue
 		}
+		var pl plan.Plan
 		for _, f := range b.Files {
 			f.Path = filepath.Join(out, loc.String(), filepath.FromSlash(path.Clean(f.Path)))
 			pl.Files = append(pl.Files, f)
 		}
+		r, err := plan.Apply(pl)
+		res.Written = append(res.Written, r.Written...)
+		res.Unchanged = append(res.Unchanged, r.Unchanged...)
+		if err != nil {
+			return err
+		}
 		done = append(done, loc)
-	}
-	res, err := plan.Apply(pl)
-	if err != nil {
-		return err
 	}
 	if !g.Quiet {
 		for _, loc := range done {
