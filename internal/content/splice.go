@@ -112,12 +112,23 @@ func encodeReplacement(doc *Document, seg Segment, s string) (string, bool) {
 		}
 		return l, true
 	case SyntaxCell:
-		return escapeUnescaped(oneLine(s), "|"), true
+		cell := escapeUnescaped(oneLine(s), "|")
+		if lineStart(doc.Src, seg.Start) && doc.Format == FormatMarkdown {
+			// A header cell without a leading "|" could open a
+			// heading or list and turn the table into something else.
+			cell = escapeBlockStart(cell, true)
+		}
+		cell = cellEnd(cell, seg.End < len(doc.Src) && doc.Src[seg.End] == '|')
+		return cell, true
 	case SyntaxAlt:
 		// "|" too, in case the image sits in a table cell; "`" and "<"
 		// because a code span or autolink could swallow the closing "]".
 		return escapeUnescaped(oneLine(s), "[]|`<"), true
 	case SyntaxYAML:
+		if flowFrontMatter(doc.Src) {
+			// "," and "}" end a plain scalar in a flow mapping.
+			return yamlQuote(s), true
+		}
 		return yamlScalar(s), true
 	case SyntaxText:
 		lines := contentLines(s, false)
@@ -127,6 +138,33 @@ func encodeReplacement(doc *Document, seg Segment, s string) (string, bool) {
 		return strings.Join(lines, nl), true
 	}
 	return "", false
+}
+
+// lineStart reports whether only spaces and tabs stand between the start
+// of the line holding off and off.
+func lineStart(src []byte, off int) bool {
+	for off > 0 && isSpace(src[off-1]) {
+		off--
+	}
+	return off == 0 || src[off-1] == '\n'
+}
+
+// cellEnd rewrites the end of an escaped table cell that goldmark's
+// table parser would misread. Before a closing "|" (pipe true), any
+// backslash right before it escapes it, even a doubled one, and the cell
+// would merge with the next: escapeUnescaped leaves an even run, which
+// stands for half as many literal backslashes, written as "&#92;". At the
+// end of a row without a closing pipe, a final "\|" is taken as the
+// closing pipe and dropped: it is written as "&#124;".
+func cellEnd(s string, pipe bool) string {
+	if !pipe {
+		if t, ok := strings.CutSuffix(s, `\|`); ok {
+			return t + "&#124;"
+		}
+		return s
+	}
+	t := strings.TrimRight(s, `\`)
+	return t + strings.Repeat("&#92;", (len(s)-len(t))/2)
 }
 
 // contentLines splits s into its non-blank lines: a blank line would end

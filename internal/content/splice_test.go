@@ -306,8 +306,11 @@ func TestYAMLScalarReadsBack(t *testing.T) {
 }
 
 // FuzzParseLocalize checks on arbitrary input that Parse does not panic,
-// emits ordered, non-overlapping segments, and that an identity
-// translation gives the input back.
+// emits ordered, non-overlapping segments, that an identity translation
+// gives the input back byte for byte, and that any translation (the
+// fuzzed tr, around or instead of each source text) re-parses with the
+// same block structure: as many segments, of the same kinds, where the
+// spans say they are.
 func FuzzParseLocalize(f *testing.F) {
 	// Small seeds only: the fuzzer minimises every new input, which
 	// takes long on multi-kilobyte articles.
@@ -316,13 +319,16 @@ func FuzzParseLocalize(f *testing.F) {
 		for _, p := range paths {
 			raw, err := os.ReadFile(p)
 			if err == nil && len(raw) < 1024 {
-				f.Add(strings.HasSuffix(p, ".txt"), raw)
+				f.Add(strings.HasSuffix(p, ".txt"), raw, "«x»")
 			}
 		}
 	}
-	f.Add(false, []byte("---\ntitle: \"x\n---\n"))
-	f.Add(false, []byte("---\ntitle: !!str\n---\n"))
-	f.Fuzz(func(t *testing.T, text bool, raw []byte) {
+	f.Add(false, []byte("---\ntitle: \"x\n---\n"), "")
+	f.Add(false, []byte("---\ntitle: !!str\n---\n"), "y")
+	for _, tr := range adversarial {
+		f.Add(false, []byte("# H\n\n> q\n> r\n\n- a\n  - b\n\n|a|b|\n|-|-|\n|c|![d](e)|\n"), tr("t"))
+	}
+	f.Fuzz(func(t *testing.T, text bool, raw []byte, tr string) {
 		path := "f.md"
 		if text {
 			path = "f.txt"
@@ -340,9 +346,47 @@ func FuzzParseLocalize(f *testing.F) {
 		if !utf16 && !bytes.Equal(out, raw) {
 			t.Fatalf("identity changed the file: %q -> %q", raw, out)
 		}
-		// Any translation must not panic either.
-		if _, _, err := Localize(doc, func(_ int, s Segment) (string, bool) { return adversarial["blocks"](s.Text), true }); err != nil {
+		out, spans, err := Localize(doc, func(i int, s Segment) (string, bool) {
+			switch i % 3 {
+			case 0:
+				return tr, true
+			case 1:
+				return tr + s.Text, true
+			}
+			return s.Text + tr, true
+		})
+		if err != nil {
 			t.Fatal(err)
 		}
+		assertSameStructure(t, doc, out, spans)
 	})
+}
+
+// assertSameStructure re-parses a localized output and checks it has the
+// segments of doc, of the same kinds (Markdown only: plain-text headings
+// are guessed from their text), at the places spans give.
+func assertSameStructure(t *testing.T, doc *Document, out []byte, spans []Span) {
+	t.Helper()
+	again, err := Parse(doc.Path, out, testOpts)
+	if err != nil {
+		t.Fatalf("re-parse: %v\nsource: %q\noutput: %q", err, doc.Src, out)
+	}
+	if len(again.Segments) != len(doc.Segments) {
+		t.Fatalf("re-parse gives %d segments, want %d\nsource: %q\noutput: %q",
+			len(again.Segments), len(doc.Segments), doc.Src, out)
+	}
+	bom := 0
+	if again.BOM {
+		bom = len(bomUTF8)
+	}
+	for i, s := range again.Segments {
+		if doc.Format == FormatMarkdown && s.Kind != doc.Segments[i].Kind {
+			t.Fatalf("segment %d: kind %q, want %q\nsource: %q\noutput: %q",
+				i, s.Kind, doc.Segments[i].Kind, doc.Src, out)
+		}
+		if sp := spans[i]; s.Start+bom != sp.Start || s.End+bom != sp.End {
+			t.Fatalf("segment %d: re-parsed at %d-%d, span says %d-%d\nsource: %q\noutput: %q",
+				i, s.Start+bom, s.End+bom, sp.Start, sp.End, doc.Src, out)
+		}
+	}
 }
