@@ -27,6 +27,12 @@ var md = goldmark.New(
 var sanitizer = func() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowAttrs("lang", "dir").Globally()
+	// UGCPolicy keeps alt and title only when they match a narrow
+	// pattern, which drops "Dose: 5 mg" for its colon and most non-Latin
+	// punctuation: an image would lose its text for screen readers. The
+	// values are attribute-escaped on output, so any text is safe.
+	p.AllowAttrs("alt").OnElements("img")
+	p.AllowAttrs("title").OnElements("a", "img")
 	p.AllowURLSchemes("http", "https", "mailto", "tel")
 	p.RequireNoFollowOnLinks(false)
 	return p
