@@ -2,10 +2,18 @@ package content
 
 import (
 	"bytes"
+	"cmp"
+	"errors"
 	"fmt"
 	pathpkg "path"
 	"sort"
 	"strings"
+)
+
+// The limit errors, wrapped by Parse's error.
+var (
+	ErrTooLarge = errors.New("file too large")
+	ErrTooDeep  = errors.New("nesting too deep")
 )
 
 // Parse decodes raw (see Decode) and splits it into segments.
@@ -28,6 +36,10 @@ func Parse(path string, raw []byte, opts Options) (*Document, error) {
 		format = FormatText
 	default:
 		return nil, fmt.Errorf("%s: unsupported file type %q", path, ext)
+	}
+	if max := cmp.Or(opts.MaxBytes, DefaultMaxBytes); len(raw) > max {
+		return nil, fmt.Errorf("%s: %w: the file has %d bytes, the limit is %d (max_file_bytes in [limits])",
+			path, ErrTooLarge, len(raw), max)
 	}
 	src, bom, err := Decode(path, raw, opts.Encoding)
 	if err != nil {

@@ -113,9 +113,9 @@ func encodeReplacement(doc *Document, seg Segment, s string) (string, bool) {
 		return l, true
 	case SyntaxCell:
 		cell := escapeUnescaped(oneLine(s), "|")
-		if lineStart(doc.Src, seg.Start) && doc.Format == FormatMarkdown {
-			// A header cell without a leading "|" could open a
-			// heading or list and turn the table into something else.
+		if firstInRow(doc.Src, seg.Start) && doc.Format == FormatMarkdown {
+			// A first cell without a leading "|" could open a heading
+			// or list and turn the table into something else.
 			cell = escapeBlockStart(cell, true)
 		}
 		cell = cellEnd(cell, seg.End < len(doc.Src) && doc.Src[seg.End] == '|')
@@ -140,13 +140,16 @@ func encodeReplacement(doc *Document, seg Segment, s string) (string, bool) {
 	return "", false
 }
 
-// lineStart reports whether only spaces and tabs stand between the start
-// of the line holding off and off.
-func lineStart(src []byte, off int) bool {
-	for off > 0 && isSpace(src[off-1]) {
-		off--
+// firstInRow reports whether no "|" stands between the start of the line
+// holding off and off: only indentation or container markers ("> ",
+// "- "), after which a cell's text is read as the start of a block.
+func firstInRow(src []byte, off int) bool {
+	for i := off - 1; i >= 0 && src[i] != '\n'; i-- {
+		if src[i] == '|' {
+			return false
+		}
 	}
-	return off == 0 || src[off-1] == '\n'
+	return true
 }
 
 // cellEnd rewrites the end of an escaped table cell that goldmark's

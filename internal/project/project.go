@@ -4,6 +4,7 @@
 package project
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -49,12 +50,10 @@ type Doc struct {
 }
 
 // Load reads the project described by cfg from fsys, which is rooted at
-// the project directory. encoding overrides the configured charset.
+// the project directory. encoding, when set, overrides the configured
+// charsets (encoding and [[encodings]]) for every content file.
 func Load(fsys fs.FS, cfg *config.Config, encoding string) (*Project, error) {
 	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workflow.State{}}
-	if encoding == "" {
-		encoding = cfg.Encoding
-	}
 	if err := p.loadContent(encoding); err != nil {
 		return nil, err
 	}
@@ -76,7 +75,11 @@ func (p *Project) loadContent(encoding string) error {
 	if !info.IsDir() {
 		return fmt.Errorf("%s: content root is not a directory", root)
 	}
-	opts := content.Options{FrontMatterKeys: p.Config.FrontMatterKeys, Encoding: encoding}
+	opts := content.Options{
+		FrontMatterKeys: p.Config.FrontMatterKeys,
+		MaxBytes:        p.Config.Limits.MaxFileBytes,
+		MaxDepth:        p.Config.Limits.MaxDepth,
+	}
 	pinned := map[string]string{}
 	err = fs.WalkDir(p.fsys, root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -97,9 +100,13 @@ func (p *Project) loadContent(encoding string) error {
 			p.Assets = append(p.Assets, rel)
 			return nil
 		}
-		raw, err := fs.ReadFile(p.fsys, name)
+		raw, err := p.readLimited(name)
 		if err != nil {
 			return err
+		}
+		opts.Encoding = encoding
+		if opts.Encoding == "" {
+			opts.Encoding = p.Config.EncodingFor(rel)
 		}
 		doc, err := content.Parse(rel, raw, opts)
 		if err != nil {
@@ -186,7 +193,7 @@ func (p *Project) loadCatalogs() error {
 			if !strings.HasSuffix(name, suffix) {
 				return fmt.Errorf("%s: catalog file name must end in %q", name, suffix)
 			}
-			data, err := fs.ReadFile(p.fsys, name)
+			data, err := p.readLimited(name)
 			if err != nil {
 				return err
 			}
@@ -230,4 +237,15 @@ func (p *Project) WorkflowState(loc language.Tag) *workflow.State {
 // WorkflowPath is the project-relative path of loc's sidecar file.
 func (p *Project) WorkflowPath(loc language.Tag) string {
 	return path.Join(path.Clean(p.Config.CatalogRoot), loc.String(), workflow.FileName)
+}
+
+// readLimited reads a content or catalog file, refusing one larger than
+// limits.max_file_bytes before reading it into memory.
+func (p *Project) readLimited(name string) ([]byte, error) {
+	max := cmp.Or(p.Config.Limits.MaxFileBytes, content.DefaultMaxBytes)
+	if info, err := fs.Stat(p.fsys, name); err == nil && info.Size() > int64(max) {
+		return nil, fmt.Errorf("%s: %w: the file has %d bytes, the limit is %d (max_file_bytes in [limits])",
+			name, content.ErrTooLarge, info.Size(), max)
+	}
+	return fs.ReadFile(p.fsys, name)
 }
