@@ -24,13 +24,21 @@ func (o *globalOptions) AddFlags(f *pflag.FlagSet) {
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print no progress or summary on stderr")
 }
 
+// panicHook, when a test sets it, is called by every command once the
+// project is loaded, to inject a panic.
+var panicHook func(*project.Project)
+
 // load reads the configuration and the whole project.
 func (o *globalOptions) load() (*project.Project, error) {
 	cfg, err := config.Load(o.Dir)
 	if err != nil {
 		return nil, err
 	}
-	return project.Load(os.DirFS(o.Dir), cfg, o.Encoding)
+	p, err := project.Load(os.DirFS(o.Dir), cfg, o.Encoding)
+	if err == nil && panicHook != nil {
+		panicHook(p)
+	}
+	return p, err
 }
 
 func newRootCmd(io *IO) *cobra.Command {

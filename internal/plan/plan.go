@@ -110,6 +110,10 @@ func write(f File) (bool, error) {
 	return true, nil
 }
 
+// beforeRename, when a test sets it, runs between writing a temp file and
+// renaming it over path, to inject a crash.
+var beforeRename func(path string)
+
 func writeAtomic(dir, path string, data []byte, mode fs.FileMode) (err error) {
 	// The temp file is hidden and in the same directory, so the rename
 	// stays within one file system and is atomic.
@@ -117,8 +121,11 @@ func writeAtomic(dir, path string, data []byte, mode fs.FileMode) (err error) {
 	if err != nil {
 		return err
 	}
+	// Clean up on an error and on a panic alike: renamed is set only
+	// once the file is in place.
+	renamed := false
 	defer func() {
-		if err != nil {
+		if !renamed {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
@@ -136,9 +143,13 @@ func writeAtomic(dir, path string, data []byte, mode fs.FileMode) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
+	if beforeRename != nil {
+		beforeRename(path)
+	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
+	renamed = true
 	return syncDir(dir)
 }
 

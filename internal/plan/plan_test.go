@@ -341,3 +341,50 @@ func TestApplyConcurrentDifferent(t *testing.T) {
 		t.Errorf("files on disk = %v", files)
 	}
 }
+
+// TestApplyPanic injects a panic into the second of three writes, after
+// its temp file is complete and before the rename: the first file is new,
+// the second and third keep their old bytes, and no temp file is left.
+func TestApplyPanic(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"a.toml", "b.toml", "c.toml"}
+	var pl Plan
+	for _, n := range names {
+		path := filepath.Join(dir, n)
+		if err := os.WriteFile(path, []byte("old "+n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pl.Add(path, []byte("new "+n))
+	}
+	beforeRename = func(path string) {
+		if filepath.Base(path) == "b.toml" {
+			panic("injected")
+		}
+	}
+	defer func() { beforeRename = nil }()
+	func() {
+		defer func() {
+			if r := recover(); r != "injected" {
+				t.Errorf("recover() = %v, want the injected panic", r)
+			}
+		}()
+		_, _ = Apply(pl)
+	}()
+	for n, want := range map[string]string{"a.toml": "new a.toml", "b.toml": "old b.toml", "c.toml": "old c.toml"} {
+		got, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil || string(got) != want {
+			t.Errorf("%s = %q, %v; want %q", n, got, err, want)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(names) {
+		var left []string
+		for _, e := range entries {
+			left = append(left, e.Name())
+		}
+		t.Errorf("files left: %q, want only %q", left, names)
+	}
+}
