@@ -65,7 +65,11 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 	if out == "" {
 		out = p.Config.Abs(p.Config.OutDir)
 	}
-	assets := os.DirFS(p.Config.Abs(p.Config.ContentRoot))
+	croot, err := os.OpenRoot(p.Config.Abs(p.Config.ContentRoot))
+	if err != nil {
+		return err
+	}
+	assets := croot.FS() // no link out of the content root is followed
 	var pl plan.Plan
 	var done []language.Tag
 	for _, loc := range locs {
@@ -77,10 +81,17 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 			fmt.Fprintf(io.ErrOut, "skipped %s: %.1f%% of words localized, below --min-coverage %g\n", loc, cov, o.MinCoverage)
 			continue
 		}
+		var lp plan.Plan
 		for _, f := range b.Files {
 			f.Path = filepath.Join(out, loc.String(), filepath.FromSlash(path.Clean(f.Path)))
-			pl.Files = append(pl.Files, f)
+			lp.Files = append(lp.Files, f)
 		}
+		// Whatever a document's slug holds, its files stay in
+		// <out>/<locale>/.
+		if err := plan.Within(filepath.Join(out, loc.String()), lp); err != nil {
+			return err
+		}
+		pl.Files = append(pl.Files, lp.Files...)
 		done = append(done, loc)
 	}
 	res, err := plan.Apply(pl)

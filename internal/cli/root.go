@@ -34,7 +34,14 @@ func (o *globalOptions) load() (*project.Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := project.Load(os.DirFS(o.Dir), cfg, o.Encoding)
+	// An os.Root refuses any path, ".." or symbolic link, that leads out
+	// of the project, so a link in the content cannot publish a file
+	// from elsewhere.
+	root, err := os.OpenRoot(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	p, err := project.Load(root.FS(), cfg, o.Encoding)
 	if err == nil && panicHook != nil {
 		panicHook(p)
 	}

@@ -149,7 +149,65 @@ func Load(dir string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	c, err := Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.checkLinks(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
+// checkLinks refuses a content_root, catalog_root or out_dir that a
+// symbolic link takes out of the project: Parse checks the paths as
+// written, this checks where they lead on disk. A path that does not
+// exist yet is checked through its deepest existing parent.
+func (c *Config) checkLinks() error {
+	dir, err := filepath.EvalSymlinks(c.Dir)
+	if err != nil {
+		return err
+	}
+	dir, err = filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	for _, kv := range [][2]string{{"content_root", c.ContentRoot}, {"catalog_root", c.CatalogRoot}, {"out_dir", c.OutDir}} {
+		real, err := resolveExisting(c.Abs(kv[1]))
+		if err != nil {
+			return fmt.Errorf("%s %q: %w", kv[0], kv[1], err)
+		}
+		if rel, err := filepath.Rel(dir, real); err != nil || !filepath.IsLocal(rel) && rel != "." {
+			return fmt.Errorf("%s %q leads to %s through a symbolic link, outside the project: use a folder inside it",
+				kv[0], kv[1], real)
+		}
+	}
+	return nil
+}
+
+// resolveExisting resolves the symbolic links of path, or of its deepest
+// existing parent with the rest appended.
+func resolveExisting(path string) (string, error) {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for {
+		real, err := filepath.EvalSymlinks(path)
+		if err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(path)
+		if parent == path {
+			return "", err
+		}
+		rest = filepath.Join(filepath.Base(path), rest)
+		path = parent
+	}
 }
 
 // Parse decodes a configuration read from path.

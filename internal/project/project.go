@@ -247,5 +247,11 @@ func (p *Project) readLimited(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w: the file has %d bytes, the limit is %d (max_file_bytes in [limits])",
 			name, content.ErrTooLarge, info.Size(), max)
 	}
-	return fs.ReadFile(p.fsys, name)
+	data, err := fs.ReadFile(p.fsys, name)
+	if err != nil {
+		if info, lerr := fs.Lstat(p.fsys, name); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("%s: symbolic link that leads outside the project or nowhere: refused (%w)", name, err)
+		}
+	}
+	return data, err
 }
