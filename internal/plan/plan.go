@@ -25,18 +25,42 @@ type File struct {
 // Plan is a set of files to write.
 type Plan struct {
 	Files []File
+	// index maps a cleaned path to its position in Files, so that Add
+	// stays linear over a plan of 100,000 catalogs.
+	index map[string]int
 }
 
 // Add adds a file with the default mode, replacing any earlier file with
 // the same path.
 func (p *Plan) Add(path string, data []byte) {
-	for i := range p.Files {
-		if filepath.Clean(p.Files[i].Path) == filepath.Clean(path) {
-			p.Files[i] = File{Path: path, Data: data}
-			return
-		}
+	clean := filepath.Clean(path)
+	if i, ok := p.lookup(clean); ok {
+		p.Files[i] = File{Path: path, Data: data}
+		return
 	}
+	p.index[clean] = len(p.Files)
 	p.Files = append(p.Files, File{Path: path, Data: data})
+}
+
+// lookup finds clean in Files through the index, rebuilding the index
+// when Files was changed directly since.
+func (p *Plan) lookup(clean string) (int, bool) {
+	if p.index == nil || len(p.index) != len(p.Files) {
+		p.reindex()
+	}
+	i, ok := p.index[clean]
+	if ok && filepath.Clean(p.Files[i].Path) != clean {
+		p.reindex()
+		i, ok = p.index[clean]
+	}
+	return i, ok
+}
+
+func (p *Plan) reindex() {
+	p.index = make(map[string]int, len(p.Files))
+	for i, f := range p.Files {
+		p.index[filepath.Clean(f.Path)] = i
+	}
 }
 
 // Result lists the paths Apply wrote and the ones it left alone because

@@ -388,3 +388,28 @@ func TestApplyPanic(t *testing.T) {
 		t.Errorf("files left: %q, want only %q", left, names)
 	}
 }
+
+// TestAddIndex mixes Add with direct changes to Files: Add must still
+// replace by path and never list a path twice.
+func TestAddIndex(t *testing.T) {
+	var p Plan
+	p.Add("a", []byte("1"))
+	p.Add("b", []byte("2"))
+	p.Files = append(p.Files, File{Path: "c", Data: []byte("3")})
+	p.Add("./c", []byte("4"))
+	p.Files[0], p.Files[1] = p.Files[1], p.Files[0]
+	p.Add("a", []byte("5"))
+	q := p // a copy shares the index until it diverges
+	q.Add("d", []byte("6"))
+	p.Add("b", []byte("7"))
+	got := map[string]string{}
+	for _, f := range p.Files {
+		got[filepath.Clean(f.Path)] += string(f.Data)
+	}
+	if want := map[string]string{"a": "5", "b": "7", "c": "4"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("files = %v, want %v", got, want)
+	}
+	if len(q.Files) != 4 {
+		t.Errorf("copy has %d files, want 4", len(q.Files))
+	}
+}
