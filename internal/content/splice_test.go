@@ -347,13 +347,19 @@ func FuzzParseLocalize(f *testing.F) {
 			t.Fatalf("identity changed the file: %q -> %q", raw, out)
 		}
 		out, spans, err := Localize(doc, func(i int, s Segment) (string, bool) {
+			r := s.Text + tr
 			switch i % 3 {
 			case 0:
-				return tr, true
+				r = tr
 			case 1:
-				return tr + s.Text, true
+				r = tr + s.Text
 			}
-			return s.Text + tr, true
+			// A translation made only of URLs is by design no segment
+			// when read back; the block is still there.
+			if urlsOnly(r) {
+				return s.Text, true
+			}
+			return r, true
 		})
 		if err != nil {
 			t.Fatal(err)
