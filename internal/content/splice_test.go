@@ -236,6 +236,13 @@ func TestLocalizeEncoding(t *testing.T) {
 		{"text CRLF", "a.txt", "one\r\ntwo.\r\n", "a\nb\n\nc", "a\r\nb\r\nc\r\n", Options{}},
 		{"text heading not escaped", "a.txt", "Title\n\nBody.\n", "# a\nb", "# a b\n\n# a\nb\n", Options{}},
 		{"BOM kept", "a.md", "\uFEFFx\n", "y", "\uFEFFy\n", Options{}},
+		// Found by fuzzing (issue 8).
+		{"cell backslash before pipe", "a.md", "|a|b|\n|-|-|\n", "t \\", "|t &#92;|t &#92;|\n|-|-|\n", Options{}},
+		{"cell escaped pipe at row end", "a.md", "a\n|-\n", "|", "&#124;\n|-\n", Options{}},
+		{"first cell in row escaped", "a.md", "0\n|-\n", "#", "\\#\n|-\n", Options{}},
+		{"first cell after list marker", "a.md", "* 0\n|-\n", "# x", "* \\# x\n|-\n", Options{}},
+		{"yaml C1 control", "a.md", "---\ntitle: x\n---\n", "\u008e0", "---\ntitle: \"\\x8e0\"\n---\n", fmKeys},
+		{"yaml flow mapping quoted", "a.md", "---\n{title: x}\n---\n", "A,0", "---\n{title: \"A,0\"}\n---\n", fmKeys},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
