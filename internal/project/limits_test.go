@@ -88,3 +88,16 @@ func TestLoadLimits(t *testing.T) {
 		t.Error("negative max_depth accepted")
 	}
 }
+
+// TestLoadSameSlug refuses two documents that would share a catalog.
+func TestLoadSameSlug(t *testing.T) {
+	cfg, err := config.Parse("healthloc.toml", []byte("locales = [\"es\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{"content/a.md": {Data: []byte("# A\n")}, "content/a.txt": {Data: []byte("A\n")}}
+	_, err = Load(fsys, cfg, "")
+	if err == nil || err.Error() != `content/a.txt: same slug "a" as content/a.md, and so the same catalog: rename one` {
+		t.Errorf("err = %v", err)
+	}
+}

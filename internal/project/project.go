@@ -81,6 +81,9 @@ func (p *Project) loadContent(encoding string) error {
 		MaxDepth:        p.Config.Limits.MaxDepth,
 	}
 	pinned := map[string]string{}
+	// Documents share a catalog by slug, so a.md next to a.txt would
+	// silently lose one's messages.
+	slugs := map[string]string{}
 	err = fs.WalkDir(p.fsys, root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -112,6 +115,11 @@ func (p *Project) loadContent(encoding string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", root, err)
 		}
+		if prev, dup := slugs[doc.Slug]; dup {
+			return fmt.Errorf("%s/%s: same slug %q as %s/%s, and so the same catalog: rename one",
+				root, rel, doc.Slug, root, prev)
+		}
+		slugs[doc.Slug] = rel
 		d2 := &Doc{Document: doc, Source: &catalog.Catalog{Locale: p.Config.Source().String(), Messages: map[string]catalog.Message{}}, Words: map[string]int{}}
 		for _, seg := range doc.Segments {
 			id := seg.ID
