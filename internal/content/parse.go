@@ -66,6 +66,11 @@ func Parse(path string, raw []byte, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	// goldmark can put a block before one that precedes it in the
+	// source (a paragraph line taken as a table header leaves the line
+	// above to become a setext heading after the table): keep the
+	// promise of document order.
+	sort.SliceStable(doc.Segments, func(i, j int) bool { return doc.Segments[i].Start < doc.Segments[j].Start })
 	for i := range doc.Segments {
 		s := &doc.Segments[i]
 		s.Line = p.lines.line(s.Start)

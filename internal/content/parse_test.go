@@ -397,6 +397,15 @@ func TestParseFuzzFindings(t *testing.T) {
 	if len(doc.Segments) != 1 || doc.Segments[0].Text != "Cold" {
 		t.Errorf("segments %+v, want only summary", doc.Segments)
 	}
+	// goldmark puts this setext heading after the table that follows it.
+	doc, err = Parse("a.md", []byte("0\n0\n|-\n-"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertNoOverlap(t, doc)
+	if len(doc.Segments) != 2 || doc.Segments[0].Kind != KindHeading || doc.Segments[1].Kind != KindTableCell {
+		t.Errorf("segments %+v, want the heading, then the cell", doc.Segments)
+	}
 	// YAML breaks lines at a bare CR; the line index does not, so such
 	// front matter is refused with its line.
 	_, err = Parse("a.md", []byte("---\ndescription:\r 0A\n---\nBody.\n"), fmKeys)
