@@ -241,6 +241,7 @@ func TestLocalizeEncoding(t *testing.T) {
 		{"cell escaped pipe at row end", "a.md", "a\n|-\n", "|", "&#124;\n|-\n", Options{}},
 		{"first cell in row escaped", "a.md", "0\n|-\n", "#", "\\#\n|-\n", Options{}},
 		{"first cell after list marker", "a.md", "* 0\n|-\n", "# x", "* \\# x\n|-\n", Options{}},
+		{"star rule after list marker", "a.md", "* a\n* b\n", "**", "* \\**\n* \\**\n", Options{}},
 		{"yaml C1 control", "a.md", "---\ntitle: x\n---\n", "\u008e0", "---\ntitle: \"\\x8e0\"\n---\n", fmKeys},
 		{"yaml flow mapping quoted", "a.md", "---\n{title: x}\n---\n", "A,0", "---\n{title: \"A,0\"}\n---\n", fmKeys},
 	}
