@@ -117,7 +117,7 @@ func (p *docParser) parseFrontMatter() error {
 
 // scalarRange finds the bytes of scalar v as written, quotes included.
 // yaml.v3 gives only a line and a column counted in characters, so the end
-// is found by scanning: exactly for single-line plain and quoted scalars,
+// is found by scanning: exactly for quoted and single-line plain scalars,
 // and for anything else (block scalars, multi-line values, tags) as the
 // whole value up to the next line indented no deeper than the key.
 func (p *docParser) scalarRange(k, v *yaml.Node, firstLine, yamlEnd int) (int, int) {
@@ -130,9 +130,11 @@ func (p *docParser) scalarRange(k, v *yaml.Node, firstLine, yamlEnd int) (int, i
 		start += size
 	}
 	switch v.Style {
+	// A quoted scalar ends at its closing quote, on this line or a
+	// later one.
 	case yaml.DoubleQuotedStyle:
 		if src[start] == '"' {
-			for j := start + 1; j < le; j++ {
+			for j := start + 1; j < yamlEnd; j++ {
 				if src[j] == '\\' {
 					j++
 				} else if src[j] == '"' {
@@ -142,9 +144,9 @@ func (p *docParser) scalarRange(k, v *yaml.Node, firstLine, yamlEnd int) (int, i
 		}
 	case yaml.SingleQuotedStyle:
 		if src[start] == '\'' {
-			for j := start + 1; j < le; j++ {
+			for j := start + 1; j < yamlEnd; j++ {
 				if src[j] == '\'' {
-					if j+1 < le && src[j+1] == '\'' {
+					if j+1 < yamlEnd && src[j+1] == '\'' {
 						j++
 						continue
 					}
