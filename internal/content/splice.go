@@ -100,6 +100,11 @@ func encodeReplacement(doc *Document, seg Segment, s string) (string, bool) {
 			for i, l := range lines {
 				lines[i] = escapeBlockStart(l, i == 0)
 			}
+			// Right after a task checkbox, a ":" would make "[x]:" a
+			// link reference definition.
+			if seg.Start > 0 && doc.Src[seg.Start-1] == ']' && strings.HasPrefix(lines[0], ":") {
+				lines[0] = `\` + lines[0]
+			}
 		}
 		return strings.Join(lines, nl+seg.Prefix), true
 	case SyntaxLine:

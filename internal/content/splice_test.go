@@ -244,6 +244,7 @@ func TestLocalizeEncoding(t *testing.T) {
 		{"star rule after list marker", "a.md", "* a\n* b\n", "**", "* \\**\n* \\**\n", Options{}},
 		{"yaml multi-line double quoted", "a.md", "---\ntitle: \"\n  x\"\nz: 1\n---\n", "0", "---\ntitle: \"0\"\nz: 1\n---\n", fmKeys},
 		{"yaml multi-line single quoted", "a.md", "---\ntitle: 'a\n  ''b'''\n---\n", "0", "---\ntitle: \"0\"\n---\n", fmKeys},
+		{"colon after task box", "a.md", "* [X]:\n", ":0", "* [X]\\:0\n", Options{}},
 		{"yaml C1 control", "a.md", "---\ntitle: x\n---\n", "\u008e0", "---\ntitle: \"\\x8e0\"\n---\n", fmKeys},
 		{"yaml flow mapping quoted", "a.md", "---\n{title: x}\n---\n", "A,0", "---\n{title: \"A,0\"}\n---\n", fmKeys},
 	}
