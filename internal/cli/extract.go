@@ -81,7 +81,11 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 		return err
 	}
 	pl, rep := p.Extract(project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune})
-	res, err := plan.Apply(rooted(g.Dir, pl))
+	pl = rooted(g.Dir, pl)
+	if err := plan.Within(p.Config.Abs(p.Config.CatalogRoot), pl); err != nil {
+		return err
+	}
+	res, err := plan.Apply(pl)
 	if err != nil {
 		return err
 	}

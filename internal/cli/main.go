@@ -20,13 +20,15 @@ const (
 	exitGate    = 1 // a quality gate failed: --fail-under, check findings
 	exitUsage   = 2 // bad flags or arguments
 	exitFailure = 3 // bad input (config, content, catalog) or an I/O failure
+	exitBug     = 4 // a panic: a bug in healthloc
 )
 
 const exitCodesHelp = `Exit codes:
   0  success
   1  a gate failed (status --fail-under, check findings)
   2  usage error (unknown flag or command, bad argument)
-  3  bad input (configuration, content, catalog) or I/O failure`
+  3  bad input (configuration, content, catalog) or I/O failure
+  4  internal error: a bug in healthloc`
 
 // IO is where a command reads and writes. Results go to Out, diagnostics
 // and progress to ErrOut.
@@ -69,14 +71,25 @@ func Main() int {
 	return run(context.Background(), SystemIO(), os.Args[1:])
 }
 
-func run(ctx context.Context, io *IO, args []string) int {
+// run executes a command line. A panic is a bug in healthloc: it becomes
+// a one-line error that says so and exitBug, instead of a stack dump that
+// hides the message; plan's atomic writes mean that no file is left half
+// written, whatever the panic interrupted.
+func run(ctx context.Context, io *IO, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg := strings.ReplaceAll(fmt.Sprint(r), "\n", " ")
+			fmt.Fprintf(io.ErrOut, "healthloc: internal error (this is a bug, please report it): %s\n", msg)
+			code = exitBug
+		}
+	}()
 	root := newRootCmd(io)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
-	code := exitFailure
+	code = exitFailure
 	var ee *exitError
 	if errors.As(err, &ee) {
 		code = ee.code

@@ -68,7 +68,11 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 	if out == "" {
 		out = p.Config.Abs(p.Config.OutDir)
 	}
-	assets := os.DirFS(p.Config.Abs(p.Config.ContentRoot))
+	croot, err := os.OpenRoot(p.Config.Abs(p.Config.ContentRoot))
+	if err != nil {
+		return err
+	}
+	assets := croot.FS() // no link out of the content root is followed
 	// The language switcher links only the locales that get published.
 	linked := locs
 	if o.MinCoverage > 0 {
@@ -98,6 +102,11 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 		for _, f := range b.Files {
 			f.Path = filepath.Join(out, loc.String(), filepath.FromSlash(path.Clean(f.Path)))
 			pl.Files = append(pl.Files, f)
+		}
+		// Whatever a document's slug holds, its files stay in
+		// <out>/<locale>/.
+		if err := plan.Within(filepath.Join(out, loc.String()), pl); err != nil {
+			return err
 		}
 		r, err := plan.Apply(pl)
 		res.Written = append(res.Written, r.Written...)

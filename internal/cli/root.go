@@ -24,20 +24,40 @@ func (o *globalOptions) AddFlags(f *pflag.FlagSet) {
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print no progress or summary on stderr")
 }
 
+// panicHook, when a test sets it, is called by every command once the
+// project is loaded, to inject a panic.
+var panicHook func(*project.Project)
+
 // load reads the configuration and the whole project.
 func (o *globalOptions) load() (*project.Project, error) {
 	cfg, err := config.Load(o.Dir)
 	if err != nil {
 		return nil, err
 	}
-	return project.Load(os.DirFS(o.Dir), cfg, o.Encoding)
+	return o.loadWith(cfg, "", nil)
 }
 
-// loadWith reads the project with a progress bar on a terminal.
+// loadWith reads the project, with a progress bar on a terminal when io
+// is given.
 func (o *globalOptions) loadWith(cfg *config.Config, what string, io *IO) (*project.Project, error) {
-	bar := newProgress(io, o.Quiet, what)
-	defer bar.finish()
-	return project.LoadWith(os.DirFS(o.Dir), cfg, project.LoadOptions{Encoding: o.Encoding, Progress: bar.set})
+	// An os.Root refuses any path, ".." or symbolic link, that leads out
+	// of the project, so a link in the content cannot publish a file
+	// from elsewhere.
+	root, err := os.OpenRoot(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	opts := project.LoadOptions{Encoding: o.Encoding}
+	if io != nil {
+		bar := newProgress(io, o.Quiet, what)
+		defer bar.finish()
+		opts.Progress = bar.set
+	}
+	p, err := project.LoadWith(root.FS(), cfg, opts)
+	if err == nil && panicHook != nil {
+		panicHook(p)
+	}
+	return p, err
 }
 
 func newRootCmd(io *IO) *cobra.Command {

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
 
+	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/locale"
 )
 
@@ -41,6 +43,11 @@ type Config struct {
 	// translation links to instead. A key ending in "/" maps every URL
 	// under it to the value, which must end in "/" too.
 	LocalizedLinks map[string]map[string]string `toml:"localized_links"`
+	// Encodings set the charset of the content files matching a glob;
+	// the first match wins over Encoding.
+	Encodings []EncodingRule `toml:"encodings"`
+	// Limits bound what one content or catalog file may hold.
+	Limits Limits `toml:"limits"`
 
 	// Dir is the project directory, the folder holding the file.
 	Dir string `toml:"-"`
@@ -58,6 +65,56 @@ type Glossary struct {
 	Keep []string `toml:"keep"`
 	// Terms maps a source term to the required term per locale.
 	Terms map[string]map[string]string `toml:"terms"`
+}
+
+// EncodingRule is one [[encodings]] table: the charset of the content
+// files whose path relative to content_root matches Glob.
+type EncodingRule struct {
+	// Glob is a path.Match pattern ("legacy/*.txt"); a final "/**"
+	// matches everything below a folder.
+	Glob     string `toml:"glob"`
+	Encoding string `toml:"encoding"`
+}
+
+// match reports whether the slash-separated content path rel matches.
+func (r EncodingRule) match(rel string) bool {
+	if dir, ok := strings.CutSuffix(r.Glob, "/**"); ok {
+		return strings.HasPrefix(rel, dir+"/")
+	}
+	ok, _ := path.Match(r.Glob, rel)
+	return ok
+}
+
+// EncodingFor is the configured charset of the content file rel (relative
+// to content_root, slash-separated): the first [[encodings]] rule that
+// matches, else the project-wide encoding.
+func (c *Config) EncodingFor(rel string) string {
+	for _, r := range c.Encodings {
+		if r.match(rel) {
+			return r.Encoding
+		}
+	}
+	return c.Encoding
+}
+
+// Limits is the [limits] table. Zero means the default.
+type Limits struct {
+	// MaxFileBytes is the largest content or catalog file read
+	// (default content.DefaultMaxBytes, 16 MiB).
+	MaxFileBytes int `toml:"max_file_bytes"`
+	// MaxDepth is the deepest nesting of lists and block quotes in a
+	// Markdown file (default content.DefaultMaxDepth, 100).
+	MaxDepth int `toml:"max_depth"`
+}
+
+func (l Limits) validate() error {
+	if l.MaxFileBytes < 0 {
+		return fmt.Errorf("limits.max_file_bytes %d: must be positive", l.MaxFileBytes)
+	}
+	if l.MaxDepth < 0 {
+		return fmt.Errorf("limits.max_depth %d: must be positive", l.MaxDepth)
+	}
+	return nil
 }
 
 // ErrNotFound reports a missing configuration file.
@@ -86,7 +143,15 @@ out_dir = "dist"
 front_matter_keys = ["title", "description"]
 
 # Charset of content files that are not UTF-8 ("windows-1252", "latin1").
+# Files that are valid UTF-8, or start with a byte-order mark, are read as
+# such whatever this says.
 # encoding = ""
+
+# A charset for only some files, by glob relative to content_root; the
+# first match wins over encoding.
+# [[encodings]]
+# glob = "legacy/*.txt"
+# encoding = "windows-1252"
 `
 
 // Load reads dir/healthloc.toml, applies defaults and validates it.
@@ -99,7 +164,65 @@ func Load(dir string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	c, err := Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.checkLinks(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
+// checkLinks refuses a content_root, catalog_root or out_dir that a
+// symbolic link takes out of the project: Parse checks the paths as
+// written, this checks where they lead on disk. A path that does not
+// exist yet is checked through its deepest existing parent.
+func (c *Config) checkLinks() error {
+	dir, err := filepath.EvalSymlinks(c.Dir)
+	if err != nil {
+		return err
+	}
+	dir, err = filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	for _, kv := range [][2]string{{"content_root", c.ContentRoot}, {"catalog_root", c.CatalogRoot}, {"out_dir", c.OutDir}} {
+		real, err := resolveExisting(c.Abs(kv[1]))
+		if err != nil {
+			return fmt.Errorf("%s %q: %w", kv[0], kv[1], err)
+		}
+		if rel, err := filepath.Rel(dir, real); err != nil || !filepath.IsLocal(rel) && rel != "." {
+			return fmt.Errorf("%s %q leads to %s through a symbolic link, outside the project: use a folder inside it",
+				kv[0], kv[1], real)
+		}
+	}
+	return nil
+}
+
+// resolveExisting resolves the symbolic links of path, or of its deepest
+// existing parent with the rest appended.
+func resolveExisting(path string) (string, error) {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for {
+		real, err := filepath.EvalSymlinks(path)
+		if err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(path)
+		if parent == path {
+			return "", err
+		}
+		rest = filepath.Join(filepath.Base(path), rest)
+		path = parent
+	}
 }
 
 // Parse decodes a configuration read from path.
@@ -180,6 +303,23 @@ func (c *Config) validate() error {
 				return fmt.Errorf("localized_links.%s: %q maps a prefix only when both URLs end in \"/\"", l, from)
 			}
 		}
+	}
+	if err := content.CheckEncoding(c.Encoding); err != nil {
+		return fmt.Errorf("encoding: %w", err)
+	}
+	for i, r := range c.Encodings {
+		if _, err := path.Match(r.Glob, ""); err != nil || r.Glob == "" {
+			return fmt.Errorf("encodings[%d]: bad glob %q", i+1, r.Glob)
+		}
+		if r.Encoding == "" {
+			return fmt.Errorf("encodings[%d]: glob %q has no encoding", i+1, r.Glob)
+		}
+		if err := content.CheckEncoding(r.Encoding); err != nil {
+			return fmt.Errorf("encodings[%d]: %w", i+1, err)
+		}
+	}
+	if err := c.Limits.validate(); err != nil {
+		return err
 	}
 	for _, kv := range [][2]string{{"content_root", c.ContentRoot}, {"catalog_root", c.CatalogRoot}, {"out_dir", c.OutDir}} {
 		if !filepath.IsLocal(filepath.FromSlash(kv[1])) {

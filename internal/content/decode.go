@@ -72,6 +72,12 @@ func Decode(path string, raw []byte, encoding string) (src []byte, bom bool, err
 	return nil, false, invalidUTF8Error(path, raw, off)
 }
 
+// CheckEncoding reports whether name is an encoding Decode knows.
+func CheckEncoding(name string) error {
+	_, err := legacyEncoding(name)
+	return err
+}
+
 // legacyEncoding maps a configured encoding name to its decoder; nil
 // means UTF-8.
 func legacyEncoding(name string) (encoding.Encoding, error) {

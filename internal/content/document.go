@@ -120,7 +120,22 @@ type Options struct {
 	// Encoding names the charset of the raw bytes when they are not UTF-8
 	// or UTF-16 with a BOM ("windows-1252", "latin1"); "" means UTF-8.
 	Encoding string
+	// MaxBytes is the largest raw file Parse accepts; 0 means
+	// DefaultMaxBytes.
+	MaxBytes int
+	// MaxDepth is the deepest nesting of Markdown block quotes and lists
+	// Parse accepts; 0 means DefaultMaxDepth.
+	MaxDepth int
 }
+
+// The default limits. A health article is a few kilobytes with a handful
+// of nesting levels; the limits are far above that, and below the sizes
+// where parsing takes minutes: goldmark's time grows with the square of
+// the nesting depth times the length of the lines.
+const (
+	DefaultMaxBytes = 16 << 20
+	DefaultMaxDepth = 100
+)
 
 // Span is where one segment's replacement landed in a rendered output.
 type Span struct {

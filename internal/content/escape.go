@@ -23,7 +23,9 @@ func escapeBlockStart(l string, first bool) string {
 		isFenceStart(l),
 		isRuleLike(l),
 		isHTMLBlockStart(l, first),
-		first && (linkRefDefRe.MatchString(l) || taskBoxRe.MatchString(l)):
+		first && (linkRefDefRe.MatchString(l) || taskBoxRe.MatchString(l)),
+		// After a "* " list marker, "**" completes a thematic break.
+		first && strings.Trim(l, "* \t") == "" && strings.Count(l, "*") >= 2:
 		return `\` + l
 	}
 	if i := orderedMarker(l); i > 0 {

@@ -63,6 +63,12 @@ func (p *docParser) parseFrontMatter() error {
 	}
 	p.doc.BodyStart = body
 	firstLine := p.lines.line(ys) // file line of YAML line 1
+	// YAML also breaks lines at a lone "\r", which the line index here
+	// does not: positions would be wrong, so such a file is refused.
+	if i := bareCR(src[ys:ye]); i >= 0 {
+		return &frontMatterError{msg: p.doc.Path + ":" + strconv.Itoa(p.lines.line(ys+i)) +
+			": front matter: carriage return without line feed; use LF or CRLF line endings"}
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src[ys:ye], &root); err != nil {
 		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
@@ -90,7 +96,10 @@ func (p *docParser) parseFrontMatter() error {
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		if !want[k.Value] || v.Kind != yaml.ScalarNode || v.Tag != "!!str" || strings.TrimSpace(v.Value) == "" {
+		// An anchored value may be used again through an alias:
+		// replacing it would drop the anchor and break the alias.
+		if !want[k.Value] || v.Kind != yaml.ScalarNode || v.Tag != "!!str" || v.Anchor != "" ||
+			strings.TrimSpace(v.Value) == "" {
 			continue
 		}
 		start, end := p.scalarRange(k, v, firstLine, ye)
@@ -108,7 +117,7 @@ func (p *docParser) parseFrontMatter() error {
 
 // scalarRange finds the bytes of scalar v as written, quotes included.
 // yaml.v3 gives only a line and a column counted in characters, so the end
-// is found by scanning: exactly for single-line plain and quoted scalars,
+// is found by scanning: exactly for quoted and single-line plain scalars,
 // and for anything else (block scalars, multi-line values, tags) as the
 // whole value up to the next line indented no deeper than the key.
 func (p *docParser) scalarRange(k, v *yaml.Node, firstLine, yamlEnd int) (int, int) {
@@ -121,9 +130,11 @@ func (p *docParser) scalarRange(k, v *yaml.Node, firstLine, yamlEnd int) (int, i
 		start += size
 	}
 	switch v.Style {
+	// A quoted scalar ends at its closing quote, on this line or a
+	// later one.
 	case yaml.DoubleQuotedStyle:
 		if src[start] == '"' {
-			for j := start + 1; j < le; j++ {
+			for j := start + 1; j < yamlEnd; j++ {
 				if src[j] == '\\' {
 					j++
 				} else if src[j] == '"' {
@@ -133,9 +144,9 @@ func (p *docParser) scalarRange(k, v *yaml.Node, firstLine, yamlEnd int) (int, i
 		}
 	case yaml.SingleQuotedStyle:
 		if src[start] == '\'' {
-			for j := start + 1; j < le; j++ {
+			for j := start + 1; j < yamlEnd; j++ {
 				if src[j] == '\'' {
-					if j+1 < le && src[j+1] == '\'' {
+					if j+1 < yamlEnd && src[j+1] == '\'' {
 						j++
 						continue
 					}
@@ -165,6 +176,33 @@ func (p *docParser) scalarRange(k, v *yaml.Node, firstLine, yamlEnd int) (int, i
 		end = trimRight(src, a, b)
 	}
 	return start, end
+}
+
+// bareCR returns the offset of the first "\r" not followed by "\n", or -1.
+func bareCR(b []byte) int {
+	for i, c := range b {
+		if c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			return i
+		}
+	}
+	return -1
+}
+
+// flowFrontMatter reports whether the front matter of src is a flow
+// mapping ("{title: x}"): its first token, after blank and comment lines,
+// is "{".
+func flowFrontMatter(src []byte) bool {
+	ys, ye, _, ok := splitFrontMatter(src)
+	if !ok {
+		return false
+	}
+	for l := range strings.SplitSeq(string(src[ys:ye]), "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && l[0] != '#' {
+			return l[0] == '{'
+		}
+	}
+	return false
 }
 
 // yamlScalar writes s as a YAML scalar for the position of a value in a
@@ -232,8 +270,13 @@ func yamlQuote(s string) string {
 			b.WriteString(`\P`)
 		case 0xfeff:
 			b.WriteString(`\uFEFF`)
+		case 0xfffe, 0xffff:
+			// Not printable to YAML, and too big for \x.
+			b.WriteString(`\u`)
+			b.WriteString(strings.ToUpper(strconv.FormatInt(int64(r), 16)))
 		default:
-			if r < 0x20 || r == 0x7f {
+			// C0 and C1 controls: yaml.v3 refuses them written raw.
+			if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
 				b.WriteString(`\x`)
 				b.WriteString(strconv.FormatInt(int64(r)+0x100, 16)[1:])
 				continue

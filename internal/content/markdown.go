@@ -2,6 +2,8 @@ package content
 
 import (
 	"bytes"
+	"cmp"
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -55,6 +57,11 @@ func (p *docParser) parseMarkdown() error {
 	}
 	off := p.doc.BodyStart
 	body := p.doc.Src[off:]
+	max := cmp.Or(p.opts.MaxDepth, DefaultMaxDepth)
+	if at, depth := nestingDepth(body, max); at >= 0 {
+		return fmt.Errorf("%s:%d: %w: about %d levels of lists or quotes, the limit is %d (max_depth in [limits])",
+			p.doc.Path, p.lines.line(off+at), ErrTooDeep, depth, max)
+	}
 	root := mdParser.Parse(text.NewReader(body))
 	w := &mdWalker{docParser: p, off: off, body: body, ids: map[string]bool{}}
 	return w.blocks(root, KindParagraph)

@@ -2,10 +2,18 @@ package content
 
 import (
 	"bytes"
+	"cmp"
+	"errors"
 	"fmt"
 	pathpkg "path"
 	"sort"
 	"strings"
+)
+
+// The limit errors, wrapped by Parse's error.
+var (
+	ErrTooLarge = errors.New("file too large")
+	ErrTooDeep  = errors.New("nesting too deep")
 )
 
 // Parse decodes raw (see Decode) and splits it into segments.
@@ -31,6 +39,10 @@ func Parse(path string, raw []byte, opts Options) (*Document, error) {
 		format = FormatHTML
 	default:
 		return nil, fmt.Errorf("%s: unsupported file type %q", path, ext)
+	}
+	if max := cmp.Or(opts.MaxBytes, DefaultMaxBytes); len(raw) > max {
+		return nil, fmt.Errorf("%s: %w: the file has %d bytes, the limit is %d (max_file_bytes in [limits])",
+			path, ErrTooLarge, len(raw), max)
 	}
 	src, bom, err := Decode(path, raw, opts.Encoding)
 	if err != nil {
@@ -59,6 +71,11 @@ func Parse(path string, raw []byte, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	// goldmark can put a block before one that precedes it in the
+	// source (a paragraph line taken as a table header leaves the line
+	// above to become a setext heading after the table): keep the
+	// promise of document order.
+	sort.SliceStable(doc.Segments, func(i, j int) bool { return doc.Segments[i].Start < doc.Segments[j].Start })
 	for i := range doc.Segments {
 		s := &doc.Segments[i]
 		s.Line = p.lines.line(s.Start)

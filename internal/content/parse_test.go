@@ -385,3 +385,31 @@ func TestParseConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestParseFuzzFindings holds parse-side fixes found by fuzzing (issue 8).
+func TestParseFuzzFindings(t *testing.T) {
+	// An anchored value may be used again through an alias: it is not
+	// translated, so the alias keeps working.
+	doc, err := Parse("a.md", []byte("---\ntitle: &a Fever\ndescription: *a\nsummary: Cold\n---\n"), fmKeys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Segments) != 1 || doc.Segments[0].Text != "Cold" {
+		t.Errorf("segments %+v, want only summary", doc.Segments)
+	}
+	// goldmark puts this setext heading after the table that follows it.
+	doc, err = Parse("a.md", []byte("0\n0\n|-\n-"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertNoOverlap(t, doc)
+	if len(doc.Segments) != 2 || doc.Segments[0].Kind != KindHeading || doc.Segments[1].Kind != KindTableCell {
+		t.Errorf("segments %+v, want the heading, then the cell", doc.Segments)
+	}
+	// YAML breaks lines at a bare CR; the line index does not, so such
+	// front matter is refused with its line.
+	_, err = Parse("a.md", []byte("---\ndescription:\r 0A\n---\nBody.\n"), fmKeys)
+	if err == nil || err.Error() != "a.md:2: front matter: carriage return without line feed; use LF or CRLF line endings" {
+		t.Errorf("bare CR: err = %v", err)
+	}
+}

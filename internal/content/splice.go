@@ -102,6 +102,11 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 			for i, l := range lines {
 				lines[i] = escapeBlockStart(l, i == 0)
 			}
+			// Right after a task checkbox, a ":" would make "[x]:" a
+			// link reference definition.
+			if seg.Start > 0 && doc.Src[seg.Start-1] == ']' && strings.HasPrefix(lines[0], ":") {
+				lines[0] = `\` + lines[0]
+			}
 		}
 		return strings.Join(lines, nl+seg.Prefix), true
 	case SyntaxLine:
@@ -114,12 +119,23 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 		}
 		return l, true
 	case SyntaxCell:
-		return escapeUnescaped(oneLine(s), "|"), true
+		cell := escapeUnescaped(oneLine(s), "|")
+		if firstInRow(doc.Src, seg.Start) && doc.Format == FormatMarkdown {
+			// A first cell without a leading "|" could open a heading
+			// or list and turn the table into something else.
+			cell = escapeBlockStart(cell, true)
+		}
+		cell = cellEnd(cell, seg.End < len(doc.Src) && doc.Src[seg.End] == '|')
+		return cell, true
 	case SyntaxAlt:
 		// "|" too, in case the image sits in a table cell; "`" and "<"
 		// because a code span or autolink could swallow the closing "]".
 		return escapeUnescaped(oneLine(s), "[]|`<"), true
 	case SyntaxYAML:
+		if flowFrontMatter(doc.Src) {
+			// "," and "}" end a plain scalar in a flow mapping.
+			return yamlQuote(s), true
+		}
 		return yamlScalar(s), true
 	case SyntaxText:
 		lines := contentLines(s, false)
@@ -133,6 +149,36 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 		return encodeHTMLAttr(doc, seg, s), true
 	}
 	return "", false
+}
+
+// firstInRow reports whether no "|" stands between the start of the line
+// holding off and off: only indentation or container markers ("> ",
+// "- "), after which a cell's text is read as the start of a block.
+func firstInRow(src []byte, off int) bool {
+	for i := off - 1; i >= 0 && src[i] != '\n'; i-- {
+		if src[i] == '|' {
+			return false
+		}
+	}
+	return true
+}
+
+// cellEnd rewrites the end of an escaped table cell that goldmark's
+// table parser would misread. Before a closing "|" (pipe true), any
+// backslash right before it escapes it, even a doubled one, and the cell
+// would merge with the next: escapeUnescaped leaves an even run, which
+// stands for half as many literal backslashes, written as "&#92;". At the
+// end of a row without a closing pipe, a final "\|" is taken as the
+// closing pipe and dropped: it is written as "&#124;".
+func cellEnd(s string, pipe bool) string {
+	if !pipe {
+		if t, ok := strings.CutSuffix(s, `\|`); ok {
+			return t + "&#124;"
+		}
+		return s
+	}
+	t := strings.TrimRight(s, `\`)
+	return t + strings.Repeat("&#92;", (len(s)-len(t))/2)
 }
 
 // contentLines splits s into its non-blank lines: a blank line would end

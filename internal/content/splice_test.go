@@ -241,6 +241,17 @@ func TestLocalizeEncoding(t *testing.T) {
 		{"text CRLF", "a.txt", "one\r\ntwo.\r\n", "a\nb\n\nc", "a\r\nb\r\nc\r\n", Options{}},
 		{"text heading not escaped", "a.txt", "Title\n\nBody.\n", "# a\nb", "# a b\n\n# a\nb\n", Options{}},
 		{"BOM kept", "a.md", "\uFEFFx\n", "y", "\uFEFFy\n", Options{}},
+		// Found by fuzzing (issue 8).
+		{"cell backslash before pipe", "a.md", "|a|b|\n|-|-|\n", "t \\", "|t &#92;|t &#92;|\n|-|-|\n", Options{}},
+		{"cell escaped pipe at row end", "a.md", "a\n|-\n", "|", "&#124;\n|-\n", Options{}},
+		{"first cell in row escaped", "a.md", "0\n|-\n", "#", "\\#\n|-\n", Options{}},
+		{"first cell after list marker", "a.md", "* 0\n|-\n", "# x", "* \\# x\n|-\n", Options{}},
+		{"star rule after list marker", "a.md", "* a\n* b\n", "**", "* \\**\n* \\**\n", Options{}},
+		{"yaml multi-line double quoted", "a.md", "---\ntitle: \"\n  x\"\nz: 1\n---\n", "0", "---\ntitle: \"0\"\nz: 1\n---\n", fmKeys},
+		{"yaml multi-line single quoted", "a.md", "---\ntitle: 'a\n  ''b'''\n---\n", "0", "---\ntitle: \"0\"\n---\n", fmKeys},
+		{"colon after task box", "a.md", "* [X]:\n", ":0", "* [X]\\:0\n", Options{}},
+		{"yaml C1 control", "a.md", "---\ntitle: x\n---\n", "\u008e0", "---\ntitle: \"\\x8e0\"\n---\n", fmKeys},
+		{"yaml flow mapping quoted", "a.md", "---\n{title: x}\n---\n", "A,0", "---\n{title: \"A,0\"}\n---\n", fmKeys},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -313,8 +324,11 @@ func TestYAMLScalarReadsBack(t *testing.T) {
 var fuzzExts = []string{".md", ".txt", ".html"}
 
 // FuzzParseLocalize checks on arbitrary input that Parse does not panic,
-// emits ordered, non-overlapping segments, and that an identity
-// translation gives the input back.
+// emits ordered, non-overlapping segments, that an identity translation
+// gives the input back byte for byte, and that any translation (the
+// fuzzed tr, around or instead of each source text) re-parses with the
+// same block structure: as many segments, of the same kinds, where the
+// spans say they are.
 func FuzzParseLocalize(f *testing.F) {
 	// Small seeds only: the fuzzer minimises every new input, which
 	// takes long on multi-kilobyte articles.
@@ -323,15 +337,26 @@ func FuzzParseLocalize(f *testing.F) {
 		for _, p := range paths {
 			raw, err := os.ReadFile(p)
 			if err == nil && len(raw) < 1024 {
-				f.Add(slices.Index(fuzzExts, strings.ToLower(filepath.Ext(p))), raw)
+				f.Add(strings.HasSuffix(p, ".txt"), raw, "«x»")
 			}
 		}
 	}
-	f.Add(0, []byte("---\ntitle: \"x\n---\n"))
-	f.Add(0, []byte("---\ntitle: !!str\n---\n"))
-	f.Add(2, []byte("<p>a<b>b<i>c</p>d</b><td>e<li>f</i><img alt=g"))
-	f.Fuzz(func(t *testing.T, format int, raw []byte) {
-		path := "f" + fuzzExts[max(format, 0)%len(fuzzExts)]
+	f.Add(false, []byte("---\ntitle: \"x\n---\n"), "")
+	f.Add(false, []byte("---\ntitle: !!str\n---\n"), "y")
+	for _, tr := range adversarial {
+		f.Add(false, []byte("# H\n\n> q\n> r\n\n- a\n  - b\n\n|a|b|\n|-|-|\n|c|![d](e)|\n"), tr("t"))
+	}
+	f.Add(false, []byte("<p>a<b>b<i>c</p>d</b><td>e<li>f</i><img alt=g"), "x")
+	f.Add(false, []byte("<html><head><title>T</title></head><body><p>Take <b>5 mg</b>.</p></body></html>"), "<1>y</1>")
+	f.Fuzz(func(t *testing.T, text bool, raw []byte, tr string) {
+		// a Markdown input that starts with a tag is fuzzed as an HTML page
+		path := "f.md"
+		switch {
+		case text:
+			path = "f.txt"
+		case bytes.HasPrefix(bytes.TrimSpace(raw), []byte("<")):
+			path = "f.html"
+		}
 		doc, err := Parse(path, raw, testOpts)
 		if err != nil {
 			return
@@ -345,9 +370,62 @@ func FuzzParseLocalize(f *testing.F) {
 		if !utf16 && !bytes.Equal(out, raw) {
 			t.Fatalf("identity changed the file: %q -> %q", raw, out)
 		}
-		// Any translation must not panic either.
-		if _, _, err := Localize(doc, func(_ int, s Segment) (string, bool) { return adversarial["blocks"](s.Text), true }); err != nil {
+		out, spans, err := Localize(doc, func(i int, s Segment) (string, bool) {
+			r := s.Text + tr
+			switch i % 3 {
+			case 0:
+				r = tr
+			case 1:
+				r = tr + s.Text
+			}
+			// A translation made only of URLs is by design no segment
+			// when read back; the block is still there.
+			if urlsOnly(r) {
+				return s.Text, true
+			}
+			return r, true
+		})
+		if err != nil {
 			t.Fatal(err)
 		}
+		assertSameStructure(t, doc, out, spans)
 	})
+}
+
+// assertSameStructure re-parses a localized output and checks it has the
+// segments of doc, of the same kinds (Markdown only: plain-text headings
+// are guessed from their text), at the places spans give.
+func assertSameStructure(t *testing.T, doc *Document, out []byte, spans []Span) {
+	t.Helper()
+	again, err := Parse(doc.Path, out, testOpts)
+	if err != nil {
+		t.Fatalf("re-parse: %v\nsource: %q\noutput: %q", err, doc.Src, out)
+	}
+	if len(again.Segments) != len(doc.Segments) {
+		t.Fatalf("re-parse gives %d segments, want %d\nsource: %q\noutput: %q",
+			len(again.Segments), len(doc.Segments), doc.Src, out)
+	}
+	bom := 0
+	if again.BOM {
+		bom = len(bomUTF8)
+	}
+	for i, s := range again.Segments {
+		if doc.Format == FormatMarkdown && s.Kind != doc.Segments[i].Kind {
+			t.Fatalf("segment %d: kind %q, want %q\nsource: %q\noutput: %q",
+				i, s.Kind, doc.Segments[i].Kind, doc.Src, out)
+		}
+		// an HTML attribute the splice had to quote starts one byte later
+		// than its span, which covers the quotes
+		if doc.Format == FormatHTML && s.Syntax == SyntaxAttr {
+			if sp := spans[i]; s.Start+bom < sp.Start || s.End+bom > sp.End {
+				t.Fatalf("segment %d: re-parsed at %d-%d, outside its span %d-%d\nsource: %q\noutput: %q",
+					i, s.Start+bom, s.End+bom, sp.Start, sp.End, doc.Src, out)
+			}
+			continue
+		}
+		if sp := spans[i]; s.Start+bom != sp.Start || s.End+bom != sp.End {
+			t.Fatalf("segment %d: re-parsed at %d-%d, span says %d-%d\nsource: %q\noutput: %q",
+				i, s.Start+bom, s.End+bom, sp.Start, sp.End, doc.Src, out)
+		}
+	}
 }

@@ -42,18 +42,33 @@ type Plan struct {
 // the same path.
 func (p *Plan) Add(path string, data []byte) {
 	clean := filepath.Clean(path)
-	if p.index == nil || len(p.index) != len(p.Files) {
-		p.index = make(map[string]int, len(p.Files))
-		for i, f := range p.Files {
-			p.index[filepath.Clean(f.Path)] = i
-		}
-	}
-	if i, ok := p.index[clean]; ok {
+	if i, ok := p.lookup(clean); ok {
 		p.Files[i] = File{Path: path, Data: data}
 		return
 	}
 	p.index[clean] = len(p.Files)
 	p.Files = append(p.Files, File{Path: path, Data: data})
+}
+
+// lookup finds clean in Files through the index, rebuilding the index
+// when Files was changed directly since.
+func (p *Plan) lookup(clean string) (int, bool) {
+	if p.index == nil || len(p.index) != len(p.Files) {
+		p.reindex()
+	}
+	i, ok := p.index[clean]
+	if ok && filepath.Clean(p.Files[i].Path) != clean {
+		p.reindex()
+		i, ok = p.index[clean]
+	}
+	return i, ok
+}
+
+func (p *Plan) reindex() {
+	p.index = make(map[string]int, len(p.Files))
+	for i, f := range p.Files {
+		p.index[filepath.Clean(f.Path)] = i
+	}
 }
 
 // Result lists the paths Apply wrote and the ones it left alone because
@@ -173,21 +188,25 @@ func applyStage(group []File) (written, unchanged []string, err error) {
 		cleanup()
 		return nil, unchanged, err
 	}
-	err = workers.Map(len(changed), writers, func(k int) error {
-		i := changed[k]
-		if err := os.Rename(tmps[i], group[i].Path); err != nil {
-			return fmt.Errorf("%s: %w", group[i].Path, err)
+	// Renames are cheap and done in order on this goroutine, so that a
+	// panic (a bug) unwinds through the deferred cleanup below.
+	defer cleanup()
+	for _, i := range changed {
+		if beforeRename != nil {
+			beforeRename(group[i].Path)
+		}
+		if err = os.Rename(tmps[i], group[i].Path); err != nil {
+			err = fmt.Errorf("%s: %w", group[i].Path, err)
+			break
 		}
 		tmps[i] = ""
-		return nil
-	})
+	}
 	for _, i := range changed {
 		if tmps[i] == "" {
 			written = append(written, group[i].Path)
 		}
 	}
 	if err != nil {
-		cleanup()
 		return written, unchanged, err
 	}
 	return written, unchanged, durableDirs(dirs)
@@ -236,6 +255,10 @@ func writeTemp(f File) (string, error) {
 	}
 	return tmp.Name(), nil
 }
+
+// beforeRename, when a test sets it, runs before a temp file is renamed
+// over path, to inject a crash.
+var beforeRename func(path string)
 
 // durable makes the data of files reach the disk.
 func durable(files []string, dirs map[string]bool) error {

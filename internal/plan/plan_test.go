@@ -342,3 +342,75 @@ func TestApplyConcurrentDifferent(t *testing.T) {
 		t.Errorf("files on disk = %v", files)
 	}
 }
+
+// TestApplyPanic injects a panic into the second of three writes, after
+// its temp file is complete and before the rename: the first file is new,
+// the second and third keep their old bytes, and no temp file is left.
+func TestApplyPanic(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"a.toml", "b.toml", "c.toml"}
+	var pl Plan
+	for _, n := range names {
+		path := filepath.Join(dir, n)
+		if err := os.WriteFile(path, []byte("old "+n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pl.Add(path, []byte("new "+n))
+	}
+	beforeRename = func(path string) {
+		if filepath.Base(path) == "b.toml" {
+			panic("injected")
+		}
+	}
+	defer func() { beforeRename = nil }()
+	func() {
+		defer func() {
+			if r := recover(); r != "injected" {
+				t.Errorf("recover() = %v, want the injected panic", r)
+			}
+		}()
+		_, _ = Apply(pl)
+	}()
+	for n, want := range map[string]string{"a.toml": "new a.toml", "b.toml": "old b.toml", "c.toml": "old c.toml"} {
+		got, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil || string(got) != want {
+			t.Errorf("%s = %q, %v; want %q", n, got, err, want)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(names) {
+		var left []string
+		for _, e := range entries {
+			left = append(left, e.Name())
+		}
+		t.Errorf("files left: %q, want only %q", left, names)
+	}
+}
+
+// TestAddIndex mixes Add with direct changes to Files: Add must still
+// replace by path and never list a path twice.
+func TestAddIndex(t *testing.T) {
+	var p Plan
+	p.Add("a", []byte("1"))
+	p.Add("b", []byte("2"))
+	p.Files = append(p.Files, File{Path: "c", Data: []byte("3")})
+	p.Add("./c", []byte("4"))
+	p.Files[0], p.Files[1] = p.Files[1], p.Files[0]
+	p.Add("a", []byte("5"))
+	q := p // a copy shares the index until it diverges
+	q.Add("d", []byte("6"))
+	p.Add("b", []byte("7"))
+	got := map[string]string{}
+	for _, f := range p.Files {
+		got[filepath.Clean(f.Path)] += string(f.Data)
+	}
+	if want := map[string]string{"a": "5", "b": "7", "c": "4"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("files = %v, want %v", got, want)
+	}
+	if len(q.Files) != 4 {
+		t.Errorf("copy has %d files, want 4", len(q.Files))
+	}
+}

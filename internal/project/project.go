@@ -4,6 +4,7 @@
 package project
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -53,7 +54,8 @@ type Doc struct {
 }
 
 // Load reads the project described by cfg from fsys, which is rooted at
-// the project directory. encoding overrides the configured charset.
+// the project directory. encoding, when set, overrides the configured
+// charsets (encoding and [[encodings]]) for every content file.
 func Load(fsys fs.FS, cfg *config.Config, encoding string) (*Project, error) {
 	return LoadWith(fsys, cfg, LoadOptions{Encoding: encoding})
 }
@@ -72,9 +74,6 @@ func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
 	encoding := o.Encoding
 	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workflow.State{},
 		progress: o.Progress}
-	if encoding == "" {
-		encoding = cfg.Encoding
-	}
 	if err := p.loadContent(encoding); err != nil {
 		return nil, err
 	}
@@ -126,13 +125,21 @@ func (p *Project) loadContent(encoding string) error {
 
 	// Parsing is the expensive part and each file is independent: parse
 	// on all cores, then number the messages in path order.
-	opts := content.Options{FrontMatterKeys: p.Config.FrontMatterKeys, Encoding: encoding}
 	p.Docs = make([]*Doc, len(files))
 	var done atomic.Int64
 	err = workers.Map(len(files), 0, func(i int) error {
-		raw, err := fs.ReadFile(p.fsys, root+"/"+files[i])
+		raw, err := p.readLimited(root + "/" + files[i])
 		if err != nil {
 			return err
+		}
+		opts := content.Options{
+			FrontMatterKeys: p.Config.FrontMatterKeys,
+			MaxBytes:        p.Config.Limits.MaxFileBytes,
+			MaxDepth:        p.Config.Limits.MaxDepth,
+			Encoding:        encoding,
+		}
+		if opts.Encoding == "" {
+			opts.Encoding = p.Config.EncodingFor(files[i])
 		}
 		doc, err := content.Parse(files[i], raw, opts)
 		if err != nil {
@@ -154,7 +161,7 @@ func (p *Project) loadContent(encoding string) error {
 	for _, d := range p.Docs {
 		// One slug is one catalog file and one page in a bundle.
 		if prev, dup := slugs[d.Slug]; dup {
-			return fmt.Errorf("%s/%s: same slug %q as %s/%s: rename one of them", root, d.Path, d.Slug, root, prev)
+			return fmt.Errorf("%s/%s: same slug %q as %s/%s, and so the same catalog: rename one", root, d.Path, d.Slug, root, prev)
 		}
 		slugs[d.Slug] = d.Path
 		for i, seg := range d.Segments {
@@ -252,7 +259,7 @@ func (p *Project) loadCatalogs() error {
 		}
 		cats := make([]*catalog.Catalog, len(names))
 		err = workers.Map(len(names), 0, func(i int) error {
-			data, err := fs.ReadFile(p.fsys, names[i])
+			data, err := p.readLimited(names[i])
 			if err != nil {
 				return err
 			}
@@ -295,4 +302,21 @@ func (p *Project) WorkflowState(loc language.Tag) *workflow.State {
 // WorkflowPath is the project-relative path of loc's sidecar file.
 func (p *Project) WorkflowPath(loc language.Tag) string {
 	return path.Join(path.Clean(p.Config.CatalogRoot), loc.String(), workflow.FileName)
+}
+
+// readLimited reads a content or catalog file, refusing one larger than
+// limits.max_file_bytes before reading it into memory.
+func (p *Project) readLimited(name string) ([]byte, error) {
+	max := cmp.Or(p.Config.Limits.MaxFileBytes, content.DefaultMaxBytes)
+	if info, err := fs.Stat(p.fsys, name); err == nil && info.Size() > int64(max) {
+		return nil, fmt.Errorf("%s: %w: the file has %d bytes, the limit is %d (max_file_bytes in [limits])",
+			name, content.ErrTooLarge, info.Size(), max)
+	}
+	data, err := fs.ReadFile(p.fsys, name)
+	if err != nil {
+		if info, lerr := fs.Lstat(p.fsys, name); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("%s: symbolic link that leads outside the project or nowhere: refused (%w)", name, err)
+		}
+	}
+	return data, err
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"sort"
 	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -27,6 +28,12 @@ var md = goldmark.New(
 var sanitizer = func() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowAttrs("lang", "dir").Globally()
+	// UGCPolicy keeps alt and title only when they match a narrow
+	// pattern, which drops "Dose: 5 mg" for its colon and most non-Latin
+	// punctuation: an image would lose its text for screen readers. The
+	// values are attribute-escaped on output, so any text is safe.
+	p.AllowAttrs("alt").OnElements("img")
+	p.AllowAttrs("title").OnElements("a", "img")
 	p.AllowURLSchemes("http", "https", "mailto", "tel")
 	p.RequireNoFollowOnLinks(false)
 	return p
@@ -58,12 +65,15 @@ func markdownHTML(out []byte, bodyStart int, blocks []block, loc language.Tag) (
 			return ast.WalkContinue, nil
 		}
 		at += bodyStart
-		for _, b := range blocks {
-			if at >= b.start && (at < b.end || at == b.start) {
+		// blocks are in document order and do not overlap, so both
+		// ends grow: a binary search finds the first block holding at,
+		// where a linear scan would make big documents quadratic.
+		i := sort.Search(len(blocks), func(k int) bool { return blocks[k].end > at || blocks[k].start >= at })
+		if i < len(blocks) {
+			if b := blocks[i]; at >= b.start && (at < b.end || at == b.start) {
 				for _, a := range langAttrs(b.from, loc) {
 					target.SetAttributeString(a[0], []byte(a[1]))
 				}
-				break
 			}
 		}
 		return ast.WalkContinue, nil

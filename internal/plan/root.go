@@ -1,0 +1,77 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+)
+
+// ErrOutside is wrapped by Within's error.
+var ErrOutside = errors.New("outside the folder it must stay in")
+
+// Within checks that every file of p lands inside root: its path, made
+// absolute and cleaned, is below root, and so is the deepest folder of it
+// that exists once symbolic links are followed. Commands call it before
+// Apply with the folder they own (the catalog root, dist/<locale>), so
+// that no name taken from content or from an imported file, whatever
+// "..", absolute path or link it holds, can write elsewhere.
+func Within(root string, p Plan) error {
+	realRoot, err := resolve(root)
+	if err != nil {
+		return fmt.Errorf("%s: %w", root, err)
+	}
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return err
+	}
+	for _, f := range p.Files {
+		abs, err := filepath.Abs(f.Path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Path, err)
+		}
+		if !inside(absRoot, abs) {
+			return fmt.Errorf("%s: %w %s", f.Path, ErrOutside, root)
+		}
+		real, err := resolve(abs)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Path, err)
+		}
+		if !inside(realRoot, real) {
+			return fmt.Errorf("%s: a symbolic link takes it to %s, %w %s", f.Path, real, ErrOutside, root)
+		}
+	}
+	return nil
+}
+
+// inside reports whether path is root or below it; both are absolute
+// and clean.
+func inside(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && (rel == "." || filepath.IsLocal(rel))
+}
+
+// resolve makes path absolute and follows the symbolic links of its
+// deepest existing part; the part that does not exist yet is appended.
+func resolve(path string) (string, error) {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for {
+		real, err := filepath.EvalSymlinks(path)
+		if err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(path)
+		if parent == path {
+			return "", err
+		}
+		rest = filepath.Join(filepath.Base(path), rest)
+		path = parent
+	}
+}
