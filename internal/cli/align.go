@@ -14,7 +14,6 @@ import (
 	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/exchange"
 	"github.com/healthloc/healthloc/internal/locale"
-	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
 )
 
@@ -130,7 +129,7 @@ func runAlign(_ context.Context, io *IO, g *globalOptions, o *alignOptions, srcP
 	if err != nil {
 		return err
 	}
-	if _, err := plan.Apply(rooted(g.Dir, pl)); err != nil {
+	if _, err := applyCatalogs(g, p, pl); err != nil {
 		return err
 	}
 	rep := alignReport{Aligned: len(res.Pairs), Unpaired: []alignSegment{}, Extra: []alignSegment{}, Import: irep}

@@ -81,11 +81,7 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 		return err
 	}
 	pl, rep := p.Extract(project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune})
-	pl = rooted(g.Dir, pl)
-	if err := plan.Within(p.Config.Abs(p.Config.CatalogRoot), pl); err != nil {
-		return err
-	}
-	res, err := plan.Apply(pl)
+	res, err := applyCatalogs(g, p, pl)
 	if err != nil {
 		return err
 	}
@@ -120,6 +116,16 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 		}
 	}
 	return nil
+}
+
+// applyCatalogs writes a plan of catalog files, after checking that none
+// of them, whatever names went into it, lands outside the catalog root.
+func applyCatalogs(g *globalOptions, p *project.Project, pl plan.Plan) (plan.Result, error) {
+	pl = rooted(g.Dir, pl)
+	if err := plan.Within(p.Config.Abs(p.Config.CatalogRoot), pl); err != nil {
+		return plan.Result{}, err
+	}
+	return plan.Apply(pl)
 }
 
 // rooted makes a plan's project-relative paths relative to the process.

@@ -14,7 +14,6 @@ import (
 
 	"github.com/healthloc/healthloc/internal/exchange"
 	"github.com/healthloc/healthloc/internal/locale"
-	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/po"
 	"github.com/healthloc/healthloc/internal/xliff"
 )
@@ -105,7 +104,7 @@ func runImport(_ context.Context, io *IO, g *globalOptions, o *importOptions, ar
 	if err != nil {
 		return err
 	}
-	if _, err := plan.Apply(rooted(g.Dir, pl)); err != nil {
+	if _, err := applyCatalogs(g, p, pl); err != nil {
 		return err
 	}
 	return writeImportReport(io, g, o.Format, rep)

@@ -161,7 +161,7 @@ func runReview(_ context.Context, io *IO, g *globalOptions, o *reviewOptions) er
 	}
 	if approved > 0 {
 		pl := plan.Plan{Files: []plan.File{{Path: p.WorkflowPath(loc), Data: wf.Marshal()}}}
-		if _, err := plan.Apply(rooted(g.Dir, pl)); err != nil {
+		if _, err := applyCatalogs(g, p, pl); err != nil {
 			return err
 		}
 	}
