@@ -90,8 +90,11 @@ var (
 	// where a paragraph would start.
 	htmlBlock7Re = regexp.MustCompile(`^</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>\s*$`)
 	linkRefDefRe = regexp.MustCompile(`^\[[^\]]*\]:`)
-	taskBoxRe    = regexp.MustCompile(`^\[[ xX]\]`)
-	closingRe    = regexp.MustCompile(`(?:^|[ \t])(#+)$`)
+	// multiLineRefDefRe is linkRefDefRe over the whole text, where [^\]]
+	// also matches line breaks.
+	multiLineRefDefRe = regexp.MustCompile(`^ {0,3}\[[^\]]*\]:`)
+	taskBoxRe         = regexp.MustCompile(`^\[[ xX]\]`)
+	closingRe         = regexp.MustCompile(`(?:^|[ \t])(#+)$`)
 )
 
 func isHTMLBlockStart(l string, first bool) bool {

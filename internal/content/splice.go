@@ -102,6 +102,11 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 			for i, l := range lines {
 				lines[i] = escapeBlockStart(l, i == 0)
 			}
+			// A link reference definition's label may span lines: "[\nx]:"
+			// is one, though no single line looks like it.
+			if !strings.HasPrefix(lines[0], `\`) && multiLineRefDefRe.MatchString(strings.Join(lines, "\n")) {
+				lines[0] = `\` + lines[0]
+			}
 			// Right after a task checkbox, a ":" would make "[x]:" a
 			// link reference definition.
 			if seg.Start > 0 && doc.Src[seg.Start-1] == ']' && strings.HasPrefix(lines[0], ":") {
