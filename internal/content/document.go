@@ -86,6 +86,10 @@ type Segment struct {
 	ID string
 	// Words is the number of words in Text, markup excluded.
 	Words int
+
+	// afterTable marks a paragraph written on the line right under a
+	// GFM table, which only a setext-like line such as "--" can be.
+	afterTable bool
 }
 
 // Document is one parsed source file.

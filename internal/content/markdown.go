@@ -168,7 +168,13 @@ func (w *mdWalker) block(n ast.Node, kind Kind) error {
 		}
 		w.inline(n, KindHeading, SyntaxLine)
 	case *ast.Paragraph, *ast.TextBlock:
+		before := len(w.doc.Segments)
 		w.inline(n, kind, SyntaxBlock)
+		if _, ok := n.PreviousSibling().(*extast.Table); ok && len(w.doc.Segments) == before+1 {
+			if s := &w.doc.Segments[before]; s.Start > 0 && !blankLineBefore(w.doc.Src, s.Start) {
+				s.afterTable = true
+			}
+		}
 	case *ast.Blockquote:
 		return w.blocks(n, KindQuote)
 	case *ast.List:
@@ -311,4 +317,18 @@ func (w *mdWalker) headingPath() []string {
 		path[i] = h.text
 	}
 	return path
+}
+
+// blankLineBefore reports whether the line before the one holding offset
+// at is blank (or there is none).
+func blankLineBefore(src []byte, at int) bool {
+	start := bytes.LastIndexByte(src[:at], '\n')
+	if start < 0 {
+		return true
+	}
+	prev := src[:start]
+	if i := bytes.LastIndexByte(prev, '\n'); i >= 0 {
+		prev = prev[i+1:]
+	}
+	return len(bytes.TrimSpace(prev)) == 0
 }

@@ -69,6 +69,15 @@ func Localize(doc *Document, tr func(i int, seg Segment) (string, bool)) ([]byte
 		if s, ok := tr(i, seg); ok && s != seg.Text {
 			if enc, ok := encodeReplacement(doc, i, seg, s); ok {
 				repl = []byte(enc)
+				if seg.afterTable {
+					// Written right under a table, any other text would
+					// become one more row: start a paragraph of its own.
+					if doc.CRLF {
+						out.WriteString("\r\n")
+					} else {
+						out.WriteString("\n")
+					}
+				}
 			}
 		}
 		a := out.Len()
