@@ -99,6 +99,11 @@ func decodeUTF16(path string, raw []byte, order unicode.Endianness) ([]byte, boo
 	if err != nil {
 		return nil, false, fmt.Errorf("%s: decode UTF-16: %w", path, err)
 	}
+	// The output is UTF-8 without a BOM, where a leading U+FEFF would be
+	// read back as one: drop zero-width no-break spaces at the start.
+	for bytes.HasPrefix(src, bomUTF8) {
+		src = src[len(bomUTF8):]
+	}
 	return src, false, nil
 }
 
