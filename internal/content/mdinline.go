@@ -59,6 +59,13 @@ func (w *mdWalker) alts(lines []lineSpan, count int) bool {
 		if as >= be {
 			continue // empty alt text: nothing to translate
 		}
+		inline := b+1 < end && src[b+1] == '('
+		full := b+2 < end && src[b+1] == '[' && src[b+2] != ']'
+		if !inline && !full {
+			// ![label] and ![label][] use the alt text as the reference
+			// label: translating it would unlink the image
+			continue
+		}
 		segs = append(segs, Segment{
 			Kind:     KindAltText,
 			Text:     joinLines(src, lines, as, be),
