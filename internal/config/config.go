@@ -16,6 +16,7 @@ import (
 
 	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/locale"
+	"github.com/healthloc/healthloc/internal/plan"
 )
 
 // FileName is the configuration file looked up in the project directory.
@@ -188,7 +189,7 @@ func (c *Config) checkLinks() error {
 		return err
 	}
 	for _, kv := range [][2]string{{"content_root", c.ContentRoot}, {"catalog_root", c.CatalogRoot}, {"out_dir", c.OutDir}} {
-		real, err := resolveExisting(c.Abs(kv[1]))
+		real, err := plan.Resolve(c.Abs(kv[1]))
 		if err != nil {
 			return fmt.Errorf("%s %q: %w", kv[0], kv[1], err)
 		}
@@ -198,31 +199,6 @@ func (c *Config) checkLinks() error {
 		}
 	}
 	return nil
-}
-
-// resolveExisting resolves the symbolic links of path, or of its deepest
-// existing parent with the rest appended.
-func resolveExisting(path string) (string, error) {
-	path, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	rest := ""
-	for {
-		real, err := filepath.EvalSymlinks(path)
-		if err == nil {
-			return filepath.Join(real, rest), nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return "", err
-		}
-		parent := filepath.Dir(path)
-		if parent == path {
-			return "", err
-		}
-		rest = filepath.Join(filepath.Base(path), rest)
-		path = parent
-	}
 }
 
 // Parse decodes a configuration read from path.

@@ -17,7 +17,7 @@ var ErrOutside = errors.New("outside the folder it must stay in")
 // that no name taken from content or from an imported file, whatever
 // "..", absolute path or link it holds, can write elsewhere.
 func Within(root string, p Plan) error {
-	realRoot, err := resolve(root)
+	realRoot, err := Resolve(root)
 	if err != nil {
 		return fmt.Errorf("%s: %w", root, err)
 	}
@@ -33,7 +33,7 @@ func Within(root string, p Plan) error {
 		if !inside(absRoot, abs) {
 			return fmt.Errorf("%s: %w %s", f.Path, ErrOutside, root)
 		}
-		real, err := resolve(abs)
+		real, err := Resolve(abs)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Path, err)
 		}
@@ -51,9 +51,9 @@ func inside(root, path string) bool {
 	return err == nil && (rel == "." || filepath.IsLocal(rel))
 }
 
-// resolve makes path absolute and follows the symbolic links of its
+// Resolve makes path absolute and follows the symbolic links of its
 // deepest existing part; the part that does not exist yet is appended.
-func resolve(path string) (string, error) {
+func Resolve(path string) (string, error) {
 	path, err := filepath.Abs(path)
 	if err != nil {
 		return "", err

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"golang.org/x/text/language"
+	"slices"
 
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/content"
@@ -38,12 +39,18 @@ func Markdown(s content.Segment) bool {
 // CheckMessage checks the translation of message id of doc in loc, if
 // it has a current one (translated or reviewed).
 func CheckMessage(p *project.Project, rules *Rules, loc language.Tag, d *project.Doc, id string) []Finding {
-	st, tr := p.Lookup(loc, d, id)
-	if st < project.Translated {
+	i := slices.Index(d.IDs, id)
+	if i < 0 {
 		return nil
 	}
-	seg, ok := segmentOf(d, id)
-	if !ok {
+	return checkSegment(p, rules, loc, d, i)
+}
+
+// checkSegment checks the translation of segment i of d in loc.
+func checkSegment(p *project.Project, rules *Rules, loc language.Tag, d *project.Doc, i int) []Finding {
+	id, seg := d.IDs[i], d.Segments[i]
+	st, tr := p.Lookup(loc, d, id)
+	if st < project.Translated {
 		return nil
 	}
 	src := d.Source.Messages[id].Other
@@ -58,15 +65,6 @@ func CheckMessage(p *project.Project, rules *Rules, loc language.Tag, d *project
 	return out
 }
 
-func segmentOf(d *project.Doc, id string) (content.Segment, bool) {
-	for i, x := range d.IDs {
-		if x == id {
-			return d.Segments[i], true
-		}
-	}
-	return content.Segment{}, false
-}
-
 // Check checks every current translation of the documents in loc, in
 // document and segment order. docs limits the documents by path or slug;
 // nil checks all.
@@ -77,12 +75,12 @@ func Check(p *project.Project, rules *Rules, loc language.Tag, docs map[string]b
 			continue
 		}
 		seen := map[string]bool{}
-		for _, id := range d.IDs {
+		for i, id := range d.IDs {
 			if seen[id] {
 				continue
 			}
 			seen[id] = true
-			out = append(out, CheckMessage(p, rules, loc, d, id)...)
+			out = append(out, checkSegment(p, rules, loc, d, i)...)
 		}
 	}
 	return out
