@@ -82,53 +82,140 @@ const defaultMode fs.FileMode = 0o644
 // writers is how many files Apply writes at once.
 const writers = 8
 
-// Apply writes the files of p stage by stage, so that a caller can write
-// what depends on other files last (extract writes the source catalogs
-// after the translations that refer to them). It creates missing
-// parent directories and skips a file whose current content is already
-// the planned bytes, so its modification time is kept. Otherwise it
-// writes a temporary file in the same directory, syncs it, renames it
-// over the path and syncs the directory.
-//
-// The Result lists paths sorted. Apply stops at the first error, which
-// names the file; the Result then lists what was done before it. Files already written stay written:
-// each file is atomic, the plan as a whole is not. A path listed twice
-// is an error and nothing is written.
+// Apply writes the files of p: see Stager. Apply stops at the first
+// error, which names the file; the Result then lists what was done before
+// it. A failure while the temporary files are written leaves every path
+// as it was; a failure while renaming leaves the files already renamed
+// written: each file is atomic, the plan as a whole is not. A path listed
+// twice is an error and nothing is written.
 func Apply(p Plan) (Result, error) {
-	files := p.Files
-	seen := map[string]bool{}
-	for _, f := range files {
+	var s Stager
+	if err := s.Add(p); err != nil {
+		return Result{}, err
+	}
+	return s.Commit()
+}
+
+// Stager writes a plan that arrives in parts, so that a command producing
+// thousands of files never holds all their bytes at once. Add writes each
+// changed file of a part to a temporary file beside its path, on several
+// goroutines, and keeps only the names. Commit then makes the temporaries
+// durable with one sync, renames them over their paths stage by stage
+// (every file of a stage is renamed before any file of a later stage, so
+// a caller can write what depends on other files last: extract writes
+// the source catalogs after the translations that refer to them),
+// makes the renames durable and removes the files the plan removes.
+// A file whose current content is already the planned bytes is not
+// rewritten, so its modification time is kept.
+//
+// The zero Stager is ready to use. After an error from Add, or when a
+// caller gives up, Abort removes every temporary file.
+type Stager struct {
+	seen    map[string]bool
+	pending []staged
+	res     Result
+	removes []string
+}
+
+// staged is a temporary file waiting to be renamed over path.
+type staged struct {
+	tmp, path string
+	stage     int
+}
+
+// Add writes the temporary files of p's changed files and records p's
+// removals. On error every temporary file written so far is removed.
+func (s *Stager) Add(p Plan) error {
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	for _, f := range p.Files {
 		clean := filepath.Clean(f.Path)
-		if seen[clean] {
-			return Result{}, fmt.Errorf("%s: listed twice in the plan", f.Path)
+		if s.seen[clean] {
+			s.Abort()
+			return fmt.Errorf("%s: listed twice in the plan", f.Path)
 		}
-		seen[clean] = true
+		s.seen[clean] = true
 	}
-	var res Result
-	stages := map[int][]File{}
-	var order []int
-	for _, f := range files {
-		if _, ok := stages[f.Stage]; !ok {
-			order = append(order, f.Stage)
-		}
-		stages[f.Stage] = append(stages[f.Stage], f)
-	}
-	sort.Ints(order)
-	for _, st := range order {
-		written, unchanged, err := applyStage(stages[st])
-		res.Written = append(res.Written, written...)
-		res.Unchanged = append(res.Unchanged, unchanged...)
-		if err != nil {
-			sort.Strings(res.Written)
-			return res, err
+	tmps := make([]string, len(p.Files))
+	err := workers.Map(len(p.Files), writers, func(i int) error {
+		var err error
+		tmps[i], err = writeTemp(p.Files[i])
+		return err
+	})
+	for i, t := range tmps {
+		switch {
+		case t != "":
+			s.pending = append(s.pending, staged{tmp: t, path: p.Files[i].Path, stage: p.Files[i].Stage})
+		case err == nil:
+			s.res.Unchanged = append(s.res.Unchanged, p.Files[i].Path)
 		}
 	}
-	sort.Strings(res.Written)
+	if err != nil {
+		s.Abort()
+		return err
+	}
+	s.removes = append(s.removes, p.Remove...)
+	return nil
+}
+
+// Abort removes the temporary files not yet renamed.
+func (s *Stager) Abort() {
+	for _, f := range s.pending {
+		if f.tmp != "" {
+			os.Remove(f.tmp)
+		}
+	}
+	s.pending = nil
+}
+
+// Commit renames every temporary file over its path and removes what the
+// plan removes; see Stager. The Result lists paths sorted.
+func (s *Stager) Commit() (Result, error) {
+	// A panic (a bug) unwinds through here too: no temporary is left.
+	defer s.Abort()
+	res := &s.res
 	sort.Strings(res.Unchanged)
-	removes := append([]string(nil), p.Remove...)
+	if len(s.pending) > 0 {
+		dirs := map[string]bool{}
+		names := make([]string, len(s.pending))
+		for i, f := range s.pending {
+			dirs[filepath.Dir(f.path)] = true
+			names[i] = f.tmp
+		}
+		if err := durable(names, dirs); err != nil {
+			return Result{Unchanged: res.Unchanged}, err
+		}
+		// Renames are cheap and done in order on this goroutine. Each
+		// stage's renames are made durable before the next stage starts.
+		sort.SliceStable(s.pending, func(i, j int) bool { return s.pending[i].stage < s.pending[j].stage })
+		stageDirs := map[string]bool{}
+		for i := range s.pending {
+			f := &s.pending[i]
+			if beforeRename != nil {
+				beforeRename(f.path)
+			}
+			if err := os.Rename(f.tmp, f.path); err != nil {
+				sort.Strings(res.Written)
+				return *res, fmt.Errorf("%s: %w", f.path, err)
+			}
+			f.tmp = ""
+			res.Written = append(res.Written, f.path)
+			stageDirs[filepath.Dir(f.path)] = true
+			if i+1 == len(s.pending) || s.pending[i+1].stage != f.stage {
+				if err := durableDirs(stageDirs); err != nil {
+					sort.Strings(res.Written)
+					return *res, err
+				}
+				stageDirs = map[string]bool{}
+			}
+		}
+		sort.Strings(res.Written)
+	}
+	removes := s.removes
 	sort.Strings(removes)
 	for _, name := range removes {
-		if seen[filepath.Clean(name)] {
+		if s.seen[filepath.Clean(name)] {
 			continue // written by this plan: never remove what it just wrote
 		}
 		err := os.Remove(name)
@@ -136,80 +223,11 @@ func Apply(p Plan) (Result, error) {
 			continue
 		}
 		if err != nil {
-			return res, fmt.Errorf("%s: %w", name, err)
+			return *res, fmt.Errorf("%s: %w", name, err)
 		}
 		res.Removed = append(res.Removed, name)
 	}
-	return res, nil
-}
-
-// applyStage writes a group of files in three steps, each on several
-// goroutines: every changed file goes to a temporary file beside it; the
-// temporaries are made durable; then each is renamed over its path and
-// the renames are made durable. A failure in the first step removes the
-// temporaries and leaves every path as it was. Making durable is one
-// syncfs per file system where the OS has it, else one fsync per file.
-func applyStage(group []File) (written, unchanged []string, err error) {
-	tmps := make([]string, len(group))
-	err = workers.Map(len(group), writers, func(i int) error {
-		var err error
-		tmps[i], err = writeTemp(group[i])
-		return err
-	})
-	cleanup := func() {
-		for _, t := range tmps {
-			if t != "" {
-				os.Remove(t)
-			}
-		}
-	}
-	if err != nil {
-		cleanup()
-		return nil, nil, err
-	}
-	var changed []int
-	for i, t := range tmps {
-		if t == "" {
-			unchanged = append(unchanged, group[i].Path)
-		} else {
-			changed = append(changed, i)
-		}
-	}
-	if len(changed) == 0 {
-		return nil, unchanged, nil
-	}
-	dirs := map[string]bool{}
-	var names []string
-	for _, i := range changed {
-		dirs[filepath.Dir(group[i].Path)] = true
-		names = append(names, tmps[i])
-	}
-	if err := durable(names, dirs); err != nil {
-		cleanup()
-		return nil, unchanged, err
-	}
-	// Renames are cheap and done in order on this goroutine, so that a
-	// panic (a bug) unwinds through the deferred cleanup below.
-	defer cleanup()
-	for _, i := range changed {
-		if beforeRename != nil {
-			beforeRename(group[i].Path)
-		}
-		if err = os.Rename(tmps[i], group[i].Path); err != nil {
-			err = fmt.Errorf("%s: %w", group[i].Path, err)
-			break
-		}
-		tmps[i] = ""
-	}
-	for _, i := range changed {
-		if tmps[i] == "" {
-			written = append(written, group[i].Path)
-		}
-	}
-	if err != nil {
-		return written, unchanged, err
-	}
-	return written, unchanged, durableDirs(dirs)
+	return *res, nil
 }
 
 // writeTemp writes f's data to a hidden temporary file in f's folder and

@@ -253,21 +253,67 @@ func TestApplyStopsAtFirstError(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "b"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	// stages are written in order; a failing stage writes none of its files
+	// every temporary file is written before any rename: a file that
+	// cannot be written leaves every path, of every stage, as it was
 	p := Plan{Files: []File{
 		{Path: filepath.Join(dir, "a"), Data: []byte("a")},
 		{Path: filepath.Join(dir, "b"), Data: []byte("b"), Stage: 1}, // a directory
 		{Path: filepath.Join(dir, "c"), Data: []byte("c"), Stage: 1},
 	}}
 	res, err := Apply(p)
-	if err == nil {
-		t.Fatal("no error")
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "b")) {
+		t.Fatalf("error = %v, want it to name b", err)
 	}
-	if !reflect.DeepEqual(res.Written, []string{filepath.Join(dir, "a")}) {
-		t.Errorf("Written = %v, want only a", res.Written)
+	if len(res.Written) != 0 {
+		t.Errorf("Written = %v, want nothing", res.Written)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "c")); !os.IsNotExist(err) {
-		t.Errorf("c was written after the error")
+	if got := listFiles(t, dir); len(got) != 0 {
+		t.Errorf("files on disk = %v, want none (a written or a temporary left)", got)
+	}
+}
+
+// TestStagerParts writes a plan in two parts: nothing is renamed before
+// Commit, stage 0 is renamed before stage 1, a path listed in two parts
+// is an error, and Abort leaves no temporary file.
+func TestStagerParts(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	var s Stager
+	if err := s.Add(Plan{Files: []File{{Path: b, Data: []byte("b"), Stage: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Add(Plan{Files: []File{{Path: a, Data: []byte("a")}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(a); !os.IsNotExist(err) {
+		t.Fatalf("a exists before Commit: %v", err)
+	}
+	var order []string
+	beforeRename = func(path string) { order = append(order, filepath.Base(path)) }
+	defer func() { beforeRename = nil }()
+	res, err := s.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(order, []string{"a", "b"}) {
+		t.Errorf("renamed in order %v, want stage 0 (a) first", order)
+	}
+	if !reflect.DeepEqual(res.Written, []string{a, b}) {
+		t.Errorf("Written = %v", res.Written)
+	}
+
+	var s2 Stager
+	if err := s2.Add(Plan{Files: []File{{Path: a, Data: []byte("new a")}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.Add(Plan{Files: []File{{Path: filepath.Join(dir, ".", "a"), Data: []byte("x")}}}); err == nil {
+		t.Fatal("a path in two parts: no error")
+	}
+	if got := listFiles(t, dir); !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("files on disk = %v, want a and b only (temporary left?)", got)
+	}
+	if data, _ := os.ReadFile(a); string(data) != "a" {
+		t.Errorf("a = %q after the failed plan, want it unchanged", data)
 	}
 }
 
