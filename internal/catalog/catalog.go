@@ -254,7 +254,15 @@ func Marshal(c *Catalog) []byte {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	// Sized up front: thousands of catalogs wait in memory to be written,
+	// and a grown buffer holds up to twice its bytes.
+	size := 0
+	for _, id := range ids {
+		m := c.Messages[id]
+		size += len(id) + len(m.Description) + len(m.Hash) + len(m.Other) + 48
+	}
 	var b bytes.Buffer
+	b.Grow(size)
 	for i, id := range ids {
 		m := c.Messages[id]
 		if i > 0 {

@@ -25,6 +25,53 @@ type MergeInput struct {
 	NoMemory bool
 	// Prune drops obsolete entries instead of keeping them.
 	Prune bool
+	// Base, when set, is NewMergeBase(Sources, OldSources), built once
+	// and shared by the merges of every target locale.
+	Base *MergeBase
+}
+
+// MergeBase is what Merge derives from the source catalogs alone, which
+// is the same for every target locale. It is read-only once built, so
+// merges running at once may share it.
+type MergeBase struct {
+	// source maps every current message ID to its slug and message.
+	source map[string]sourceMsg
+	// old maps every message ID of the old source catalogs to its message.
+	old map[string]Message
+	// order is every current message ID, by slug and then by ID.
+	order []string
+}
+
+// NewMergeBase indexes the current and the old source catalogs.
+func NewMergeBase(sources, oldSources map[string]*Catalog) *MergeBase {
+	n := 0
+	for _, c := range sources {
+		if c != nil {
+			n += len(c.Messages)
+		}
+	}
+	b := &MergeBase{source: make(map[string]sourceMsg, n), order: make([]string, 0, n)}
+	for _, slug := range sortedSlugs(sources) {
+		for _, id := range sortedIDs(sources[slug]) {
+			if _, dup := b.source[id]; !dup {
+				b.order = append(b.order, id)
+			}
+			b.source[id] = sourceMsg{slug, sources[slug].Messages[id]}
+		}
+	}
+	n = 0
+	for _, c := range oldSources {
+		if c != nil {
+			n += len(c.Messages)
+		}
+	}
+	b.old = make(map[string]Message, n)
+	for _, slug := range sortedSlugs(oldSources) {
+		for id, msg := range oldSources[slug].Messages {
+			b.old[id] = msg
+		}
+	}
+	return b
 }
 
 // MergeResult is the target locale's catalogs after Merge.
@@ -115,8 +162,11 @@ func Merge(in MergeInput) MergeResult {
 
 type merger struct {
 	in MergeInput
-	// source maps every current message ID to its slug and message.
-	source  map[string]sourceMsg
+	// source maps every current message ID to its slug and message; it
+	// belongs to the MergeBase and is never written.
+	source map[string]sourceMsg
+	// order is every current message ID, by slug and then by ID.
+	order   []string
 	entries map[string]*entry // on disk, by ID
 	// left are the entries whose ID is no longer in the source, sorted.
 	left      []*entry
@@ -132,19 +182,13 @@ type sourceMsg struct {
 }
 
 func newMerger(in MergeInput) *merger {
-	m := &merger{in: in, source: map[string]sourceMsg{}, entries: map[string]*entry{},
+	base := in.Base
+	if base == nil {
+		base = NewMergeBase(in.Sources, in.OldSources)
+	}
+	m := &merger{in: in, source: base.source, order: base.order, entries: map[string]*entry{},
 		out: map[string]*Catalog{}, previous: map[string]string{}}
-	for _, slug := range sortedSlugs(in.Sources) {
-		for id, msg := range in.Sources[slug].Messages {
-			m.source[id] = sourceMsg{slug, msg}
-		}
-	}
-	old := map[string]Message{}
-	for _, slug := range sortedSlugs(in.OldSources) {
-		for id, msg := range in.OldSources[slug].Messages {
-			old[id] = msg
-		}
-	}
+	old := base.old
 	for _, slug := range sortedSlugs(in.Targets) {
 		for _, id := range sortedIDs(in.Targets[slug]) {
 			if _, dup := m.entries[id]; dup {
@@ -228,11 +272,9 @@ func (m *merger) keepLive() {
 			m.previous[id] = e.from
 		}
 	}
-	for _, slug := range sortedSlugs(m.in.Sources) {
-		for _, id := range sortedIDs(m.in.Sources[slug]) {
-			if _, ok := m.entries[id]; !ok {
-				m.receivers = append(m.receivers, id)
-			}
+	for _, id := range m.order {
+		if _, ok := m.entries[id]; !ok {
+			m.receivers = append(m.receivers, id)
 		}
 	}
 }
