@@ -76,12 +76,21 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 			return nil
 		}
 	}
-	p, err := g.loadWith(cfg, "extract", io)
+	p, err := g.loadWith(cfg, "extract", io, func(lo *project.LoadOptions) { lo.Lean = true })
 	if err != nil {
 		return err
 	}
-	pl, rep := p.Extract(project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune})
-	res, err := applyCatalogs(g, p, pl)
+	// Each locale's part of the plan goes to temporary files as soon as
+	// it is ready, so only one locale's catalogs are in memory at a time;
+	// nothing is renamed until every part is written.
+	var st plan.Stager
+	rep, err := p.ExtractTo(project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune},
+		func(part plan.Plan) error { return stageCatalogs(g, p, &st, part) })
+	if err != nil {
+		st.Abort()
+		return err
+	}
+	res, err := st.Commit()
 	if err != nil {
 		return err
 	}
@@ -121,11 +130,21 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 // applyCatalogs writes a plan of catalog files, after checking that none
 // of them, whatever names went into it, lands outside the catalog root.
 func applyCatalogs(g *globalOptions, p *project.Project, pl plan.Plan) (plan.Result, error) {
-	pl = rooted(g.Dir, pl)
-	if err := plan.Within(p.Config.Abs(p.Config.CatalogRoot), pl); err != nil {
+	var st plan.Stager
+	if err := stageCatalogs(g, p, &st, pl); err != nil {
 		return plan.Result{}, err
 	}
-	return plan.Apply(pl)
+	return st.Commit()
+}
+
+// stageCatalogs checks a part of a plan of catalog files as
+// applyCatalogs does and writes its temporary files.
+func stageCatalogs(g *globalOptions, p *project.Project, st *plan.Stager, pl plan.Plan) error {
+	pl = rooted(g.Dir, pl)
+	if err := plan.Within(p.Config.Abs(p.Config.CatalogRoot), pl); err != nil {
+		return err
+	}
+	return st.Add(pl)
 }
 
 // rooted makes a plan's project-relative paths relative to the process.

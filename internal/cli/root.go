@@ -39,7 +39,7 @@ func (o *globalOptions) load() (*project.Project, error) {
 
 // loadWith reads the project, with a progress bar on a terminal when io
 // is given.
-func (o *globalOptions) loadWith(cfg *config.Config, what string, io *IO) (*project.Project, error) {
+func (o *globalOptions) loadWith(cfg *config.Config, what string, io *IO, tune ...func(*project.LoadOptions)) (*project.Project, error) {
 	// An os.Root refuses any path, ".." or symbolic link, that leads out
 	// of the project, so a link in the content cannot publish a file
 	// from elsewhere.
@@ -48,6 +48,9 @@ func (o *globalOptions) loadWith(cfg *config.Config, what string, io *IO) (*proj
 		return nil, err
 	}
 	opts := project.LoadOptions{Encoding: o.Encoding}
+	for _, f := range tune {
+		f(&opts)
+	}
 	if io != nil {
 		bar := newProgress(io, o.Quiet, what)
 		defer bar.finish()

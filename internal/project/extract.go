@@ -1,9 +1,14 @@
 package project
 
 import (
+	"cmp"
 	"maps"
+
+	"golang.org/x/text/language"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/plan"
@@ -42,77 +47,156 @@ type LocaleChange struct {
 // untouched, and removes catalogs left with no entries.
 func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 	var pl plan.Plan
+	rep, _ := p.ExtractTo(opts, func(part plan.Plan) error {
+		pl.Files = append(pl.Files, part.Files...)
+		pl.Remove = append(pl.Remove, part.Remove...)
+		return nil
+	})
+	// parts arrive as locales finish; the plan lists them in a fixed order
+	slices.SortFunc(pl.Files, func(a, b plan.File) int {
+		return cmp.Or(cmp.Compare(a.Stage, b.Stage), cmp.Compare(a.Path, b.Path))
+	})
+	sort.Strings(pl.Remove)
+	return pl, rep
+}
+
+// ExtractTo is Extract handing the plan over in parts, one per target
+// locale and then the source catalogs (in plan stage 1, so that they are
+// written last), so that only one locale's catalogs and their bytes are
+// in memory at a time. It stops at the first error from emit or from
+// reading a locale's catalogs.
+func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (ExtractReport, error) {
 	rep := ExtractReport{Documents: len(p.Docs)}
 	src := p.Config.Source()
-	sources := map[string]*catalog.Catalog{}
+	sources := make(map[string]*catalog.Catalog, len(p.Docs))
 	for _, d := range p.Docs {
 		rep.Messages += len(d.Source.Messages)
 		sources[d.Slug] = d.Source
 	}
-	oldSources := p.Catalogs[src.String()]
-	for slug := range oldSources {
-		if sources[slug] == nil {
-			pl.Remove = append(pl.Remove, p.CatalogPath(src, slug))
-		}
-	}
-	// Each locale merges on its own core; the catalogs are then encoded
-	// on all cores. Results are gathered in a fixed order.
+	oldSources := shareUnchanged(p.Catalogs[src.String()], sources)
+	base := catalog.NewMergeBase(sources, oldSources)
+	// A few locales merge at once, each on its own core; more would only
+	// hold more catalogs in memory. Parts are handed over one at a time.
 	targets := p.Config.Targets()
-	results := make([]catalog.MergeResult, len(targets))
-	workflows := make([]*workflow.State, len(targets))
-	for i, loc := range targets {
-		workflows[i] = p.WorkflowState(loc)
-	}
-	workers.Map(len(targets), 0, func(i int) error {
-		previous := map[string]string{}
-		for id, pr := range workflows[i].Previous {
-			previous[id] = pr.Source
+	rep.Locales = make([]LocaleChange, len(targets))
+	var mu sync.Mutex
+	err := workers.Map(len(targets), min(localesAtOnce, runtime.GOMAXPROCS(0)), func(i int) error {
+		cats, err := p.localeCatalogs(targets[i].String())
+		if err != nil {
+			return err
 		}
-		results[i] = catalog.Merge(catalog.MergeInput{
-			Sources: sources, OldSources: oldSources, Targets: p.Catalogs[targets[i].String()], Previous: previous,
-			Threshold: opts.Threshold, NoMemory: opts.NoMemory, Prune: opts.Prune,
-		})
-		return nil
+		part, change := p.extractLocale(targets[i], base, cats, opts)
+		rep.Locales[i] = change
+		mu.Lock()
+		defer mu.Unlock()
+		return emit(part)
 	})
-	var encode []*catalog.Catalog
-	for i, loc := range targets {
-		res := results[i]
-		rep.Locales = append(rep.Locales, LocaleChange{Locale: loc.String(), MergeReport: res.Report})
-		for _, slug := range slices.Sorted(maps.Keys(res.Targets)) {
-			c := res.Targets[slug]
-			c.Locale = loc.String()
-			pl.Files = append(pl.Files, plan.File{Path: p.CatalogPath(loc, slug)})
-			encode = append(encode, c)
-		}
-		for slug := range p.Catalogs[loc.String()] {
-			if res.Targets[slug] == nil {
-				pl.Remove = append(pl.Remove, p.CatalogPath(loc, slug))
-			}
-		}
-		next := *workflows[i]
-		next.Previous = map[string]workflow.Previous{}
-		for id, text := range res.Previous {
-			next.Previous[id] = workflow.Previous{Source: text}
-		}
-		if next.Empty() {
-			pl.Remove = append(pl.Remove, p.WorkflowPath(loc))
-		} else {
-			pl.Files = append(pl.Files, plan.File{Path: p.WorkflowPath(loc), Data: next.Marshal()})
-			encode = append(encode, nil)
-		}
+	if err != nil {
+		return rep, err
 	}
 	// The source catalogs go last: a run killed before them still finds
 	// the old sources next time, which it needs to carry translations.
-	for _, d := range p.Docs {
-		pl.Files = append(pl.Files, plan.File{Path: p.CatalogPath(src, d.Slug), Stage: 1})
-		encode = append(encode, d.Source)
+	var part plan.Plan
+	for slug := range oldSources {
+		if sources[slug] == nil {
+			part.Remove = append(part.Remove, p.CatalogPath(src, slug))
+		}
 	}
-	workers.Map(len(encode), 0, func(i int) error {
-		if encode[i] != nil {
-			pl.Files[i].Data = catalog.Marshal(encode[i])
+	encode := make([]*catalog.Catalog, len(p.Docs))
+	for i, d := range p.Docs {
+		part.Files = append(part.Files, plan.File{Path: p.CatalogPath(src, d.Slug), Stage: 1})
+		encode[i] = d.Source
+	}
+	marshalAll(part.Files, encode)
+	sort.Strings(part.Remove)
+	return rep, emit(part)
+}
+
+// extractLocale merges one target locale's catalogs with the sources and
+// returns the plan of its catalogs and sidecar.
+func (p *Project) extractLocale(loc language.Tag, base *catalog.MergeBase, targets map[string]*catalog.Catalog, opts ExtractOptions) (plan.Plan, LocaleChange) {
+	var pl plan.Plan
+	wf := p.workflowOf(loc)
+	previous := make(map[string]string, len(wf.Previous))
+	for id, pr := range wf.Previous {
+		previous[id] = pr.Source
+	}
+	res := catalog.Merge(catalog.MergeInput{
+		Base: base, Targets: targets, Previous: previous,
+		Threshold: opts.Threshold, NoMemory: opts.NoMemory, Prune: opts.Prune,
+	})
+	var encode []*catalog.Catalog
+	for _, slug := range slices.Sorted(maps.Keys(res.Targets)) {
+		c := res.Targets[slug]
+		c.Locale = loc.String()
+		pl.Files = append(pl.Files, plan.File{Path: p.CatalogPath(loc, slug)})
+		encode = append(encode, c)
+	}
+	for slug := range targets {
+		if res.Targets[slug] == nil {
+			pl.Remove = append(pl.Remove, p.CatalogPath(loc, slug))
+		}
+	}
+	next := *wf
+	next.Previous = map[string]workflow.Previous{}
+	for id, text := range res.Previous {
+		next.Previous[id] = workflow.Previous{Source: text}
+	}
+	if next.Empty() {
+		pl.Remove = append(pl.Remove, p.WorkflowPath(loc))
+	} else {
+		pl.Files = append(pl.Files, plan.File{Path: p.WorkflowPath(loc), Data: next.Marshal()})
+		encode = append(encode, nil)
+	}
+	marshalAll(pl.Files, encode)
+	sort.Strings(pl.Remove)
+	return pl, LocaleChange{Locale: loc.String(), MergeReport: res.Report}
+}
+
+// shareUnchanged returns the old source catalogs with every catalog
+// whose messages are those of the current one replaced by the current
+// one, and every unchanged message sharing the current one's strings,
+// so that the project's source text is held once, not twice.
+func shareUnchanged(old, current map[string]*catalog.Catalog) map[string]*catalog.Catalog {
+	out := make(map[string]*catalog.Catalog, len(old))
+	for slug, oc := range old {
+		nc := current[slug]
+		if nc == nil {
+			out[slug] = oc
+			continue
+		}
+		same := len(oc.Messages) == len(nc.Messages)
+		for id, m := range oc.Messages {
+			n, ok := nc.Messages[id]
+			if ok && n == m {
+				oc.Messages[id] = n
+				continue
+			}
+			same = false
+			if ok && n.Other == m.Other {
+				m.Other = n.Other
+				oc.Messages[id] = m
+			}
+		}
+		if same {
+			out[slug] = nc
+		} else {
+			out[slug] = oc
+		}
+	}
+	return out
+}
+
+// localesAtOnce is how many target locales ExtractTo merges at once.
+const localesAtOnce = 2
+
+// marshalAll encodes catalogs[i] into files[i] on all cores; a nil
+// catalog leaves its file's data as it is.
+func marshalAll(files []plan.File, catalogs []*catalog.Catalog) {
+	workers.Map(len(catalogs), 0, func(i int) error {
+		if catalogs[i] != nil {
+			files[i].Data = catalog.Marshal(catalogs[i])
 		}
 		return nil
 	})
-	sort.Strings(pl.Remove)
-	return pl, rep
 }

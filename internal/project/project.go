@@ -40,6 +40,9 @@ type Project struct {
 	fsys     fs.FS
 	// progress, when set, is told how many documents are parsed.
 	progress func(done, total int)
+	// localeDirs maps each locale with a catalog folder to the folder, so
+	// that a locale not held in Catalogs can be read when needed.
+	localeDirs map[string]string
 }
 
 // Doc is a parsed document with the message ID of each segment.
@@ -67,17 +70,29 @@ type LoadOptions struct {
 	// Progress is called as documents are parsed, from several
 	// goroutines; done counts up to total.
 	Progress func(done, total int)
+	// Lean keeps memory to what extraction needs: only the source
+	// locale's catalogs are read (ExtractTo reads each target locale's
+	// when it merges it, and lets go of them after), and a document keeps
+	// its path, slug and source catalog but not its text and segments.
+	// Only ExtractTo may be used on a lean Project.
+	Lean bool
 }
 
 // LoadWith is Load with options.
 func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
 	encoding := o.Encoding
 	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workflow.State{},
-		progress: o.Progress}
+		progress: o.Progress, localeDirs: map[string]string{}}
 	if err := p.loadContent(encoding); err != nil {
 		return nil, err
 	}
-	if err := p.loadCatalogs(); err != nil {
+	if o.Lean {
+		for _, d := range p.Docs {
+			d.Document = &content.Document{Path: d.Path, Slug: d.Slug, Format: d.Format}
+			d.IDs, d.Words = nil, nil
+		}
+	}
+	if err := p.loadCatalogs(o.Lean); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -209,7 +224,9 @@ func IsDocument(name string) bool {
 	return false
 }
 
-func (p *Project) loadCatalogs() error {
+// loadCatalogs reads every locale's sidecar and catalogs; with lean, only
+// the source locale's catalogs, and it notes where the others are.
+func (p *Project) loadCatalogs(lean bool) error {
 	root := path.Clean(p.Config.CatalogRoot)
 	entries, err := fs.ReadDir(p.fsys, root)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -218,6 +235,7 @@ func (p *Project) loadCatalogs() error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", root, err)
 	}
+	src := p.Config.Source().String()
 	for _, e := range entries {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -239,43 +257,69 @@ func (p *Project) loadCatalogs() error {
 		if wf != nil {
 			p.Workflow[loc] = wf
 		}
-		suffix := "." + e.Name() + ".toml"
-		var names []string
-		err = fs.WalkDir(p.fsys, dir, func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() || !strings.HasSuffix(name, ".toml") || strings.HasPrefix(d.Name(), ".") {
-				return nil
-			}
-			if !strings.HasSuffix(name, suffix) {
-				return fmt.Errorf("%s: catalog file name must end in %q", name, suffix)
-			}
-			names = append(names, name)
-			return nil
-		})
+		p.localeDirs[loc] = dir
+		if lean && loc != src {
+			continue
+		}
+		byslug, err := p.readLocale(dir)
 		if err != nil {
 			return err
-		}
-		cats := make([]*catalog.Catalog, len(names))
-		err = workers.Map(len(names), 0, func(i int) error {
-			data, err := p.readLimited(names[i])
-			if err != nil {
-				return err
-			}
-			cats[i], err = catalog.Parse(names[i], data)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		byslug := make(map[string]*catalog.Catalog, len(names))
-		for i, name := range names {
-			byslug[strings.TrimSuffix(strings.TrimPrefix(name, dir+"/"), suffix)] = cats[i]
 		}
 		p.Catalogs[loc] = byslug
 	}
 	return nil
+}
+
+// readLocale reads the catalogs in one locale's folder, on all cores,
+// keyed by slug.
+func (p *Project) readLocale(dir string) (map[string]*catalog.Catalog, error) {
+	suffix := "." + path.Base(dir) + ".toml"
+	var names []string
+	err := fs.WalkDir(p.fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(name, ".toml") || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if !strings.HasSuffix(name, suffix) {
+			return fmt.Errorf("%s: catalog file name must end in %q", name, suffix)
+		}
+		names = append(names, name)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	cats := make([]*catalog.Catalog, len(names))
+	err = workers.Map(len(names), 0, func(i int) error {
+		data, err := p.readLimited(names[i])
+		if err != nil {
+			return err
+		}
+		cats[i], err = catalog.Parse(names[i], data)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	byslug := make(map[string]*catalog.Catalog, len(names))
+	for i, name := range names {
+		byslug[strings.TrimSuffix(strings.TrimPrefix(name, dir+"/"), suffix)] = cats[i]
+	}
+	return byslug, nil
+}
+
+// localeCatalogs is loc's catalogs by slug: those held in Catalogs, or
+// else read from disk now and not kept.
+func (p *Project) localeCatalogs(loc string) (map[string]*catalog.Catalog, error) {
+	if cs, ok := p.Catalogs[loc]; ok {
+		return cs, nil
+	}
+	if dir, ok := p.localeDirs[loc]; ok {
+		return p.readLocale(dir)
+	}
+	return nil, nil
 }
 
 // Catalog returns the on-disk catalog of a locale for a document slug, or
@@ -297,6 +341,16 @@ func (p *Project) WorkflowState(loc language.Tag) *workflow.State {
 	s := workflow.New()
 	p.Workflow[loc.String()] = s
 	return s
+}
+
+// workflowOf is loc's sidecar state, or an empty one; unlike
+// WorkflowState it never changes the Project, so merges running at once
+// may call it.
+func (p *Project) workflowOf(loc language.Tag) *workflow.State {
+	if s := p.Workflow[loc.String()]; s != nil {
+		return s
+	}
+	return workflow.New()
 }
 
 // WorkflowPath is the project-relative path of loc's sidecar file.
