@@ -1,0 +1,72 @@
+package project
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/corpus"
+)
+
+// TestLeanExtractSame checks that extraction from a lean load, which
+// reads each locale's catalogs only while merging it, plans exactly the
+// files of a full load, on a corpus with edited, moved and deleted
+// documents.
+func TestLeanExtractSame(t *testing.T) {
+	o := corpus.Options{Docs: 60, Locales: []string{"es", "fr", "ar"}, Seed: 7, Translated: 0.6, Stale: 0.1}
+	fsys, _, err := corpus.MapFS(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Parse("healthloc.toml", []byte(corpus.Config(o.Locales)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
+			docs = append(docs, name)
+		}
+	}
+	sortStrings(docs)
+	for i, name := range docs[:12] {
+		f := fsys[name]
+		switch i % 3 {
+		case 0: // edit a word and a number
+			f.Data = bytes.Replace(f.Data, []byte(" the "), []byte(" a "), 2)
+			f.Data = bytes.Replace(f.Data, []byte("5"), []byte("6"), 1)
+		case 1: // move
+			delete(fsys, name)
+			fsys[strings.TrimSuffix(name, ".md")+"-moved.md"] = f
+		case 2: // delete
+			delete(fsys, name)
+		}
+	}
+	full, err := Load(fsys, cfg, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, wantRep := full.Extract(ExtractOptions{})
+	lean, err := LoadWith(fsys, cfg, LoadOptions{Lean: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, gotRep := lean.Extract(ExtractOptions{})
+	if fmt.Sprint(gotRep) != fmt.Sprint(wantRep) {
+		t.Errorf("lean report %+v, full %+v", gotRep, wantRep)
+	}
+	if len(got.Files) != len(want.Files) || fmt.Sprint(got.Remove) != fmt.Sprint(want.Remove) {
+		t.Fatalf("lean plans %d files, removes %v; full %d files, removes %v", len(got.Files), got.Remove, len(want.Files), want.Remove)
+	}
+	for i := range want.Files {
+		g, w := got.Files[i], want.Files[i]
+		if g.Path != w.Path || g.Stage != w.Stage || !bytes.Equal(g.Data, w.Data) {
+			t.Fatalf("file %d: lean %s (stage %d, %d bytes), full %s (stage %d, %d bytes)", i, g.Path, g.Stage, len(g.Data), w.Path, w.Stage, len(w.Data))
+		}
+	}
+	if wantRep.Locales[0].Moved+wantRep.Locales[0].Carried+wantRep.Locales[0].Obsolete == 0 {
+		t.Errorf("the edits changed nothing to merge: %+v", wantRep.Locales[0])
+	}
+}
