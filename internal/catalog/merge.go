@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"sort"
+
+	"github.com/healthloc/healthloc/internal/workers"
 )
 
 // MergeInput is everything Merge needs to bring one target locale's
@@ -40,6 +42,11 @@ type MergeBase struct {
 	old map[string]Message
 	// order is every current message ID, by slug and then by ID.
 	order []string
+	// tokens[i] are the tokens of message order[i], as numbers from
+	// vocab, so that the similarity searches of every locale tokenize
+	// and hash the source text once.
+	tokens [][]int32
+	vocab  map[string]int32
 }
 
 // NewMergeBase indexes the current and the old source catalogs.
@@ -50,14 +57,26 @@ func NewMergeBase(sources, oldSources map[string]*Catalog) *MergeBase {
 			n += len(c.Messages)
 		}
 	}
-	b := &MergeBase{source: make(map[string]sourceMsg, n), order: make([]string, 0, n)}
+	b := &MergeBase{source: make(map[string]sourceMsg, n), order: make([]string, 0, n), vocab: map[string]int32{}}
 	for _, slug := range sortedSlugs(sources) {
 		for _, id := range sortedIDs(sources[slug]) {
-			if _, dup := b.source[id]; !dup {
+			pos := int32(len(b.order))
+			if s, dup := b.source[id]; dup {
+				pos = s.pos
+			} else {
 				b.order = append(b.order, id)
 			}
-			b.source[id] = sourceMsg{slug, sources[slug].Messages[id]}
+			b.source[id] = sourceMsg{slug, sources[slug].Messages[id], pos}
 		}
+	}
+	words := make([][]string, len(b.order))
+	workers.Map(len(b.order), 0, func(i int) error {
+		words[i] = tokens(b.source[b.order[i]].msg.Other)
+		return nil
+	})
+	b.tokens = make([][]int32, len(b.order))
+	for i, ws := range words {
+		b.tokens[i] = b.intern(ws, true)
 	}
 	n = 0
 	for _, c := range oldSources {
@@ -161,7 +180,8 @@ func Merge(in MergeInput) MergeResult {
 }
 
 type merger struct {
-	in MergeInput
+	in   MergeInput
+	base *MergeBase
 	// source maps every current message ID to its slug and message; it
 	// belongs to the MergeBase and is never written.
 	source map[string]sourceMsg
@@ -179,6 +199,34 @@ type merger struct {
 type sourceMsg struct {
 	slug string
 	msg  Message
+	pos  int32 // in MergeBase.order
+}
+
+// intern numbers words through the vocabulary. A word the vocabulary
+// lacks is added when add is set, else numbered negatively, each distinct
+// word differently, so it matches only itself.
+func (b *MergeBase) intern(words []string, add bool) []int32 {
+	out := make([]int32, len(words))
+	var extra map[string]int32
+	for i, w := range words {
+		id, ok := b.vocab[w]
+		switch {
+		case ok:
+		case add:
+			id = int32(len(b.vocab))
+			b.vocab[w] = id
+		default:
+			if extra == nil {
+				extra = map[string]int32{}
+			}
+			if id, ok = extra[w]; !ok {
+				id = -1 - int32(len(extra))
+				extra[w] = id
+			}
+		}
+		out[i] = id
+	}
+	return out
 }
 
 func newMerger(in MergeInput) *merger {
@@ -186,7 +234,7 @@ func newMerger(in MergeInput) *merger {
 	if base == nil {
 		base = NewMergeBase(in.Sources, in.OldSources)
 	}
-	m := &merger{in: in, source: base.source, order: base.order, entries: map[string]*entry{},
+	m := &merger{in: in, base: base, source: base.source, order: base.order, entries: map[string]*entry{},
 		out: map[string]*Catalog{}, previous: map[string]string{}}
 	old := base.old
 	for _, slug := range sortedSlugs(in.Targets) {
@@ -375,10 +423,10 @@ func (m *merger) carryFuzzy(threshold float64) {
 		if e.from == "" {
 			continue
 		}
-		et := tokens(e.from)
+		et := m.base.intern(tokens(e.from), false)
 		for _, id := range m.receivers {
 			s := m.source[id]
-			rt := tokens(s.msg.Other)
+			rt := m.base.tokens[s.pos]
 			if maxSimilarity(len(et), len(rt)) < threshold {
 				continue
 			}
@@ -439,18 +487,23 @@ func (m *merger) memoryFuzzy(donors []*entry, threshold float64) {
 	if len(m.receivers) == 0 {
 		return
 	}
-	index := map[string][]int{}
-	dtoks := make([][]string, len(donors))
+	// A donor's text is the current source of its ID, whose tokens the
+	// base holds. Postings are by token number; mark[t] tells which
+	// donor or receiver last saw token t, so no set is built per text.
+	index := make([][]int32, len(m.base.vocab))
+	mark := make([]int32, len(m.base.vocab))
+	dtoks := make([][]int32, len(donors))
 	for i, d := range donors {
-		dtoks[i] = tokens(d.from)
-		seen := map[string]bool{}
+		dtoks[i] = m.base.tokens[m.source[d.id].pos]
 		for _, t := range dtoks[i] {
-			if !seen[t] {
-				seen[t] = true
-				index[t] = append(index[t], i)
+			if mark[t] != int32(i+1) {
+				mark[t] = int32(i + 1)
+				index[t] = append(index[t], int32(i))
 			}
 		}
 	}
+	clear(mark)
+	var stamp int32
 	// Another message's translation is only a hint, so the memory is
 	// stricter than carry-over: short texts such as headings share words
 	// by accident.
@@ -462,16 +515,21 @@ func (m *merger) memoryFuzzy(donors []*entry, threshold float64) {
 	var touched []int
 	m.take(func(id string) bool {
 		s := m.source[id]
-		rt := tokens(s.msg.Other)
+		rt := m.base.tokens[s.pos]
 		if len(rt) < memoryMinWords {
 			return false
 		}
 		touched = touched[:0]
-		for _, t := range dedupe(rt) {
+		stamp++
+		for _, t := range rt {
+			if mark[t] == stamp {
+				continue
+			}
+			mark[t] = stamp
 			if p := index[t]; len(p) <= maxPosting {
 				for _, i := range p {
 					if shared[i] == 0 {
-						touched = append(touched, i)
+						touched = append(touched, int(i))
 					}
 					shared[i]++
 				}
@@ -503,18 +561,6 @@ func (m *merger) memoryFuzzy(donors []*entry, threshold float64) {
 		m.rep.MemoryFuzzy++
 		return true
 	})
-}
-
-func dedupe(ts []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, t := range ts {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 func (m *merger) finish(prune bool) {

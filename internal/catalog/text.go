@@ -89,7 +89,7 @@ func Similarity(a, b string) float64 {
 }
 
 // similarity is Similarity with the tokens of a and b already computed.
-func similarity(a, b string, ta, tb []string) float64 {
+func similarity[T comparable](a, b string, ta, tb []T) float64 {
 	if len(ta) == 0 || len(tb) == 0 {
 		if len(ta) == 0 && len(tb) == 0 && Normalize(a) == Normalize(b) {
 			return 1
@@ -143,7 +143,7 @@ func isIdeograph(r rune) bool {
 
 // lcs returns the length of the longest common subsequence of a and b in
 // O(len(a)·len(b)) time and O(len(b)) space.
-func lcs(a, b []string) int {
+func lcs[T comparable](a, b []T) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for i := range a {
