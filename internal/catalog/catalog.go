@@ -300,10 +300,20 @@ func Quote(s string) string {
 }
 
 func writeString(b *bytes.Buffer, s string) {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
+	// Runs of bytes that need no escape are copied whole.
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+			continue
+		}
+		b.WriteString(s[start:i])
+		start = i + 1
+		switch c {
 		case '"':
 			b.WriteString(`\"`)
 		case '\\':
@@ -319,12 +329,9 @@ func writeString(b *bytes.Buffer, s string) {
 		case '\r':
 			b.WriteString(`\r`)
 		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
+			fmt.Fprintf(b, `\u%04X`, c)
 		}
 	}
+	b.WriteString(s[start:])
 	b.WriteByte('"')
 }
