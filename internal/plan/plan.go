@@ -115,6 +115,9 @@ type Stager struct {
 	pending []staged
 	res     Result
 	removes []string
+	// created are the folders Add made for temporaries, which Abort
+	// removes again if they are still empty.
+	created []string
 }
 
 // staged is a temporary file waiting to be renamed over path.
@@ -137,6 +140,7 @@ func (s *Stager) Add(p Plan) error {
 		}
 		s.seen[clean] = true
 	}
+	s.noteMissingDirs(p.Files)
 	tmps := make([]string, len(p.Files))
 	err := workers.Map(len(p.Files), writers, func(i int) error {
 		var err error
@@ -159,7 +163,23 @@ func (s *Stager) Add(p Plan) error {
 	return nil
 }
 
-// Abort removes the temporary files not yet renamed.
+// noteMissingDirs records the folders, and their missing parents, that
+// writing files will create.
+func (s *Stager) noteMissingDirs(files []File) {
+	checked := map[string]bool{}
+	for _, f := range files {
+		for dir := filepath.Dir(f.Path); !checked[dir]; dir = filepath.Dir(dir) {
+			checked[dir] = true
+			if _, err := os.Lstat(dir); err == nil || !errors.Is(err, fs.ErrNotExist) {
+				break
+			}
+			s.created = append(s.created, dir)
+		}
+	}
+}
+
+// Abort removes the temporary files not yet renamed, and the folders
+// made for them that are still empty.
 func (s *Stager) Abort() {
 	for _, f := range s.pending {
 		if f.tmp != "" {
@@ -167,12 +187,19 @@ func (s *Stager) Abort() {
 		}
 	}
 	s.pending = nil
+	// deepest first, so a parent is empty when its turn comes
+	sort.Slice(s.created, func(i, j int) bool { return len(s.created[i]) > len(s.created[j]) })
+	for _, d := range s.created {
+		os.Remove(d)
+	}
+	s.created = nil
 }
 
 // Commit renames every temporary file over its path and removes what the
 // plan removes; see Stager. The Result lists paths sorted.
 func (s *Stager) Commit() (Result, error) {
 	// A panic (a bug) unwinds through here too: no temporary is left.
+	// Folders made for renamed files are not empty, so Abort keeps them.
 	defer s.Abort()
 	res := &s.res
 	sort.Strings(res.Unchanged)

@@ -460,3 +460,21 @@ func TestAddIndex(t *testing.T) {
 		t.Errorf("copy has %d files, want 4", len(q.Files))
 	}
 }
+
+// TestStagerAbortRemovesFolders: a plan given up after its temporaries
+// were written leaves no folder it made, and keeps those that existed.
+func TestStagerAbortRemovesFolders(t *testing.T) {
+	dir := t.TempDir()
+	var s Stager
+	if err := s.Add(Plan{Files: []File{{Path: filepath.Join(dir, "en", "deep", "a.toml"), Data: []byte("a")}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "en", "deep")); err != nil {
+		t.Fatalf("folder for the temporary: %v", err)
+	}
+	s.Abort()
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 0 {
+		t.Errorf("after Abort %s holds %v (%v), want nothing", dir, entries, err)
+	}
+}

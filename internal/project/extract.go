@@ -60,11 +60,12 @@ func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 	return pl, rep
 }
 
-// ExtractTo is Extract handing the plan over in parts, one per target
-// locale and then the source catalogs (in plan stage 1, so that they are
-// written last), so that only one locale's catalogs and their bytes are
-// in memory at a time. It stops at the first error from emit or from
-// reading a locale's catalogs.
+// ExtractTo is Extract handing the plan over in parts, the source
+// catalogs (in plan stage 1, so that they are written last) and then one
+// per target locale, so that only a locale or two's catalogs and their
+// bytes are in memory at a time. It stops at the first error from emit or
+// from reading a locale's catalogs. On a lean Project it can run once:
+// it drops the documents' source catalogs once they are encoded.
 func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (ExtractReport, error) {
 	rep := ExtractReport{Documents: len(p.Docs)}
 	src := p.Config.Source()
@@ -75,6 +76,32 @@ func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (Ex
 	}
 	oldSources := shareUnchanged(p.Catalogs[src.String()], sources)
 	base := catalog.NewMergeBase(sources, oldSources)
+	// The source catalogs are in stage 1, so they are written last: a run
+	// killed before them still finds the old sources next time, which it
+	// needs to carry translations. They are encoded first, and a lean
+	// project then lets go of the catalogs, which the base has indexed.
+	var part plan.Plan
+	for slug := range oldSources {
+		if sources[slug] == nil {
+			part.Remove = append(part.Remove, p.CatalogPath(src, slug))
+		}
+	}
+	encode := make([]*catalog.Catalog, len(p.Docs))
+	for i, d := range p.Docs {
+		part.Files = append(part.Files, plan.File{Path: p.CatalogPath(src, d.Slug), Stage: 1})
+		encode[i] = d.Source
+	}
+	marshalAll(part.Files, encode)
+	sort.Strings(part.Remove)
+	if err := emit(part); err != nil {
+		return rep, err
+	}
+	if p.lean {
+		for _, d := range p.Docs {
+			d.Source = nil
+		}
+		delete(p.Catalogs, src.String())
+	}
 	// A few locales merge at once, each on its own core; more would only
 	// hold more catalogs in memory. Parts are handed over one at a time.
 	targets := p.Config.Targets()
@@ -91,25 +118,7 @@ func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (Ex
 		defer mu.Unlock()
 		return emit(part)
 	})
-	if err != nil {
-		return rep, err
-	}
-	// The source catalogs go last: a run killed before them still finds
-	// the old sources next time, which it needs to carry translations.
-	var part plan.Plan
-	for slug := range oldSources {
-		if sources[slug] == nil {
-			part.Remove = append(part.Remove, p.CatalogPath(src, slug))
-		}
-	}
-	encode := make([]*catalog.Catalog, len(p.Docs))
-	for i, d := range p.Docs {
-		part.Files = append(part.Files, plan.File{Path: p.CatalogPath(src, d.Slug), Stage: 1})
-		encode[i] = d.Source
-	}
-	marshalAll(part.Files, encode)
-	sort.Strings(part.Remove)
-	return rep, emit(part)
+	return rep, err
 }
 
 // extractLocale merges one target locale's catalogs with the sources and

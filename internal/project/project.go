@@ -43,6 +43,8 @@ type Project struct {
 	// localeDirs maps each locale with a catalog folder to the folder, so
 	// that a locale not held in Catalogs can be read when needed.
 	localeDirs map[string]string
+	// lean is LoadOptions.Lean.
+	lean bool
 }
 
 // Doc is a parsed document with the message ID of each segment.
@@ -82,7 +84,7 @@ type LoadOptions struct {
 func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
 	encoding := o.Encoding
 	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workflow.State{},
-		progress: o.Progress, localeDirs: map[string]string{}}
+		progress: o.Progress, localeDirs: map[string]string{}, lean: o.Lean}
 	if err := p.loadContent(encoding); err != nil {
 		return nil, err
 	}
