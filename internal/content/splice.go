@@ -158,13 +158,9 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 		}
 		return strings.Join(lines, nl), true
 	case SyntaxHTML:
-		enc := encodeHTMLText(doc, i, strings.TrimSpace(s))
-		if strings.TrimSpace(enc) == "" {
-			// only tags the source does not have: as empty as a blank
-			// translation, and as likely a mistake
-			return "", false
-		}
-		return enc, true
+		// Only tags, or tags the source does not have: as empty as a
+		// blank translation, and as likely a mistake.
+		return encodeHTMLText(doc, i, strings.TrimSpace(s))
 	case SyntaxAttr:
 		return encodeHTMLAttr(doc, seg, s), true
 	}
