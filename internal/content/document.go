@@ -88,7 +88,9 @@ type Segment struct {
 	Words int
 
 	// afterTable marks a paragraph written on the line right under a
-	// GFM table, which only a setext-like line such as "--" can be.
+	// GFM table, which only a setext underline such as "--" can begin:
+	// goldmark ends the table's paragraph there and makes the underline
+	// a paragraph of its own.
 	afterTable bool
 }
 

@@ -69,15 +69,6 @@ func Localize(doc *Document, tr func(i int, seg Segment) (string, bool)) ([]byte
 		if s, ok := tr(i, seg); ok && s != seg.Text {
 			if enc, ok := encodeReplacement(doc, i, seg, s); ok {
 				repl = []byte(enc)
-				if seg.afterTable {
-					// Written right under a table, any other text would
-					// become one more row: start a paragraph of its own.
-					if doc.CRLF {
-						out.WriteString("\r\n")
-					} else {
-						out.WriteString("\n")
-					}
-				}
 			}
 		}
 		a := out.Len()
@@ -104,16 +95,30 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 	switch seg.Syntax {
 	case SyntaxBlock:
 		lines := contentLines(s, true)
+		under := ""
+		if seg.afterTable {
+			// The paragraph right under a table starts with the setext
+			// underline ("--") that ended the table. Any other first line
+			// would become one more row, or, when the delimiter row is
+			// indented four columns or more, undo the table: goldmark
+			// reads such a row only when a setext underline closes it.
+			// The underline stays, and the translation continues it.
+			under, _, _ = strings.Cut(string(doc.Src[seg.Start:seg.End]), "\n")
+			under = strings.TrimRight(under, " \t\r")
+			if len(lines) > 0 && strings.TrimRight(lines[0], " \t") == under {
+				lines = lines[1:]
+			}
+		}
 		if len(lines) == 0 {
 			return "", false
 		}
 		if md {
 			for i, l := range lines {
-				lines[i] = escapeBlockStart(l, i == 0)
+				lines[i] = escapeBlockStart(l, i == 0 && under == "")
 			}
 			// A link reference definition's label may span lines: "[\nx]:"
 			// is one, though no single line looks like it.
-			if !strings.HasPrefix(lines[0], `\`) && multiLineRefDefRe.MatchString(strings.Join(lines, "\n")) {
+			if under == "" && !strings.HasPrefix(lines[0], `\`) && multiLineRefDefRe.MatchString(strings.Join(lines, "\n")) {
 				lines[0] = `\` + lines[0]
 			}
 			// Right after a task checkbox, a ":" would make "[x]:" a
@@ -121,6 +126,9 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 			if seg.Start > 0 && doc.Src[seg.Start-1] == ']' && strings.HasPrefix(lines[0], ":") {
 				lines[0] = `\` + lines[0]
 			}
+		}
+		if under != "" {
+			lines = append([]string{under}, lines...)
 		}
 		return strings.Join(lines, nl+seg.Prefix), true
 	case SyntaxLine:

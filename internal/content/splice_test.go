@@ -429,3 +429,37 @@ func assertSameStructure(t *testing.T, doc *Document, out []byte, spans []Span) 
 		}
 	}
 }
+
+// TestLocalizeUnderTable: a paragraph right under a table begins with the
+// setext underline that ended the table; the underline stays, so the
+// table stays a table, also when only that underline makes it one.
+func TestLocalizeUnderTable(t *testing.T) {
+	tests := []struct{ raw, text, tr, want string }{
+		{"a\n:-\nb\n--\nmore\n", "--\nmore", "más", "a\n:-\nb\n--\nmás\n"},
+		{"a\n:-\nb\n--\nmore\n", "--\nmore", "--  \nmás", "a\n:-\nb\n--\nmás\n"},
+		{"a\n:-\nb\n==\n", "==", "x\n|-|", "a\n:-\nb\n==\nx\n\\|-|\n"},
+		{"a\n\t-\nb\n--\n", "--", "--0", "a\n\t-\nb\n--\n--0\n"},
+		{"a\n\t-\nb\n--\n", "--", "# x\n--", "a\n\t-\nb\n--\n\\# x\n\\--\n"},
+		{"> a\n> :-\n> b\n> --\n> more\n", "--\nmore", "uno\ndos", "> a\n> :-\n> b\n> --\n> uno\n> dos\n"},
+		{"a\n\t-\nb\n--\n", "--", "--", "a\n\t-\nb\n--\n"},
+	}
+	for _, tt := range tests {
+		doc, err := Parse("a.md", []byte(tt.raw), testOpts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, spans, err := Localize(doc, func(_ int, s Segment) (string, bool) {
+			if s.Text == tt.text {
+				return tt.tr, true
+			}
+			return "", false
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != tt.want {
+			t.Errorf("%q: %q -> %q gives\n %q\nwant\n %q", tt.raw, tt.text, tt.tr, out, tt.want)
+		}
+		assertSameStructure(t, doc, out, spans)
+	}
+}
