@@ -25,7 +25,8 @@ import (
 // encodeHTMLText). A replacement that is empty or only whitespace is
 // ignored and the source kept: it would remove a heading or paragraph, and
 // an empty cell, alt text or value is far more likely a missing
-// translation than an intended one.
+// translation than an intended one. So is a Markdown replacement made
+// only of images, which would read back as alt text, or as nothing.
 //
 // The output starts with a UTF-8 BOM when the source had one. The spans
 // give, for every segment in Document.Segments order, where its bytes
@@ -129,6 +130,8 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 		}
 		if under != "" {
 			lines = append([]string{under}, lines...)
+		} else if md && imagesOnlyText(strings.Join(lines, "\n")) {
+			return "", false
 		}
 		return strings.Join(lines, nl+seg.Prefix), true
 	case SyntaxLine:
@@ -138,6 +141,9 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 		}
 		if md {
 			l = escapeClosingHashes(escapeBlockStart(l, true))
+			if imagesOnlyText(l) {
+				return "", false
+			}
 		}
 		return l, true
 	case SyntaxCell:
@@ -148,6 +154,9 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 			cell = escapeBlockStart(cell, true)
 		}
 		cell = cellEnd(cell, seg.End < len(doc.Src) && doc.Src[seg.End] == '|')
+		if md && imagesOnlyText(cell) {
+			return "", false
+		}
 		return cell, true
 	case SyntaxAlt:
 		// "|" too, in case the image sits in a table cell; "`" and "<"

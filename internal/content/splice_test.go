@@ -463,3 +463,30 @@ func TestLocalizeUnderTable(t *testing.T) {
 		assertSameStructure(t, doc, out, spans)
 	}
 }
+
+// TestLocalizeImagesOnly: a translation made only of images would read
+// back as alt-text segments, or as none for "![label]"; the source is
+// kept, as for a blank translation. Images next to text stay.
+func TestLocalizeImagesOnly(t *testing.T) {
+	raw := "[a]: /a.png\n\n# H\n\nP\n\n- [ ] L\n\n|C|D|\n|-|-|\n|E|F|\n"
+	for _, tr := range []string{"![x](u)", "![a]", " ![a][] ", "![x][a] [![y](v)](w)", "![\x10]"} {
+		doc, err := Parse("a.md", []byte(raw), testOpts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, spans, err := Localize(doc, func(int, Segment) (string, bool) { return tr, true })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != raw {
+			t.Errorf("%q: got\n%s", tr, out)
+		}
+		assertSameStructure(t, doc, out, spans)
+	}
+	doc, _ := Parse("a.md", []byte(raw), testOpts)
+	out, spans, _ := Localize(doc, func(int, Segment) (string, bool) { return "x ![a]", true })
+	if want := "[a]: /a.png\n\n# x ![a]\n\nx ![a]\n\n- [ ] x ![a]\n\n|x ![a]|x ![a]|\n|-|-|\n|x ![a]|x ![a]|\n"; string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	assertSameStructure(t, doc, out, spans)
+}
