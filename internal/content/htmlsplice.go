@@ -18,7 +18,7 @@ import (
 // has (alt, title, placeholder, aria-label), which are escaped too. A
 // numbered tag the source does not have, of the wrong form, or that does
 // not pair up is left out, so a translator's slip can never leave an
-// element open.
+// element open; so is a comment's tag after its first use.
 //
 // It reports false when the result holds no text outside the tags, which
 // would not read back as a segment: the source is kept then, as for a
@@ -34,6 +34,7 @@ func encodeHTMLText(doc *Document, i int, s string) (string, bool) {
 	ok := make([]bool, len(ms))
 	num := make([]int, len(ms))
 	var open []int // indexes into ms of unclosed paired tags
+	used := map[int]bool{}
 	for j, m := range ms {
 		closing, void := m[3] > m[2], m[9] > m[8]
 		n, _ := strconv.Atoi(s[m[4]:m[5]])
@@ -42,6 +43,11 @@ func encodeHTMLText(doc *Document, i int, s string) (string, bool) {
 			continue
 		}
 		switch {
+		case void && tags[n-1].comment:
+			// A comment comes back once: a second ID marker
+			// ("<!-- healthloc:id x -->") would make the page invalid.
+			ok[j] = !used[n]
+			used[n] = true
 		case void:
 			ok[j] = true
 		case !closing:

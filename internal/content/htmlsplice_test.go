@@ -94,6 +94,12 @@ func TestLocalizeHTML(t *testing.T) {
 			want: `<p>x</p>`,
 		},
 		{
+			name: "a comment comes back once",
+			raw:  `<p>a<!-- healthloc:id x -->b</p><p>c</p>`,
+			tr:   map[string]string{"a<1/>b": "x<1/>y<1/>z"},
+			want: `<p>x<!-- healthloc:id x -->yz</p><p>c</p>`,
+		},
+		{
 			name: "tags without text keep the source",
 			raw:  `<p>a<b>b</b><code>c</code></p><p>d<!--e-->f</p>`,
 			tr:   map[string]string{"a<1>b</1><2/>": "<1> </1> <2/>", "d<1/>f": "<1/>"},
