@@ -128,7 +128,12 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 				lines[0] = `\` + lines[0]
 			}
 		}
-		if under != "" {
+		if under == "-" {
+			// A lone "-" before "\n" is an empty list item to goldmark;
+			// before "\r\n" it stays an underline, as in the source,
+			// where a "\r" follows it.
+			lines[0] = "-\r\n" + seg.Prefix + lines[0]
+		} else if under != "" {
 			lines = append([]string{under}, lines...)
 		} else if md && imagesOnlyText(strings.Join(lines, "\n")) {
 			return "", false

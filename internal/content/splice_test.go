@@ -442,6 +442,9 @@ func TestLocalizeUnderTable(t *testing.T) {
 		{"a\n\t-\nb\n--\n", "--", "# x\n--", "a\n\t-\nb\n--\n\\# x\n\\--\n"},
 		{"> a\n> :-\n> b\n> --\n> more\n", "--\nmore", "uno\ndos", "> a\n> :-\n> b\n> --\n> uno\n> dos\n"},
 		{"a\n\t-\nb\n--\n", "--", "--", "a\n\t-\nb\n--\n"},
+		{"a\n:-\n-\r", "-", "x", "a\n:-\n-\r\nx\r"},
+		{"a\n:-\n-\r\nb\n", "-\nb", "x\ny", "a\n:-\n-\r\nx\r\ny\n"},
+		{"> a\n> :-\n> -\r\n> b\n", "-\nb", "x\ny", "> a\n> :-\n> -\r\n> x\r\n> y\n"},
 	}
 	for _, tt := range tests {
 		doc, err := Parse("a.md", []byte(tt.raw), testOpts)
