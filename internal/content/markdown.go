@@ -160,21 +160,21 @@ func (w *mdWalker) block(n ast.Node, kind Kind) error {
 			for len(w.headings) > 0 && w.headings[len(w.headings)-1].level >= n.Level {
 				w.headings = w.headings[:len(w.headings)-1]
 			}
+			before := len(w.doc.Segments)
 			w.inline(n, KindHeading, SyntaxLine)
+			w.markAfterTable(n, before)
 			if lines := w.lineSpans(n); len(lines) > 0 {
 				w.headings = append(w.headings, mdHeading{n.Level, oneLine(joinLines(w.doc.Src, lines, lines[0].start, lines[len(lines)-1].end))})
 			}
 			return nil
 		}
+		before := len(w.doc.Segments)
 		w.inline(n, KindHeading, SyntaxLine)
+		w.markAfterTable(n, before)
 	case *ast.Paragraph, *ast.TextBlock:
 		before := len(w.doc.Segments)
 		w.inline(n, kind, SyntaxBlock)
-		if _, ok := n.PreviousSibling().(*extast.Table); ok && len(w.doc.Segments) == before+1 {
-			if s := &w.doc.Segments[before]; s.Start > 0 && !blankLineBefore(w.doc.Src, s.Start) {
-				s.afterTable = true
-			}
-		}
+		w.markAfterTable(n, before)
 	case *ast.Blockquote:
 		return w.blocks(n, KindQuote)
 	case *ast.List:
@@ -321,6 +321,30 @@ func (w *mdWalker) headingPath() []string {
 
 // blankLineBefore reports whether the line before the one holding offset
 // at is blank (or there is none).
+// markAfterTable marks the segment of block n, the one added after
+// before, when n begins on the line right under a table: a paragraph or a
+// setext heading whose first line is the underline that ended the table.
+// A heading gets the Prefix of a new line, for the line the splice adds.
+func (w *mdWalker) markAfterTable(n ast.Node, before int) {
+	if _, ok := n.PreviousSibling().(*extast.Table); !ok || len(w.doc.Segments) != before+1 {
+		return
+	}
+	s := &w.doc.Segments[before]
+	if s.Start == 0 || blankLineBefore(w.doc.Src, s.Start) {
+		return
+	}
+	if s.Syntax == SyntaxLine {
+		// an ATX heading can interrupt the table: its "#" comes first
+		if bytes.IndexByte(w.doc.Src[w.lines.start(s.Start):s.Start], '#') >= 0 {
+			return
+		}
+		if lines := w.lineSpans(n); len(lines) > 0 {
+			s.Prefix = w.prefix(lines)
+		}
+	}
+	s.afterTable = true
+}
+
 func blankLineBefore(src []byte, at int) bool {
 	start := bytes.LastIndexByte(src[:at], '\n')
 	if start < 0 {

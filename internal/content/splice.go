@@ -96,19 +96,9 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 	switch seg.Syntax {
 	case SyntaxBlock:
 		lines := contentLines(s, true)
-		under := ""
-		if seg.afterTable {
-			// The paragraph right under a table starts with the setext
-			// underline ("--") that ended the table. Any other first line
-			// would become one more row, or, when the delimiter row is
-			// indented four columns or more, undo the table: goldmark
-			// reads such a row only when a setext underline closes it.
-			// The underline stays, and the translation continues it.
-			under, _, _ = strings.Cut(string(doc.Src[seg.Start:seg.End]), "\n")
-			under = strings.TrimRight(under, " \t\r")
-			if len(lines) > 0 && strings.TrimRight(lines[0], " \t") == under {
-				lines = lines[1:]
-			}
+		under := tableUnderline(doc, seg)
+		if under != "" && len(lines) > 0 && strings.TrimRight(lines[0], " \t") == under {
+			lines = lines[1:]
 		}
 		if len(lines) == 0 {
 			return "", false
@@ -128,24 +118,26 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 				lines[0] = `\` + lines[0]
 			}
 		}
-		if under == "-" {
-			// A lone "-" before "\n" is an empty list item to goldmark;
-			// before "\r\n" it stays an underline, as in the source,
-			// where a "\r" follows it.
-			lines[0] = "-\r\n" + seg.Prefix + lines[0]
-		} else if under != "" {
-			lines = append([]string{under}, lines...)
+		if under != "" {
+			lines[0] = afterUnderline(under, lines[0], seg.Prefix, nl)
 		} else if md && imagesOnlyText(strings.Join(lines, "\n")) {
 			return "", false
 		}
 		return strings.Join(lines, nl+seg.Prefix), true
 	case SyntaxLine:
 		l := oneLine(s)
+		under := tableUnderline(doc, seg)
+		if under != "" && (l == under || strings.HasPrefix(l, under+" ")) {
+			l = strings.TrimSpace(l[len(under):])
+		}
 		if l == "" {
 			return "", false
 		}
 		if md {
-			l = escapeClosingHashes(escapeBlockStart(l, true))
+			l = escapeClosingHashes(escapeBlockStart(l, under == ""))
+			if under != "" {
+				return afterUnderline(under, l, seg.Prefix, nl), true
+			}
 			if imagesOnlyText(l) {
 				return "", false
 			}
@@ -187,6 +179,34 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 		return encodeHTMLAttr(doc, seg, s), true
 	}
 	return "", false
+}
+
+// tableUnderline returns the setext underline ("--") that begins a
+// paragraph or setext heading written right under a table, or "".
+//
+// Any other first line there would become one more row of the table, or,
+// when the delimiter row is indented four columns or more, undo the
+// table: goldmark reads such a row only when a setext underline closes
+// the table's paragraph. So the underline stays, and the translation
+// continues it on the next line.
+func tableUnderline(doc *Document, seg Segment) string {
+	if !seg.afterTable {
+		return ""
+	}
+	under, _, _ := strings.Cut(string(doc.Src[seg.Start:seg.End]), "\n")
+	return strings.TrimRight(under, " \t\r")
+}
+
+// afterUnderline writes the underline, a line break and prefix, then the
+// first line of a translation.
+func afterUnderline(under, first, prefix, nl string) string {
+	if under == "-" {
+		// A lone "-" before "\n" is an empty list item to goldmark;
+		// before "\r\n" it stays an underline, as in the source, where
+		// a "\r" follows it.
+		nl = "\r\n"
+	}
+	return under + nl + prefix + first
 }
 
 // firstInRow reports whether no "|" stands between the start of the line

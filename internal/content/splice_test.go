@@ -445,6 +445,10 @@ func TestLocalizeUnderTable(t *testing.T) {
 		{"a\n:-\n-\r", "-", "x", "a\n:-\n-\r\nx\r"},
 		{"a\n:-\n-\r\nb\n", "-\nb", "x\ny", "a\n:-\n-\r\nx\r\ny\n"},
 		{"> a\n> :-\n> -\r\n> b\n", "-\nb", "x\ny", "> a\n> :-\n> -\r\n> x\r\n> y\n"},
+		{"a\n:-\n--\n-\n", "--", "x\ny", "a\n:-\n--\nx y\n-\n"},
+		{"> a\n> :-\n> ==\n> b\n> ==\n", "==\nb", "== x", "> a\n> :-\n> ==\n> x\n> ==\n"},
+		{"a\n\t-\nb\n--\n-\n", "--", "--", "a\n\t-\nb\n--\n-\n"},
+		{"a\n:-\n# --\n", "--", "==", "a\n:-\n# \\==\n"},
 	}
 	for _, tt := range tests {
 		doc, err := Parse("a.md", []byte(tt.raw), testOpts)
