@@ -38,7 +38,9 @@ var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.T
 //     sees the image in its sentence.
 //
 // Code blocks, HTML blocks, link reference definitions, thematic breaks,
-// empty blocks and blocks holding only URLs or autolinks give no segment.
+// empty blocks and blocks holding only URLs or autolinks give no segment,
+// nor does the one header cell of a table right under another table,
+// which is the setext underline ("--") that ended the other.
 //
 // An author pins the message ID of a block with a comment on its own line
 // (an HTML block) right before it:
@@ -182,8 +184,18 @@ func (w *mdWalker) block(n ast.Node, kind Kind) error {
 	case *ast.ListItem:
 		return w.blocks(n, KindListItem)
 	case *extast.Table:
+		_, underTable := n.PreviousSibling().(*extast.Table)
 		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				if underTable && row == n.FirstChild() && cell == row.FirstChild() {
+					// A table on the line right under another has for
+					// its one header cell the setext underline ("--")
+					// that ended the other: nothing to translate, and
+					// any other text there would join the table above.
+					if lines := w.lineSpans(cell); len(lines) > 0 && !blankLineBefore(w.doc.Src, lines[0].start) {
+						continue
+					}
+				}
 				w.inline(cell, KindTableCell, SyntaxCell)
 			}
 		}

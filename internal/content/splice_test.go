@@ -449,6 +449,7 @@ func TestLocalizeUnderTable(t *testing.T) {
 		{"> a\n> :-\n> ==\n> b\n> ==\n", "==\nb", "== x", "> a\n> :-\n> ==\n> x\n> ==\n"},
 		{"a\n\t-\nb\n--\n-\n", "--", "--", "a\n\t-\nb\n--\n-\n"},
 		{"a\n:-\n# --\n", "--", "==", "a\n:-\n# \\==\n"},
+		{"a\n-:\n--\n-:\nb\n", "b", "x", "a\n-:\n--\n-:\nx\n"},
 	}
 	for _, tt := range tests {
 		doc, err := Parse("a.md", []byte(tt.raw), testOpts)
