@@ -102,10 +102,38 @@ func (w *mdWalker) alts(lines []lineSpan, count int) bool {
 			Headings: w.headingPath(),
 		})
 	}
+	if !w.altsHold(lines, segs, count) {
+		return false
+	}
 	for _, s := range segs {
 		w.add(s)
 	}
 	return true
+}
+
+// altsHold reports whether the block still reads as count images, and
+// nothing else, once every alt text in segs is replaced: matchBracket
+// only approximates goldmark, which also reads code spans, autolinks and
+// nested links' destinations inside an alt text, where a "]" does not
+// close it. A block that fails keeps one segment of its own.
+func (w *mdWalker) altsHold(lines []lineSpan, segs []Segment, count int) bool {
+	src := w.doc.Src
+	var b strings.Builder
+	pos := lines[0].start
+	for _, s := range segs {
+		b.WriteString(joinLines(src, lines, pos, s.Start))
+		b.WriteString("x")
+		pos = s.End
+	}
+	b.WriteString(joinLines(src, lines, pos, lines[len(lines)-1].end))
+	alt := []byte(b.String())
+	root := mdParser.Parse(text.NewReader(alt), parser.WithContext(anyRef{parser.NewContext()}))
+	n := root.FirstChild()
+	if n == nil || n.NextSibling() != nil {
+		return false
+	}
+	imgs, ok := imagesOnly(n, alt)
+	return ok && len(imgs) == count
 }
 
 // matchBracket returns the offset of the "]" closing a "[" just before a,

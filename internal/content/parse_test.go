@@ -103,6 +103,14 @@ func TestParseSegments(t *testing.T) {
 			},
 		},
 		{
+			name: "alt text goldmark does not end at the first bracket",
+			raw:  "![[](]( )]()\n\n![a [b] c](u)\n",
+			want: []seg{
+				{kind: KindParagraph, text: "![[](]( )]()"},
+				{kind: KindAltText, text: "a [b] c"},
+			},
+		},
+		{
 			name: "blocks that begin with the underline that ends a table",
 			raw:  "a\n:-\n--\nb\n\nc\n:-\n==\n-\n\nd\n-:\n--\n-:\ne\n",
 			want: []seg{
