@@ -331,8 +331,6 @@ func (w *mdWalker) headingPath() []string {
 	return path
 }
 
-// blankLineBefore reports whether the line before the one holding offset
-// at is blank (or there is none).
 // markAfterTable marks the segment of block n, the one added after
 // before, when n begins on the line right under a table: a paragraph or a
 // setext heading whose first line is the underline that ended the table.
@@ -357,6 +355,9 @@ func (w *mdWalker) markAfterTable(n ast.Node, before int) {
 	s.afterTable = true
 }
 
+// blankLineBefore reports whether the line before the one holding offset
+// at is blank (or there is none): only spaces and tabs, as goldmark reads
+// it; a form feed or other white space makes the line a row or text.
 func blankLineBefore(src []byte, at int) bool {
 	start := bytes.LastIndexByte(src[:at], '\n')
 	if start < 0 {
@@ -366,5 +367,5 @@ func blankLineBefore(src []byte, at int) bool {
 	if i := bytes.LastIndexByte(prev, '\n'); i >= 0 {
 		prev = prev[i+1:]
 	}
-	return len(bytes.TrimSpace(prev)) == 0
+	return len(bytes.Trim(prev, " \t\r")) == 0
 }

@@ -450,6 +450,7 @@ func TestLocalizeUnderTable(t *testing.T) {
 		{"a\n\t-\nb\n--\n-\n", "--", "--", "a\n\t-\nb\n--\n-\n"},
 		{"a\n:-\n# --\n", "--", "==", "a\n:-\n# \\==\n"},
 		{"a\n-:\n--\n-:\nb\n", "b", "x", "a\n-:\n--\n-:\nx\n"},
+		{"a\n\t-\n\f\n--\n", "--", "x", "a\n\t-\n\f\n--\nx\n"},
 	}
 	for _, tt := range tests {
 		doc, err := Parse("a.md", []byte(tt.raw), testOpts)
