@@ -76,8 +76,8 @@ type Segment struct {
 	// Line is the 1-based line number of Start.
 	Line int
 	// Prefix is written after each "\n" of a SyntaxBlock replacement
-	// (for example "> " inside a quote); it includes "\r" before "\n"
-	// handling is done by the splicer.
+	// (for example "> " inside a quote), and of a setext heading written
+	// right under a table; "\r" before "\n" is handled by the splicer.
 	Prefix string
 	Syntax Syntax
 	// Headings is the heading path above the segment, outermost first.
@@ -87,8 +87,11 @@ type Segment struct {
 	// Words is the number of words in Text, markup excluded.
 	Words int
 
-	// afterTable marks a paragraph written on the line right under a
-	// GFM table, which only a setext-like line such as "--" can be.
+	// afterTable marks a paragraph or setext heading written on the line
+	// right under a GFM table, which only a setext underline such as "--"
+	// can begin: goldmark ends the table's paragraph there and makes the
+	// underline a paragraph of its own (or the first line of a heading,
+	// when another underline follows).
 	afterTable bool
 }
 

@@ -26,7 +26,8 @@ type htmlInfo struct {
 // (img, br, code, a script, a comment), kept as its source bytes.
 type inlineTag struct {
 	void             bool
-	openStart, open  int // start tag, or the whole element when void
+	comment          bool // void: a comment, left outside a run at its ends
+	openStart, open  int  // start tag, or the whole element when void
 	closeStart, clos int
 }
 

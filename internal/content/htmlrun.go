@@ -106,7 +106,7 @@ func (w *htmlWalker) inline(b *strings.Builder, tags *[]inlineTag, n *hnode, sta
 			b.WriteString(collapseSpace(protectText(html.UnescapeString(string(src[a:e])))))
 			return
 		}
-		*tags = append(*tags, inlineTag{void: true, openStart: t.start, open: t.end})
+		*tags = append(*tags, inlineTag{void: true, comment: t.typ == html.CommentToken, openStart: t.start, open: t.end})
 		b.WriteString("<" + strconv.Itoa(len(*tags)) + "/>")
 		return
 	}

@@ -18,8 +18,12 @@ import (
 // has (alt, title, placeholder, aria-label), which are escaped too. A
 // numbered tag the source does not have, of the wrong form, or that does
 // not pair up is left out, so a translator's slip can never leave an
-// element open.
-func encodeHTMLText(doc *Document, i int, s string) string {
+// element open; so is a comment's tag after its first use.
+//
+// It reports false when the result holds no text outside the tags, which
+// would not read back as a segment: the source is kept then, as for a
+// blank translation.
+func encodeHTMLText(doc *Document, i int, s string) (string, bool) {
 	var tags []inlineTag
 	if doc.html != nil && i < len(doc.html.tags) {
 		tags = doc.html.tags[i]
@@ -30,6 +34,7 @@ func encodeHTMLText(doc *Document, i int, s string) string {
 	ok := make([]bool, len(ms))
 	num := make([]int, len(ms))
 	var open []int // indexes into ms of unclosed paired tags
+	used := map[int]bool{}
 	for j, m := range ms {
 		closing, void := m[3] > m[2], m[9] > m[8]
 		n, _ := strconv.Atoi(s[m[4]:m[5]])
@@ -38,6 +43,11 @@ func encodeHTMLText(doc *Document, i int, s string) string {
 			continue
 		}
 		switch {
+		case void && tags[n-1].comment:
+			// A comment comes back once: a second ID marker
+			// ("<!-- healthloc:id x -->") would make the page invalid.
+			ok[j] = !used[n]
+			used[n] = true
 		case void:
 			ok[j] = true
 		case !closing:
@@ -54,10 +64,17 @@ func encodeHTMLText(doc *Document, i int, s string) string {
 			}
 		}
 	}
-	var b strings.Builder
+	// The output is a list of pieces, escaped text and restored tags, so
+	// that its ends can be trimmed the way the walker trims a run.
+	type piece struct {
+		s    string
+		text bool // escaped translation text; else a restored tag
+		edge bool // a restored comment
+	}
+	var ps []piece
 	pos := 0
 	for j, m := range ms {
-		b.WriteString(escapeHTMLText(s[pos:m[0]], false))
+		ps = append(ps, piece{s: escapeHTMLText(s[pos:m[0]], false), text: true})
 		pos = m[1]
 		if !ok[j] {
 			continue
@@ -65,17 +82,48 @@ func encodeHTMLText(doc *Document, i int, s string) string {
 		t := tags[num[j]-1]
 		switch {
 		case m[3] > m[2]:
-			b.Write(doc.Src[t.closeStart:t.clos])
+			ps = append(ps, piece{s: string(doc.Src[t.closeStart:t.clos])})
 		default:
-			b.Write(restoreTag(doc.Src[t.openStart:t.open], s[m[6]:m[7]]))
+			ps = append(ps, piece{s: string(restoreTag(doc.Src[t.openStart:t.open], s[m[6]:m[7]])), edge: t.comment})
 		}
 	}
-	b.WriteString(escapeHTMLText(s[pos:], false))
+	ps = append(ps, piece{s: escapeHTMLText(s[pos:], false), text: true})
+	// The walker leaves white space and comments at either end of a run
+	// outside its segment. Tags left out above can expose white space
+	// ("x <9>"), and a translator can move a comment to an end: trim both,
+	// or the segment would re-parse shorter than the bytes written.
+	blank := func(p piece) bool { return p.edge || p.text && strings.Trim(p.s, htmlSpace) == "" }
+	for len(ps) > 0 && blank(ps[0]) {
+		ps = ps[1:]
+	}
+	for len(ps) > 0 && blank(ps[len(ps)-1]) {
+		ps = ps[:len(ps)-1]
+	}
+	if len(ps) == 0 {
+		return "", false
+	}
+	if ps[0].text {
+		ps[0].s = strings.TrimLeft(ps[0].s, htmlSpace)
+	}
+	if n := len(ps) - 1; ps[n].text {
+		ps[n].s = strings.TrimRight(ps[n].s, htmlSpace)
+	}
+	// Without text outside the tags (only "<1></1>", or a void tag) the
+	// walker finds no run there at all.
+	hasText := false
+	var b strings.Builder
+	for _, p := range ps {
+		hasText = hasText || p.text && strings.Trim(p.s, htmlSpace) != ""
+		b.WriteString(p.s)
+	}
+	if !hasText {
+		return "", false
+	}
 	out := b.String()
 	if doc.CRLF {
 		out = strings.ReplaceAll(out, "\n", "\r\n")
 	}
-	return out
+	return out, true
 }
 
 // restoreTag returns the source bytes of a tag (or of a whole void

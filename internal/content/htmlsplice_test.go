@@ -82,6 +82,30 @@ func TestLocalizeHTML(t *testing.T) {
 			want: "<p>\r\nUno\r\ndos\r\n</p>\r\n",
 		},
 		{
+			name: "tags left out leave no white space at the ends",
+			raw:  `<p>0</p><p>1</p>`,
+			tr:   map[string]string{"0": "<0 <0>", "1": "<9> \t<1/>y <9>"},
+			want: `<p>&lt;0</p><p>y</p>`,
+		},
+		{
+			name: "a comment moved to an end is left out",
+			raw:  `<p>a<!--c-->b</p>`,
+			tr:   map[string]string{"a<1/>b": "<1/> x <1/>"},
+			want: `<p>x</p>`,
+		},
+		{
+			name: "a comment comes back once",
+			raw:  `<p>a<!-- healthloc:id x -->b</p><p>c</p>`,
+			tr:   map[string]string{"a<1/>b": "x<1/>y<1/>z"},
+			want: `<p>x<!-- healthloc:id x -->yz</p><p>c</p>`,
+		},
+		{
+			name: "tags without text keep the source",
+			raw:  `<p>a<b>b</b><code>c</code></p><p>d<!--e-->f</p>`,
+			tr:   map[string]string{"a<1>b</1><2/>": "<1> </1> <2/>", "d<1/>f": "<1/>"},
+			want: `<p>a<b>b</b><code>c</code></p><p>d<!--e-->f</p>`,
+		},
+		{
 			name: "blank translation keeps the source",
 			raw:  `<p>Keep</p><img alt=A>`,
 			tr:   map[string]string{"Keep": " \n", "A": ""},

@@ -38,7 +38,9 @@ var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.T
 //     sees the image in its sentence.
 //
 // Code blocks, HTML blocks, link reference definitions, thematic breaks,
-// empty blocks and blocks holding only URLs or autolinks give no segment.
+// empty blocks and blocks holding only URLs or autolinks give no segment,
+// nor does the one header cell of a table right under another table,
+// which is the setext underline ("--") that ended the other.
 //
 // An author pins the message ID of a block with a comment on its own line
 // (an HTML block) right before it:
@@ -160,21 +162,21 @@ func (w *mdWalker) block(n ast.Node, kind Kind) error {
 			for len(w.headings) > 0 && w.headings[len(w.headings)-1].level >= n.Level {
 				w.headings = w.headings[:len(w.headings)-1]
 			}
+			before := len(w.doc.Segments)
 			w.inline(n, KindHeading, SyntaxLine)
+			w.markAfterTable(n, before)
 			if lines := w.lineSpans(n); len(lines) > 0 {
 				w.headings = append(w.headings, mdHeading{n.Level, oneLine(joinLines(w.doc.Src, lines, lines[0].start, lines[len(lines)-1].end))})
 			}
 			return nil
 		}
+		before := len(w.doc.Segments)
 		w.inline(n, KindHeading, SyntaxLine)
+		w.markAfterTable(n, before)
 	case *ast.Paragraph, *ast.TextBlock:
 		before := len(w.doc.Segments)
 		w.inline(n, kind, SyntaxBlock)
-		if _, ok := n.PreviousSibling().(*extast.Table); ok && len(w.doc.Segments) == before+1 {
-			if s := &w.doc.Segments[before]; s.Start > 0 && !blankLineBefore(w.doc.Src, s.Start) {
-				s.afterTable = true
-			}
-		}
+		w.markAfterTable(n, before)
 	case *ast.Blockquote:
 		return w.blocks(n, KindQuote)
 	case *ast.List:
@@ -182,8 +184,18 @@ func (w *mdWalker) block(n ast.Node, kind Kind) error {
 	case *ast.ListItem:
 		return w.blocks(n, KindListItem)
 	case *extast.Table:
+		_, underTable := n.PreviousSibling().(*extast.Table)
 		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				if underTable && row == n.FirstChild() && cell == row.FirstChild() {
+					// A table on the line right under another has for
+					// its one header cell the setext underline ("--")
+					// that ended the other: nothing to translate, and
+					// any other text there would join the table above.
+					if lines := w.lineSpans(cell); len(lines) > 0 && !blankLineBefore(w.doc.Src, lines[0].start) {
+						continue
+					}
+				}
 				w.inline(cell, KindTableCell, SyntaxCell)
 			}
 		}
@@ -319,8 +331,33 @@ func (w *mdWalker) headingPath() []string {
 	return path
 }
 
+// markAfterTable marks the segment of block n, the one added after
+// before, when n begins on the line right under a table: a paragraph or a
+// setext heading whose first line is the underline that ended the table.
+// A heading gets the Prefix of a new line, for the line the splice adds.
+func (w *mdWalker) markAfterTable(n ast.Node, before int) {
+	if _, ok := n.PreviousSibling().(*extast.Table); !ok || len(w.doc.Segments) != before+1 {
+		return
+	}
+	s := &w.doc.Segments[before]
+	if s.Start == 0 || blankLineBefore(w.doc.Src, s.Start) {
+		return
+	}
+	if s.Syntax == SyntaxLine {
+		// an ATX heading can interrupt the table: its "#" comes first
+		if bytes.IndexByte(w.doc.Src[w.lines.start(s.Start):s.Start], '#') >= 0 {
+			return
+		}
+		if lines := w.lineSpans(n); len(lines) > 0 {
+			s.Prefix = w.prefix(lines)
+		}
+	}
+	s.afterTable = true
+}
+
 // blankLineBefore reports whether the line before the one holding offset
-// at is blank (or there is none).
+// at is blank (or there is none): only spaces and tabs, as goldmark reads
+// it; a form feed or other white space makes the line a row or text.
 func blankLineBefore(src []byte, at int) bool {
 	start := bytes.LastIndexByte(src[:at], '\n')
 	if start < 0 {
@@ -330,5 +367,5 @@ func blankLineBefore(src []byte, at int) bool {
 	if i := bytes.LastIndexByte(prev, '\n'); i >= 0 {
 		prev = prev[i+1:]
 	}
-	return len(bytes.TrimSpace(prev)) == 0
+	return len(bytes.Trim(prev, " \t\r")) == 0
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // imagesOnly reports whether the inline content of n is nothing but
@@ -33,6 +35,31 @@ func imagesOnly(n ast.Node, body []byte) ([]*ast.Image, bool) {
 		}
 	}
 	return imgs, len(imgs) > 0
+}
+
+// imagesOnlyText reports whether the Markdown text s, read on its own as
+// one block, holds nothing but images: a block that the walker would
+// split into alt-text segments, or into none. Every reference label
+// counts as defined, since the document may define it.
+func imagesOnlyText(s string) bool {
+	if !strings.Contains(s, "![") {
+		return false
+	}
+	src := []byte(s)
+	root := mdParser.Parse(text.NewReader(src), parser.WithContext(anyRef{parser.NewContext()}))
+	b := root.FirstChild()
+	if b == nil || b.NextSibling() != nil {
+		return false
+	}
+	_, ok := imagesOnly(b, src)
+	return ok
+}
+
+// anyRef is a parser context in which every reference label is defined.
+type anyRef struct{ parser.Context }
+
+func (anyRef) Reference(label string) (parser.Reference, bool) {
+	return parser.NewReference([]byte(label), nil, nil), true
 }
 
 // alts emits one alt-text segment per image in an images-only block. Inline
@@ -75,10 +102,38 @@ func (w *mdWalker) alts(lines []lineSpan, count int) bool {
 			Headings: w.headingPath(),
 		})
 	}
+	if !w.altsHold(lines, segs, count) {
+		return false
+	}
 	for _, s := range segs {
 		w.add(s)
 	}
 	return true
+}
+
+// altsHold reports whether the block still reads as count images, and
+// nothing else, once every alt text in segs is replaced: matchBracket
+// only approximates goldmark, which also reads code spans, autolinks and
+// nested links' destinations inside an alt text, where a "]" does not
+// close it. A block that fails keeps one segment of its own.
+func (w *mdWalker) altsHold(lines []lineSpan, segs []Segment, count int) bool {
+	src := w.doc.Src
+	var b strings.Builder
+	pos := lines[0].start
+	for _, s := range segs {
+		b.WriteString(joinLines(src, lines, pos, s.Start))
+		b.WriteString("x")
+		pos = s.End
+	}
+	b.WriteString(joinLines(src, lines, pos, lines[len(lines)-1].end))
+	alt := []byte(b.String())
+	root := mdParser.Parse(text.NewReader(alt), parser.WithContext(anyRef{parser.NewContext()}))
+	n := root.FirstChild()
+	if n == nil || n.NextSibling() != nil {
+		return false
+	}
+	imgs, ok := imagesOnly(n, alt)
+	return ok && len(imgs) == count
 }
 
 // matchBracket returns the offset of the "]" closing a "[" just before a,

@@ -103,6 +103,26 @@ func TestParseSegments(t *testing.T) {
 			},
 		},
 		{
+			name: "alt text goldmark does not end at the first bracket",
+			raw:  "![[](]( )]()\n\n![a [b] c](u)\n",
+			want: []seg{
+				{kind: KindParagraph, text: "![[](]( )]()"},
+				{kind: KindAltText, text: "a [b] c"},
+			},
+		},
+		{
+			name: "blocks that begin with the underline that ends a table",
+			raw:  "a\n:-\n--\nb\n\nc\n:-\n==\n-\n\nd\n-:\n--\n-:\ne\n",
+			want: []seg{
+				{kind: KindTableCell, text: "a"},
+				{kind: KindParagraph, text: "--\nb"},
+				{kind: KindTableCell, text: "c"},
+				{kind: KindHeading, text: "=="},
+				{kind: KindTableCell, text: "d"},
+				{kind: KindTableCell, text: "e"},
+			},
+		},
+		{
 			name: "front matter quoted and unquoted",
 			raw: "---\ntitle: Plain title # comment\ndescription: \"Quoted \\\"desc\\\"\"\n" +
 				"summary: 'It''s'\nauthor: Someone\nnumber: 12\n---\n# Body\n",

@@ -25,7 +25,8 @@ import (
 // encodeHTMLText). A replacement that is empty or only whitespace is
 // ignored and the source kept: it would remove a heading or paragraph, and
 // an empty cell, alt text or value is far more likely a missing
-// translation than an intended one.
+// translation than an intended one. So is a Markdown replacement made
+// only of images, which would read back as alt text, or as nothing.
 //
 // The output starts with a UTF-8 BOM when the source had one. The spans
 // give, for every segment in Document.Segments order, where its bytes
@@ -69,15 +70,6 @@ func Localize(doc *Document, tr func(i int, seg Segment) (string, bool)) ([]byte
 		if s, ok := tr(i, seg); ok && s != seg.Text {
 			if enc, ok := encodeReplacement(doc, i, seg, s); ok {
 				repl = []byte(enc)
-				if seg.afterTable {
-					// Written right under a table, any other text would
-					// become one more row: start a paragraph of its own.
-					if doc.CRLF {
-						out.WriteString("\r\n")
-					} else {
-						out.WriteString("\n")
-					}
-				}
 			}
 		}
 		a := out.Len()
@@ -104,16 +96,20 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 	switch seg.Syntax {
 	case SyntaxBlock:
 		lines := contentLines(s, true)
+		under := tableUnderline(doc, seg)
+		if under != "" && len(lines) > 0 && strings.TrimRight(lines[0], " \t") == under {
+			lines = lines[1:]
+		}
 		if len(lines) == 0 {
 			return "", false
 		}
 		if md {
 			for i, l := range lines {
-				lines[i] = escapeBlockStart(l, i == 0)
+				lines[i] = escapeBlockStart(l, i == 0 && under == "")
 			}
 			// A link reference definition's label may span lines: "[\nx]:"
 			// is one, though no single line looks like it.
-			if !strings.HasPrefix(lines[0], `\`) && multiLineRefDefRe.MatchString(strings.Join(lines, "\n")) {
+			if under == "" && !strings.HasPrefix(lines[0], `\`) && multiLineRefDefRe.MatchString(strings.Join(lines, "\n")) {
 				lines[0] = `\` + lines[0]
 			}
 			// Right after a task checkbox, a ":" would make "[x]:" a
@@ -122,14 +118,29 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 				lines[0] = `\` + lines[0]
 			}
 		}
+		if under != "" {
+			lines[0] = afterUnderline(under, lines[0], seg.Prefix, nl)
+		} else if md && imagesOnlyText(strings.Join(lines, "\n")) {
+			return "", false
+		}
 		return strings.Join(lines, nl+seg.Prefix), true
 	case SyntaxLine:
 		l := oneLine(s)
+		under := tableUnderline(doc, seg)
+		if under != "" && (l == under || strings.HasPrefix(l, under+" ")) {
+			l = strings.TrimSpace(l[len(under):])
+		}
 		if l == "" {
 			return "", false
 		}
 		if md {
-			l = escapeClosingHashes(escapeBlockStart(l, true))
+			l = escapeClosingHashes(escapeBlockStart(l, under == ""))
+			if under != "" {
+				return afterUnderline(under, l, seg.Prefix, nl), true
+			}
+			if imagesOnlyText(l) {
+				return "", false
+			}
 		}
 		return l, true
 	case SyntaxCell:
@@ -140,6 +151,9 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 			cell = escapeBlockStart(cell, true)
 		}
 		cell = cellEnd(cell, seg.End < len(doc.Src) && doc.Src[seg.End] == '|')
+		if md && imagesOnlyText(cell) {
+			return "", false
+		}
 		return cell, true
 	case SyntaxAlt:
 		// "|" too, in case the image sits in a table cell; "`" and "<"
@@ -158,17 +172,41 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 		}
 		return strings.Join(lines, nl), true
 	case SyntaxHTML:
-		enc := encodeHTMLText(doc, i, strings.TrimSpace(s))
-		if strings.TrimSpace(enc) == "" {
-			// only tags the source does not have: as empty as a blank
-			// translation, and as likely a mistake
-			return "", false
-		}
-		return enc, true
+		// Only tags, or tags the source does not have: as empty as a
+		// blank translation, and as likely a mistake.
+		return encodeHTMLText(doc, i, strings.TrimSpace(s))
 	case SyntaxAttr:
 		return encodeHTMLAttr(doc, seg, s), true
 	}
 	return "", false
+}
+
+// tableUnderline returns the setext underline ("--") that begins a
+// paragraph or setext heading written right under a table, or "".
+//
+// Any other first line there would become one more row of the table, or,
+// when the delimiter row is indented four columns or more, undo the
+// table: goldmark reads such a row only when a setext underline closes
+// the table's paragraph. So the underline stays, and the translation
+// continues it on the next line.
+func tableUnderline(doc *Document, seg Segment) string {
+	if !seg.afterTable {
+		return ""
+	}
+	under, _, _ := strings.Cut(string(doc.Src[seg.Start:seg.End]), "\n")
+	return strings.TrimRight(under, " \t\r")
+}
+
+// afterUnderline writes the underline, a line break and prefix, then the
+// first line of a translation.
+func afterUnderline(under, first, prefix, nl string) string {
+	if under == "-" {
+		// A lone "-" before "\n" is an empty list item to goldmark;
+		// before "\r\n" it stays an underline, as in the source, where
+		// a "\r" follows it.
+		nl = "\r\n"
+	}
+	return under + nl + prefix + first
 }
 
 // firstInRow reports whether no "|" stands between the start of the line

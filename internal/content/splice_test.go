@@ -429,3 +429,73 @@ func assertSameStructure(t *testing.T, doc *Document, out []byte, spans []Span) 
 		}
 	}
 }
+
+// TestLocalizeUnderTable: a paragraph right under a table begins with the
+// setext underline that ended the table; the underline stays, so the
+// table stays a table, also when only that underline makes it one.
+func TestLocalizeUnderTable(t *testing.T) {
+	tests := []struct{ raw, text, tr, want string }{
+		{"a\n:-\nb\n--\nmore\n", "--\nmore", "más", "a\n:-\nb\n--\nmás\n"},
+		{"a\n:-\nb\n--\nmore\n", "--\nmore", "--  \nmás", "a\n:-\nb\n--\nmás\n"},
+		{"a\n:-\nb\n==\n", "==", "x\n|-|", "a\n:-\nb\n==\nx\n\\|-|\n"},
+		{"a\n\t-\nb\n--\n", "--", "--0", "a\n\t-\nb\n--\n--0\n"},
+		{"a\n\t-\nb\n--\n", "--", "# x\n--", "a\n\t-\nb\n--\n\\# x\n\\--\n"},
+		{"> a\n> :-\n> b\n> --\n> more\n", "--\nmore", "uno\ndos", "> a\n> :-\n> b\n> --\n> uno\n> dos\n"},
+		{"a\n\t-\nb\n--\n", "--", "--", "a\n\t-\nb\n--\n"},
+		{"a\n:-\n-\r", "-", "x", "a\n:-\n-\r\nx\r"},
+		{"a\n:-\n-\r\nb\n", "-\nb", "x\ny", "a\n:-\n-\r\nx\r\ny\n"},
+		{"> a\n> :-\n> -\r\n> b\n", "-\nb", "x\ny", "> a\n> :-\n> -\r\n> x\r\n> y\n"},
+		{"a\n:-\n--\n-\n", "--", "x\ny", "a\n:-\n--\nx y\n-\n"},
+		{"> a\n> :-\n> ==\n> b\n> ==\n", "==\nb", "== x", "> a\n> :-\n> ==\n> x\n> ==\n"},
+		{"a\n\t-\nb\n--\n-\n", "--", "--", "a\n\t-\nb\n--\n-\n"},
+		{"a\n:-\n# --\n", "--", "==", "a\n:-\n# \\==\n"},
+		{"a\n-:\n--\n-:\nb\n", "b", "x", "a\n-:\n--\n-:\nx\n"},
+		{"a\n\t-\n\f\n--\n", "--", "x", "a\n\t-\n\f\n--\nx\n"},
+	}
+	for _, tt := range tests {
+		doc, err := Parse("a.md", []byte(tt.raw), testOpts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, spans, err := Localize(doc, func(_ int, s Segment) (string, bool) {
+			if s.Text == tt.text {
+				return tt.tr, true
+			}
+			return "", false
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != tt.want {
+			t.Errorf("%q: %q -> %q gives\n %q\nwant\n %q", tt.raw, tt.text, tt.tr, out, tt.want)
+		}
+		assertSameStructure(t, doc, out, spans)
+	}
+}
+
+// TestLocalizeImagesOnly: a translation made only of images would read
+// back as alt-text segments, or as none for "![label]"; the source is
+// kept, as for a blank translation. Images next to text stay.
+func TestLocalizeImagesOnly(t *testing.T) {
+	raw := "[a]: /a.png\n\n# H\n\nP\n\n- [ ] L\n\n|C|D|\n|-|-|\n|E|F|\n"
+	for _, tr := range []string{"![x](u)", "![a]", " ![a][] ", "![x][a] [![y](v)](w)", "![\x10]"} {
+		doc, err := Parse("a.md", []byte(raw), testOpts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, spans, err := Localize(doc, func(int, Segment) (string, bool) { return tr, true })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != raw {
+			t.Errorf("%q: got\n%s", tr, out)
+		}
+		assertSameStructure(t, doc, out, spans)
+	}
+	doc, _ := Parse("a.md", []byte(raw), testOpts)
+	out, spans, _ := Localize(doc, func(int, Segment) (string, bool) { return "x ![a]", true })
+	if want := "[a]: /a.png\n\n# x ![a]\n\nx ![a]\n\n- [ ] x ![a]\n\n|x ![a]|x ![a]|\n|-|-|\n|x ![a]|x ![a]|\n"; string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	assertSameStructure(t, doc, out, spans)
+}
