@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/healthloc/healthloc/internal/workers"
 )
@@ -47,6 +48,24 @@ type MergeBase struct {
 	// and hash the source text once.
 	tokens [][]int32
 	vocab  map[string]int32
+	// tokenized fills tokens and vocab the first time a merge needs them:
+	// a first extract, with no translations yet, never does.
+	tokenized sync.Once
+}
+
+// tokenize fills tokens and vocab, tokenizing on all cores.
+func (b *MergeBase) tokenize() {
+	b.tokenized.Do(func() {
+		words := make([][]string, len(b.order))
+		workers.Map(len(b.order), 0, func(i int) error {
+			words[i] = tokens(b.source[b.order[i]].msg.Other)
+			return nil
+		})
+		b.tokens = make([][]int32, len(b.order))
+		for i, ws := range words {
+			b.tokens[i] = b.intern(ws, true)
+		}
+	})
 }
 
 // NewMergeBase indexes the current and the old source catalogs.
@@ -68,15 +87,6 @@ func NewMergeBase(sources, oldSources map[string]*Catalog) *MergeBase {
 			}
 			b.source[id] = sourceMsg{slug, sources[slug].Messages[id], pos}
 		}
-	}
-	words := make([][]string, len(b.order))
-	workers.Map(len(b.order), 0, func(i int) error {
-		words[i] = tokens(b.source[b.order[i]].msg.Other)
-		return nil
-	})
-	b.tokens = make([][]int32, len(b.order))
-	for i, ws := range words {
-		b.tokens[i] = b.intern(ws, true)
 	}
 	n = 0
 	for _, c := range oldSources {
@@ -420,9 +430,10 @@ func bestPairs(ms []match) []match {
 func (m *merger) carryFuzzy(threshold float64) {
 	var ms []match
 	for _, e := range m.left {
-		if e.from == "" {
+		if e.from == "" || len(m.receivers) == 0 {
 			continue
 		}
+		m.base.tokenize()
 		et := m.base.intern(tokens(e.from), false)
 		for _, id := range m.receivers {
 			s := m.source[id]
@@ -487,6 +498,7 @@ func (m *merger) memoryFuzzy(donors []*entry, threshold float64) {
 	if len(m.receivers) == 0 {
 		return
 	}
+	m.base.tokenize()
 	// A donor's text is the current source of its ID, whose tokens the
 	// base holds. Postings are by token number; mark[t] tells which
 	// donor or receiver last saw token t, so no set is built per text.
