@@ -42,7 +42,8 @@ catalogs, matching entries by message ID.
 
 An entry whose source no longer matches the content is imported as stale.
 An entry whose catalog translation changed since the export is a conflict:
-the catalog keeps its version unless --force. Empty and fuzzy entries, and
+the catalog keeps its version unless --force, the other entries are
+imported, and the exit code is 1. Empty and fuzzy entries, and
 translations identical to their source (unless the source is a number or
 listed with --allow-same), are skipped. Every file is read before
 anything is written; a malformed file writes nothing.
@@ -107,7 +108,15 @@ func runImport(_ context.Context, io *IO, g *globalOptions, o *importOptions, ar
 	if _, err := applyCatalogs(g, p, pl); err != nil {
 		return err
 	}
-	return writeImportReport(io, g, o.Format, rep)
+	if err := writeImportReport(io, g, o.Format, rep); err != nil {
+		return err
+	}
+	// Everything else is imported; a conflict still needs a person, so a
+	// pipeline must not read the run as clean.
+	if rep.Conflicts > 0 {
+		return gateError("%d conflicts: the catalog kept its newer translations; export again, or overwrite them with --force", rep.Conflicts)
+	}
+	return nil
 }
 
 func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Report) error {

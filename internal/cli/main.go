@@ -25,7 +25,8 @@ const (
 
 const exitCodesHelp = `Exit codes:
   0  success
-  1  a gate failed (status --fail-under, check findings)
+  1  a gate failed (status --fail-under, check findings, import conflicts,
+     refused reviews)
   2  usage error (unknown flag or command, bad argument)
   3  bad input (configuration, content, catalog) or I/O failure
   4  internal error: a bug in healthloc`
