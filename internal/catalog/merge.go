@@ -190,13 +190,8 @@ func Merge(in MergeInput) MergeResult {
 }
 
 type merger struct {
-	in   MergeInput
-	base *MergeBase
-	// source maps every current message ID to its slug and message; it
-	// belongs to the MergeBase and is never written.
-	source map[string]sourceMsg
-	// order is every current message ID, by slug and then by ID.
-	order   []string
+	in      MergeInput
+	base    *MergeBase
 	entries map[string]*entry // on disk, by ID
 	// left are the entries whose ID is no longer in the source, sorted.
 	left      []*entry
@@ -244,7 +239,7 @@ func newMerger(in MergeInput) *merger {
 	if base == nil {
 		base = NewMergeBase(in.Sources, in.OldSources)
 	}
-	m := &merger{in: in, base: base, source: base.source, order: base.order, entries: map[string]*entry{},
+	m := &merger{in: in, base: base, entries: map[string]*entry{},
 		out: map[string]*Catalog{}, previous: map[string]string{}}
 	old := base.old
 	for _, slug := range sortedSlugs(in.Targets) {
@@ -288,7 +283,7 @@ func (m *merger) put(slug string, msg Message) {
 // translation matches the message's text exactly, so it takes the current
 // hash; otherwise it keeps its own hash and reads as stale.
 func (m *merger) place(id string, e *entry, upToDate bool) {
-	s := m.source[id]
+	s := m.base.source[id]
 	msg := e.msg
 	msg.ID = id
 	msg.Description = s.msg.Description
@@ -313,7 +308,7 @@ func (m *merger) keepLive() {
 	sort.Strings(ids)
 	for _, id := range ids {
 		e := m.entries[id]
-		s, ok := m.source[id]
+		s, ok := m.base.source[id]
 		if !ok {
 			m.left = append(m.left, e)
 			continue
@@ -330,7 +325,7 @@ func (m *merger) keepLive() {
 			m.previous[id] = e.from
 		}
 	}
-	for _, id := range m.order {
+	for _, id := range m.base.order {
 		if _, ok := m.entries[id]; !ok {
 			m.receivers = append(m.receivers, id)
 		}
@@ -361,7 +356,7 @@ func (m *merger) moveExact() {
 	}
 	used := map[*entry]bool{}
 	m.take(func(id string) bool {
-		s := m.source[id]
+		s := m.base.source[id]
 		var pick *entry
 		for _, e := range byText[Normalize(s.msg.Other)] {
 			if used[e] {
@@ -436,7 +431,7 @@ func (m *merger) carryFuzzy(threshold float64) {
 		m.base.tokenize()
 		et := m.base.intern(tokens(e.from), false)
 		for _, id := range m.receivers {
-			s := m.source[id]
+			s := m.base.source[id]
 			rt := m.base.tokens[s.pos]
 			if maxSimilarity(len(et), len(rt)) < threshold {
 				continue
@@ -464,7 +459,7 @@ func (m *merger) donors() []*entry {
 	for _, slug := range sortedSlugs(m.out) {
 		for _, id := range sortedIDs(m.out[slug]) {
 			msg := m.out[slug].Messages[id]
-			if s, ok := m.source[id]; ok && msg.Hash == s.msg.Hash && msg.Other != "" {
+			if s, ok := m.base.source[id]; ok && msg.Hash == s.msg.Hash && msg.Other != "" {
 				out = append(out, &entry{id: id, slug: slug, msg: msg, from: s.msg.Other, current: true})
 			}
 		}
@@ -481,7 +476,7 @@ func (m *merger) memoryExact(donors []*entry) {
 		}
 	}
 	m.take(func(id string) bool {
-		d, ok := byText[Normalize(m.source[id].msg.Other)]
+		d, ok := byText[Normalize(m.base.source[id].msg.Other)]
 		if !ok {
 			return false
 		}
@@ -506,7 +501,7 @@ func (m *merger) memoryFuzzy(donors []*entry, threshold float64) {
 	mark := make([]int32, len(m.base.vocab))
 	dtoks := make([][]int32, len(donors))
 	for i, d := range donors {
-		dtoks[i] = m.base.tokens[m.source[d.id].pos]
+		dtoks[i] = m.base.tokens[m.base.source[d.id].pos]
 		for _, t := range dtoks[i] {
 			if mark[t] != int32(i+1) {
 				mark[t] = int32(i + 1)
@@ -526,7 +521,7 @@ func (m *merger) memoryFuzzy(donors []*entry, threshold float64) {
 	shared := make([]int32, len(donors)) // reused: reset through touched
 	var touched []int
 	m.take(func(id string) bool {
-		s := m.source[id]
+		s := m.base.source[id]
 		rt := m.base.tokens[s.pos]
 		if len(rt) < memoryMinWords {
 			return false
@@ -589,7 +584,7 @@ func (m *merger) finish(prune bool) {
 	}
 	// previous texts only matter while a translation is stale or obsolete
 	for id := range m.previous {
-		s, live := m.source[id]
+		s, live := m.base.source[id]
 		if !live {
 			continue
 		}
