@@ -165,7 +165,8 @@ func (p *Project) extractLocale(loc language.Tag, base *catalog.MergeBase, targe
 // shareUnchanged returns the old source catalogs with every catalog
 // whose messages are those of the current one replaced by the current
 // one, and every unchanged message sharing the current one's strings,
-// so that the project's source text is held once, not twice.
+// so that the project's source text is held once, not twice. It changes
+// the old catalogs in place, to values equal to what they held.
 func shareUnchanged(old, current map[string]*catalog.Catalog) map[string]*catalog.Catalog {
 	out := make(map[string]*catalog.Catalog, len(old))
 	for slug, oc := range old {
