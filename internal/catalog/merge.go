@@ -423,12 +423,15 @@ func bestPairs(ms []match) []match {
 }
 
 func (m *merger) carryFuzzy(threshold float64) {
+	if len(m.left) == 0 || len(m.receivers) == 0 {
+		return
+	}
+	m.base.tokenize()
 	var ms []match
 	for _, e := range m.left {
-		if e.from == "" || len(m.receivers) == 0 {
+		if e.from == "" {
 			continue
 		}
-		m.base.tokenize()
 		et := m.base.intern(tokens(e.from), false)
 		for _, id := range m.receivers {
 			s := m.base.source[id]

@@ -80,9 +80,10 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 	if err != nil {
 		return err
 	}
-	// Each locale's part of the plan goes to temporary files as soon as
-	// it is ready, so only one locale's catalogs are in memory at a time;
-	// nothing is renamed until every part is written.
+	// Each part of the plan (the sources, then each locale) goes to
+	// temporary files as soon as it is ready, so only a locale or two's
+	// catalogs are in memory at once; nothing is renamed until every part
+	// is written.
 	var st plan.Stager
 	rep, err := p.ExtractTo(project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune},
 		func(part plan.Plan) error { return stageCatalogs(g, p, &st, part) })

@@ -3,12 +3,12 @@ package project
 import (
 	"cmp"
 	"maps"
-
-	"golang.org/x/text/language"
 	"runtime"
 	"slices"
 	"sort"
 	"sync"
+
+	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/plan"
@@ -44,7 +44,9 @@ type LocaleChange struct {
 // source catalogs rebuilt from the documents and every target catalog
 // merged with them, plus each locale's sidecar. It returns the plan of
 // every file; applying it leaves files whose bytes are already right
-// untouched, and removes catalogs left with no entries.
+// untouched, and removes catalogs left with no entries. Extract is for a
+// Project loaded whole, whose catalogs are all in memory, so it cannot
+// fail; a lean Project uses ExtractTo.
 func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 	var pl plan.Plan
 	rep, _ := p.ExtractTo(opts, func(part plan.Plan) error {

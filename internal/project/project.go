@@ -337,10 +337,7 @@ func (p *Project) CatalogPath(loc language.Tag, slug string) string {
 
 // WorkflowState is loc's sidecar state; an empty one when there is none.
 func (p *Project) WorkflowState(loc language.Tag) *workflow.State {
-	if s := p.Workflow[loc.String()]; s != nil {
-		return s
-	}
-	s := workflow.New()
+	s := p.workflowOf(loc)
 	p.Workflow[loc.String()] = s
 	return s
 }
