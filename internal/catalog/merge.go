@@ -47,7 +47,7 @@ type MergeBase struct {
 	// vocab, so that the similarity searches of every locale tokenize
 	// and hash the source text once.
 	tokens [][]int32
-	vocab  map[string]int32
+	vocab  vocab
 	// tokenized fills tokens and vocab the first time a merge needs them:
 	// a first extract, with no translations yet, never does.
 	tokenized sync.Once
@@ -63,7 +63,7 @@ func (b *MergeBase) tokenize() {
 		})
 		b.tokens = make([][]int32, len(b.order))
 		for i, ws := range words {
-			b.tokens[i] = b.intern(ws, true)
+			b.tokens[i] = b.vocab.intern(ws, true)
 		}
 	})
 }
@@ -76,7 +76,7 @@ func NewMergeBase(sources, oldSources map[string]*Catalog) *MergeBase {
 			n += len(c.Messages)
 		}
 	}
-	b := &MergeBase{source: make(map[string]sourceMsg, n), order: make([]string, 0, n), vocab: map[string]int32{}}
+	b := &MergeBase{source: make(map[string]sourceMsg, n), order: make([]string, 0, n), vocab: vocab{}}
 	for _, slug := range sortedSlugs(sources) {
 		for _, id := range sortedIDs(sources[slug]) {
 			pos := int32(len(b.order))
@@ -139,6 +139,11 @@ const (
 	memoryMinWords  = 4
 	memoryThreshold = 0.7
 )
+
+// Words in more than maxPosting donors tell little about which donor is
+// close; the fuzzy memory skips them, which keeps its cost near the
+// overlap.
+const maxPosting = 500
 
 // entry is a translation on disk and what is known about its source.
 type entry struct {
@@ -205,33 +210,6 @@ type sourceMsg struct {
 	slug string
 	msg  Message
 	pos  int32 // in MergeBase.order
-}
-
-// intern numbers words through the vocabulary. A word the vocabulary
-// lacks is added when add is set, else numbered negatively, each distinct
-// word differently, so it matches only itself.
-func (b *MergeBase) intern(words []string, add bool) []int32 {
-	out := make([]int32, len(words))
-	var extra map[string]int32
-	for i, w := range words {
-		id, ok := b.vocab[w]
-		switch {
-		case ok:
-		case add:
-			id = int32(len(b.vocab))
-			b.vocab[w] = id
-		default:
-			if extra == nil {
-				extra = map[string]int32{}
-			}
-			if id, ok = extra[w]; !ok {
-				id = -1 - int32(len(extra))
-				extra[w] = id
-			}
-		}
-		out[i] = id
-	}
-	return out
 }
 
 func newMerger(in MergeInput) *merger {
@@ -432,7 +410,7 @@ func (m *merger) carryFuzzy(threshold float64) {
 		if e.from == "" {
 			continue
 		}
-		et := m.base.intern(tokens(e.from), false)
+		et := m.base.vocab.intern(tokens(e.from), false)
 		for _, id := range m.receivers {
 			s := m.base.source[id]
 			rt := m.base.tokens[s.pos]
@@ -518,9 +496,6 @@ func (m *merger) memoryFuzzy(donors []*entry, threshold float64) {
 	// stricter than carry-over: short texts such as headings share words
 	// by accident.
 	threshold = max(threshold, memoryThreshold)
-	// Words in more than maxPosting donors tell little about which donor
-	// is close; skipping them keeps the cost near the overlap.
-	const maxPosting = 500
 	shared := make([]int32, len(donors)) // reused: reset through touched
 	var touched []int
 	m.take(func(id string) bool {

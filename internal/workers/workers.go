@@ -60,3 +60,24 @@ func Map(n, limit int, fn func(i int) error) error {
 	}
 	return nil
 }
+
+// Batched calls work for i in [0, n) on all cores, size items at a time,
+// and then fold for each item of the batch in order on the calling
+// goroutine, so that results can be gathered in order while only a
+// batch's worth of them is held. It stops at the first error of work (in
+// order) or of fold.
+func Batched(n, size int, work, fold func(i int) error) error {
+	size = max(size, 1)
+	for start := 0; start < n; start += size {
+		end := min(n, start+size)
+		if err := Map(end-start, 0, func(j int) error { return work(start + j) }); err != nil {
+			return err
+		}
+		for i := start; i < end; i++ {
+			if err := fold(i); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,385 @@
+package catalog
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/healthloc/healthloc/internal/workers"
+)
+
+// StreamInput is what StreamMerge needs to merge one target locale's
+// catalogs with the source a slug at a time, so that memory follows the
+// largest document and what changed, not the size of the project.
+type StreamInput struct {
+	// Slugs are every slug with a current source, an old source catalog
+	// or a catalog in the target locale, sorted.
+	Slugs []string
+	// Source returns slug i's SourceDoc, numbered by Vocab, or nil when
+	// the slug has neither a current nor an old source. Target returns
+	// slug i's catalog in the target locale, or nil. Both are called from
+	// several goroutines, and more than once for a slug.
+	Source func(i int) (*SourceDoc, error)
+	Target func(i int) (*Catalog, error)
+	// Current tells whether id is a current source message of any slug,
+	// and Old whether any old source catalog held it. They may answer
+	// true wrongly (a hash set may), which only costs speed: StreamMerge
+	// then merges the locale whole, in memory, with Merge.
+	Current, Old func(id string) bool
+	// Whole makes StreamMerge merge the locale with Merge from the start,
+	// for inputs it cannot stream (an ID that two slugs share).
+	Whole bool
+	// Vocab numbered the sources' words.
+	Vocab *Vocab
+	// Previous, Threshold, NoMemory and Prune are as in MergeInput.
+	Previous  map[string]string
+	Threshold float64
+	NoMemory  bool
+	Prune     bool
+	// Emit receives the merged catalogs of a batch of slugs in slug
+	// order: cats[k] is slug slugs[k]'s, nil when it has no entries. A
+	// slug with neither a catalog before nor entries now is left out.
+	Emit func(slugs []int, cats []*Catalog) error
+}
+
+// StreamResult is what StreamMerge did, besides emitting catalogs.
+type StreamResult struct {
+	// Previous is as in MergeResult.
+	Previous map[string]string
+	Report   MergeReport
+	// Whole tells that the locale was merged in memory with Merge.
+	Whole bool
+}
+
+// streamBatch is how many slugs StreamMerge holds at once.
+const streamBatch = 64
+
+// StreamMerge is Merge for a locale read a slug at a time: it gives the
+// same catalogs and report. It reads every slug's source and catalog in
+// a first pass, keeping only what the steps across documents need (the
+// translations that left the source, and a compact record of each
+// message without a translation and of each reusable translation),
+// decides every step on those, fetches the few translations the memory
+// reuses, and reads the slugs once more to emit their catalogs.
+//
+// Inputs that Merge treats across files by ID (a message ID that moved
+// between catalog files, or that two catalogs share) are rare and not
+// streamed: such a locale is merged whole with Merge.
+func StreamMerge(in StreamInput) (StreamResult, error) {
+	if in.Threshold == 0 {
+		in.Threshold = defaultThreshold
+	}
+	s := &streamer{in: in, donorOf: map[NormKey]int32{}}
+	s.tokCount = make([]int32, in.Vocab.Len())
+	if !in.Whole {
+		if err := s.scan(); err != nil {
+			return StreamResult{}, err
+		}
+	}
+	if in.Whole || s.whole {
+		return s.mergeWhole()
+	}
+	s.moveExact()
+	if err := s.carry(); err != nil {
+		return StreamResult{}, err
+	}
+	if !in.NoMemory && len(s.donors) > 0 {
+		s.memoryExact()
+		if err := s.memoryFuzzy(); err != nil {
+			return StreamResult{}, err
+		}
+		if err := s.fetchDonors(); err != nil {
+			return StreamResult{}, err
+		}
+	}
+	for k, e := range s.left {
+		switch {
+		case s.taken[k]:
+		case in.Prune:
+			s.rep.Pruned++
+		default:
+			s.rep.Obsolete++
+			s.obsolete[s.leftSlug[k]] = append(s.obsolete[s.leftSlug[k]], e)
+		}
+	}
+	previous, err := s.emit()
+	return StreamResult{Previous: previous, Report: s.rep}, err
+}
+
+type streamer struct {
+	in StreamInput
+	// left are the translations whose ID left the source, sorted by ID;
+	// leftSlug[k] is left[k]'s slug and taken[k] tells it was placed.
+	left     []*entry
+	leftSlug []int32
+	taken    []bool
+	// obsolete are the left entries kept where they are, by slug.
+	obsolete map[int32][]*entry
+	// recv are the current messages without a translation, in (slug, ID)
+	// order; slug i's are recv[recvAt[i]:recvAt[i+1]].
+	recv   []receiver
+	recvAt []int32
+	// donors are the translation memory: one up-to-date translation per
+	// normalized source text, the first in (slug, ID) order.
+	donors  []donor
+	donorOf map[NormKey]int32
+	// tokCount[t] is how many up-to-date translations, repeats included,
+	// have token t in their source; arena holds the donors' tokens.
+	tokCount []int32
+	arena    []int32
+	rep      MergeReport
+	// whole tells that the scan met an input it cannot stream.
+	whole bool
+}
+
+// receiver is a current message without a translation on disk, and what
+// the merge gives it.
+type receiver struct {
+	slug, msg int32 // Slugs[slug], and its SourceDoc's Msgs[msg]
+	norm      NormKey
+	how       fillKind
+	from      int32 // index into left (moved, carried) or donors (memory)
+}
+
+type fillKind uint8
+
+const (
+	unfilled fillKind = iota
+	filledMoved
+	filledCarried
+	filledExact
+	filledFuzzy
+)
+
+// donor is a translation the memory may reuse.
+type donor struct {
+	slug, msg int32 // where it is: the message's place in the source
+	tok, ntok int32 // its source's tokens, arena[tok:tok+ntok] when ntok >= memoryMinWords
+	// entry is set for a translation this merge moved here, which is not
+	// on disk at its place.
+	entry *entry
+	used  bool
+	// other is the translation, from and hash the source text and hash
+	// it translates; fetched once the donor is used.
+	other, from, hash string
+}
+
+// before reports whether d comes before (slug, msg) in (slug, ID) order.
+func (d *donor) before(slug, msg int32) bool {
+	return d.slug < slug || d.slug == slug && d.msg < msg
+}
+
+// slugScan is what the first pass keeps of one slug.
+type slugScan struct {
+	src    *SourceDoc
+	left   []*entry
+	recv   []int32 // Msgs indexes without a translation
+	donors []int32 // Msgs indexes with an up-to-date translation
+	whole  bool
+}
+
+// scan is the first pass: it sorts every catalog entry into kept, left
+// or (for inputs it cannot stream) whole, and records the receivers and
+// the donors.
+func (s *streamer) scan() error {
+	n := len(s.in.Slugs)
+	res := make([]slugScan, streamBatch)
+	s.recvAt = make([]int32, n+1)
+	seen := map[string]bool{}
+	err := workers.Batched(n, streamBatch, func(i int) error {
+		r := &res[i%streamBatch]
+		*r = slugScan{}
+		src, tgt, err := s.read(i)
+		if err != nil {
+			return err
+		}
+		r.src = src
+		have := make([]bool, len(src.Msgs))
+		if tgt != nil {
+			for _, id := range sortedIDs(tgt) {
+				msg := tgt.Messages[id]
+				e, whole := s.entryOf(s.in.Slugs[i], id, msg, src)
+				if whole {
+					r.whole = true
+					continue
+				}
+				j, live := src.find(id)
+				if !live {
+					if s.in.Current(id) {
+						r.whole = true // an ID that moved to another slug's source
+					}
+					r.left = append(r.left, e)
+					continue
+				}
+				have[j] = true
+				sm := src.Msgs[j].Message
+				if (msg.Hash == sm.Hash || msg.Hash == "") && msg.Other != "" {
+					r.donors = append(r.donors, int32(j))
+				}
+			}
+		}
+		for j := range src.Msgs {
+			if !have[j] {
+				r.recv = append(r.recv, int32(j))
+			}
+		}
+		return nil
+	}, func(i int) error {
+		r := &res[i%streamBatch]
+		s.recvAt[i] = int32(len(s.recv))
+		s.whole = s.whole || r.whole
+		for _, e := range r.left {
+			s.whole = s.whole || seen[e.id] // the same ID in two catalogs
+			seen[e.id] = true
+			s.left = append(s.left, e)
+			s.leftSlug = append(s.leftSlug, int32(i))
+		}
+		for _, j := range r.recv {
+			s.recv = append(s.recv, receiver{slug: int32(i), msg: j, norm: r.src.Msgs[j].Norm})
+		}
+		for _, j := range r.donors {
+			m := &r.src.Msgs[j]
+			s.addDonor(int32(i), j, m.Norm, m.Toks, nil)
+		}
+		*r = slugScan{}
+		return nil
+	})
+	s.recvAt[n] = int32(len(s.recv))
+	// left in ID order, as Merge keeps it
+	type placed struct {
+		e    *entry
+		slug int32
+	}
+	ps := make([]placed, len(s.left))
+	for k, e := range s.left {
+		ps[k] = placed{e, s.leftSlug[k]}
+	}
+	slices.SortFunc(ps, func(a, b placed) int { return strings.Compare(a.e.id, b.e.id) })
+	for k, p := range ps {
+		s.left[k], s.leftSlug[k] = p.e, p.slug
+	}
+	s.taken = make([]bool, len(s.left))
+	s.obsolete = map[int32][]*entry{}
+	return err
+}
+
+// read returns slug i's source (empty when it has none) and catalog.
+func (s *streamer) read(i int) (*SourceDoc, *Catalog, error) {
+	src, err := s.in.Source(i)
+	if err != nil {
+		return nil, nil, err
+	}
+	if src == nil {
+		src = &SourceDoc{}
+	}
+	tgt, err := s.in.Target(i)
+	return src, tgt, err
+}
+
+// entryOf is the translation id of slug's catalog with what is known of
+// its source, as Merge finds it; whole tells that the old source that
+// knew the ID is another slug's.
+func (s *streamer) entryOf(slug, id string, msg Message, src *SourceDoc) (e *entry, whole bool) {
+	e = &entry{id: id, slug: slug, msg: msg}
+	o, inOld := src.old(id)
+	if !inOld && s.in.Old(id) {
+		return e, true
+	}
+	p, inPrevious := s.in.Previous[id]
+	switch {
+	case inOld && o.Hash == msg.Hash:
+		e.from, e.current = o.Other, true
+	case inPrevious:
+		e.from, e.current = p, true
+	case inOld:
+		e.from = o.Other
+	}
+	return e, false
+}
+
+// addDonor records an up-to-date translation at (slug, msg) whose source
+// has normalized text norm and tokens toks; entry is set for one this
+// merge placed.
+func (s *streamer) addDonor(slug, msg int32, norm NormKey, toks []int32, e *entry) {
+	s.countTokens(toks)
+	if k, ok := s.donorOf[norm]; ok {
+		// the same text has the same tokens: only the first place counts
+		if d := &s.donors[k]; !d.before(slug, msg) {
+			d.slug, d.msg, d.entry = slug, msg, e
+		}
+		return
+	}
+	d := donor{slug: slug, msg: msg, entry: e, tok: int32(len(s.arena)), ntok: int32(len(toks))}
+	if len(toks) >= memoryMinWords {
+		s.arena = append(s.arena, toks...)
+	}
+	s.donorOf[norm] = int32(len(s.donors))
+	s.donors = append(s.donors, d)
+}
+
+// countTokens counts a donor once for each distinct token it has.
+func (s *streamer) countTokens(toks []int32) {
+	for i, t := range toks {
+		if t < 0 || containsBefore(toks, i) {
+			continue
+		}
+		s.tokCount[t]++
+	}
+}
+
+// containsBefore reports whether toks[i] occurs in toks[:i]; texts are
+// short, so a scan beats a set.
+func containsBefore(toks []int32, i int) bool {
+	for _, t := range toks[:i] {
+		if t == toks[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeWhole merges the locale in memory with Merge.
+func (s *streamer) mergeWhole() (StreamResult, error) {
+	in := MergeInput{Sources: map[string]*Catalog{}, OldSources: map[string]*Catalog{}, Targets: map[string]*Catalog{},
+		Previous: s.in.Previous, Threshold: s.in.Threshold, NoMemory: s.in.NoMemory, Prune: s.in.Prune}
+	had := make([]bool, len(s.in.Slugs))
+	for i, slug := range s.in.Slugs {
+		src, tgt, err := s.read(i)
+		if err != nil {
+			return StreamResult{}, err
+		}
+		cur, old := &Catalog{Messages: map[string]Message{}}, &Catalog{Messages: map[string]Message{}}
+		for _, m := range src.Msgs {
+			cur.Messages[m.ID] = m.Message
+			if m.InOld {
+				old.Messages[m.ID] = m.Message
+			}
+		}
+		for _, m := range src.Old {
+			old.Messages[m.ID] = m
+		}
+		if len(cur.Messages) > 0 {
+			in.Sources[slug] = cur
+		}
+		if len(old.Messages) > 0 {
+			in.OldSources[slug] = old
+		}
+		if tgt != nil {
+			in.Targets[slug], had[i] = tgt, true
+		}
+	}
+	res := Merge(in)
+	var slugs []int
+	var cats []*Catalog
+	for i, slug := range s.in.Slugs {
+		if c := res.Targets[slug]; c != nil || had[i] {
+			slugs, cats = append(slugs, i), append(cats, c)
+		}
+	}
+	for start := 0; start < len(slugs); start += streamBatch {
+		end := min(len(slugs), start+streamBatch)
+		if err := s.in.Emit(slugs[start:end], cats[start:end]); err != nil {
+			return StreamResult{}, err
+		}
+	}
+	return StreamResult{Previous: res.Previous, Report: res.Report, Whole: true}, nil
+}
