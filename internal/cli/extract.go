@@ -76,14 +76,18 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 			return nil
 		}
 	}
-	p, err := g.loadWith(cfg, "extract", io, func(lo *project.LoadOptions) { lo.Lean = true })
+	// A lean load only lists the files: the documents are parsed while
+	// ExtractTo runs, so the bar lives as long.
+	bar := newProgress(io, g.Quiet, "extract")
+	defer bar.finish()
+	p, err := g.loadWith(cfg, "", nil, func(lo *project.LoadOptions) { lo.Lean, lo.Progress = true, bar.set })
 	if err != nil {
 		return err
 	}
-	// Each part of the plan (the sources, then each locale) goes to
-	// temporary files as soon as it is ready, so only a locale or two's
-	// catalogs are in memory at once; nothing is renamed until every part
-	// is written.
+	// Each part of the plan (a batch of source catalogs, then a batch of
+	// a locale's catalogs) goes to temporary files as soon as it is
+	// ready, so only a batch is in memory at once; nothing is renamed
+	// until every part is written.
 	var st plan.Stager
 	rep, err := p.ExtractTo(project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune},
 		func(part plan.Plan) error { return stageCatalogs(g, p, &st, part) })

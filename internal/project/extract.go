@@ -62,13 +62,15 @@ func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 	return pl, rep
 }
 
-// ExtractTo is Extract handing the plan over in parts, the source
-// catalogs (in plan stage 1, so that they are written last) and then one
-// per target locale, so that only a locale or two's catalogs and their
-// bytes are in memory at a time. It stops at the first error from emit or
-// from reading a locale's catalogs. On a lean Project it can run once:
-// it drops the documents' source catalogs once they are encoded.
+// ExtractTo is Extract handing the plan over in parts: the source
+// catalogs (in plan stage 1, so that they are written last) and then the
+// target locales' catalogs and sidecars. It stops at the first error from
+// emit or from reading the project. On a lean Project it streams (see
+// streamExtract) and can run once.
 func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (ExtractReport, error) {
+	if p.lean {
+		return p.streamExtract(opts, emit)
+	}
 	rep := ExtractReport{Documents: len(p.Docs)}
 	src := p.Config.Source()
 	sources := make(map[string]*catalog.Catalog, len(p.Docs))
@@ -80,8 +82,7 @@ func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (Ex
 	base := catalog.NewMergeBase(sources, oldSources)
 	// The source catalogs are in stage 1, so they are written last: a run
 	// killed before them still finds the old sources next time, which it
-	// needs to carry translations. They are encoded first, and a lean
-	// project then lets go of the catalogs, which the base has indexed.
+	// needs to carry translations.
 	var part plan.Plan
 	for slug := range oldSources {
 		if sources[slug] == nil {
@@ -98,23 +99,13 @@ func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (Ex
 	if err := emit(part); err != nil {
 		return rep, err
 	}
-	if p.lean {
-		for _, d := range p.Docs {
-			d.Source = nil
-		}
-		delete(p.Catalogs, src.String())
-	}
 	// A few locales merge at once, each on its own core; more would only
 	// hold more catalogs in memory. Parts are handed over one at a time.
 	targets := p.Config.Targets()
 	rep.Locales = make([]LocaleChange, len(targets))
 	var mu sync.Mutex
 	err := workers.Map(len(targets), min(localesAtOnce, runtime.GOMAXPROCS(0)), func(i int) error {
-		cats, err := p.localeCatalogs(targets[i].String())
-		if err != nil {
-			return err
-		}
-		part, change := p.extractLocale(targets[i], base, cats, opts)
+		part, change := p.extractLocale(targets[i], base, p.Catalogs[targets[i].String()], opts)
 		rep.Locales[i] = change
 		mu.Lock()
 		defer mu.Unlock()
@@ -148,20 +139,25 @@ func (p *Project) extractLocale(loc language.Tag, base *catalog.MergeBase, targe
 			pl.Remove = append(pl.Remove, p.CatalogPath(loc, slug))
 		}
 	}
+	marshalAll(pl.Files, encode)
+	p.addSidecar(&pl, loc, wf, res.Previous)
+	sort.Strings(pl.Remove)
+	return pl, LocaleChange{Locale: loc.String(), MergeReport: res.Report}
+}
+
+// addSidecar adds loc's sidecar to pl: wf with the previous source texts
+// of a merge, or its removal when that leaves it empty.
+func (p *Project) addSidecar(pl *plan.Plan, loc language.Tag, wf *workflow.State, previous map[string]string) {
 	next := *wf
-	next.Previous = map[string]workflow.Previous{}
-	for id, text := range res.Previous {
+	next.Previous = make(map[string]workflow.Previous, len(previous))
+	for id, text := range previous {
 		next.Previous[id] = workflow.Previous{Source: text}
 	}
 	if next.Empty() {
 		pl.Remove = append(pl.Remove, p.WorkflowPath(loc))
 	} else {
 		pl.Files = append(pl.Files, plan.File{Path: p.WorkflowPath(loc), Data: next.Marshal()})
-		encode = append(encode, nil)
 	}
-	marshalAll(pl.Files, encode)
-	sort.Strings(pl.Remove)
-	return pl, LocaleChange{Locale: loc.String(), MergeReport: res.Report}
 }
 
 // shareUnchanged returns the old source catalogs with every catalog

@@ -43,8 +43,11 @@ type Project struct {
 	// localeDirs maps each locale with a catalog folder to the folder, so
 	// that a locale not held in Catalogs can be read when needed.
 	localeDirs map[string]string
-	// lean is LoadOptions.Lean.
-	lean bool
+	// lean is LoadOptions.Lean; files are then the documents to parse,
+	// relative to the content root, with encoding.
+	lean     bool
+	files    []string
+	encoding string
 }
 
 // Doc is a parsed document with the message ID of each segment.
@@ -72,11 +75,10 @@ type LoadOptions struct {
 	// Progress is called as documents are parsed, from several
 	// goroutines; done counts up to total.
 	Progress func(done, total int)
-	// Lean keeps memory to what extraction needs: only the source
-	// locale's catalogs are read (ExtractTo reads each target locale's
-	// when it merges it, and lets go of them after), and a document keeps
-	// its path, slug and source catalog but not its text and segments.
-	// Only ExtractTo may be used on a lean Project.
+	// Lean defers all reading to ExtractTo, which streams: it lists the
+	// documents and the catalog folders, and reads no document, catalog
+	// or sidecar. Docs and Catalogs stay empty; only ExtractTo may be
+	// used on a lean Project, once.
 	Lean bool
 }
 
@@ -85,14 +87,14 @@ func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
 	encoding := o.Encoding
 	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workflow.State{},
 		progress: o.Progress, localeDirs: map[string]string{}, lean: o.Lean}
-	if err := p.loadContent(encoding); err != nil {
+	files, err := p.listContent()
+	if err != nil {
 		return nil, err
 	}
 	if o.Lean {
-		for _, d := range p.Docs {
-			d.Document = &content.Document{Path: d.Path, Slug: d.Slug, Format: d.Format}
-			d.IDs, d.Words = nil, nil
-		}
+		p.files, p.encoding = files, encoding
+	} else if err := p.loadContent(files, encoding); err != nil {
+		return nil, err
 	}
 	if err := p.loadCatalogs(o.Lean); err != nil {
 		return nil, err
@@ -100,17 +102,19 @@ func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
 	return p, nil
 }
 
-func (p *Project) loadContent(encoding string) error {
+// listContent lists the documents under the content root, sorted, and
+// notes the other files as Assets.
+func (p *Project) listContent() ([]string, error) {
 	root := path.Clean(p.Config.ContentRoot)
 	info, err := fs.Stat(p.fsys, root)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%s: content root does not exist (content_root in %s)", root, config.FileName)
+			return nil, fmt.Errorf("%s: content root does not exist (content_root in %s)", root, config.FileName)
 		}
-		return fmt.Errorf("%s: %w", root, err)
+		return nil, fmt.Errorf("%s: %w", root, err)
 	}
 	if !info.IsDir() {
-		return fmt.Errorf("%s: content root is not a directory", root)
+		return nil, fmt.Errorf("%s: content root is not a directory", root)
 	}
 	var files []string
 	err = fs.WalkDir(p.fsys, root, func(name string, d fs.DirEntry, err error) error {
@@ -135,36 +139,49 @@ func (p *Project) loadContent(encoding string) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sort.Strings(files)
 	sort.Strings(p.Assets)
+	return files, nil
+}
 
-	// Parsing is the expensive part and each file is independent: parse
-	// on all cores, then number the messages in path order.
+// parseFile reads and parses the document name, relative to the content
+// root.
+func (p *Project) parseFile(name, encoding string) (*Doc, error) {
+	root := path.Clean(p.Config.ContentRoot)
+	raw, err := p.readLimited(root + "/" + name)
+	if err != nil {
+		return nil, err
+	}
+	opts := content.Options{
+		FrontMatterKeys: p.Config.FrontMatterKeys,
+		MaxBytes:        p.Config.Limits.MaxFileBytes,
+		MaxDepth:        p.Config.Limits.MaxDepth,
+		Encoding:        encoding,
+	}
+	if opts.Encoding == "" {
+		opts.Encoding = p.Config.EncodingFor(name)
+	}
+	doc, err := content.Parse(name, raw, opts)
+	if err != nil {
+		// content names the file relative to the root; say where the
+		// root is so the message names the file as the user sees it
+		return nil, fmt.Errorf("%s/%w", root, err)
+	}
+	return p.newDoc(doc), nil
+}
+
+// loadContent parses the documents files on all cores, keeping them in
+// path order.
+func (p *Project) loadContent(files []string, encoding string) error {
 	p.Docs = make([]*Doc, len(files))
 	var done atomic.Int64
-	err = workers.Map(len(files), 0, func(i int) error {
-		raw, err := p.readLimited(root + "/" + files[i])
-		if err != nil {
+	err := workers.Map(len(files), 0, func(i int) error {
+		var err error
+		if p.Docs[i], err = p.parseFile(files[i], encoding); err != nil {
 			return err
 		}
-		opts := content.Options{
-			FrontMatterKeys: p.Config.FrontMatterKeys,
-			MaxBytes:        p.Config.Limits.MaxFileBytes,
-			MaxDepth:        p.Config.Limits.MaxDepth,
-			Encoding:        encoding,
-		}
-		if opts.Encoding == "" {
-			opts.Encoding = p.Config.EncodingFor(files[i])
-		}
-		doc, err := content.Parse(files[i], raw, opts)
-		if err != nil {
-			// content names the file relative to the root; say where the
-			// root is so the message names the file as the user sees it
-			return fmt.Errorf("%s/%w", root, err)
-		}
-		p.Docs[i] = p.newDoc(doc)
 		if p.progress != nil {
 			p.progress(int(done.Add(1)), len(files))
 		}
@@ -173,24 +190,40 @@ func (p *Project) loadContent(encoding string) error {
 	if err != nil {
 		return err
 	}
-	pinned := map[string]string{}
-	slugs := map[string]string{}
+	var u uniqueness
 	for _, d := range p.Docs {
-		// One slug is one catalog file and one page in a bundle.
-		if prev, dup := slugs[d.Slug]; dup {
-			return fmt.Errorf("%s/%s: same slug %q as %s/%s, and so the same catalog: rename one", root, d.Path, d.Slug, root, prev)
+		if err := u.check(p.Config.ContentRoot, d); err != nil {
+			return err
 		}
-		slugs[d.Slug] = d.Path
-		for i, seg := range d.Segments {
-			if seg.ID == "" {
-				continue
-			}
-			where := fmt.Sprintf("%s/%s:%d", root, d.Path, seg.Line)
-			if prev, dup := pinned[d.IDs[i]]; dup {
-				return fmt.Errorf("%s: message ID %q is already pinned at %s", where, d.IDs[i], prev)
-			}
-			pinned[d.IDs[i]] = where
+	}
+	return nil
+}
+
+// uniqueness checks, a document at a time, that no two documents share a
+// slug and no message ID is pinned twice.
+type uniqueness struct {
+	slugs, pinned map[string]string
+}
+
+func (u *uniqueness) check(contentRoot string, d *Doc) error {
+	if u.slugs == nil {
+		u.slugs, u.pinned = map[string]string{}, map[string]string{}
+	}
+	root := path.Clean(contentRoot)
+	// One slug is one catalog file and one page in a bundle.
+	if prev, dup := u.slugs[d.Slug]; dup {
+		return fmt.Errorf("%s/%s: same slug %q as %s/%s, and so the same catalog: rename one", root, d.Path, d.Slug, root, prev)
+	}
+	u.slugs[d.Slug] = d.Path
+	for i, seg := range d.Segments {
+		if seg.ID == "" {
+			continue
 		}
+		where := fmt.Sprintf("%s/%s:%d", root, d.Path, seg.Line)
+		if prev, dup := u.pinned[d.IDs[i]]; dup {
+			return fmt.Errorf("%s: message ID %q is already pinned at %s", where, d.IDs[i], prev)
+		}
+		u.pinned[d.IDs[i]] = where
 	}
 	return nil
 }
@@ -226,8 +259,8 @@ func IsDocument(name string) bool {
 	return false
 }
 
-// loadCatalogs reads every locale's sidecar and catalogs; with lean, only
-// the source locale's catalogs, and it notes where the others are.
+// loadCatalogs reads every locale's sidecar and catalogs; with lean, it
+// only notes where each locale's folder is.
 func (p *Project) loadCatalogs(lean bool) error {
 	root := path.Clean(p.Config.CatalogRoot)
 	entries, err := fs.ReadDir(p.fsys, root)
@@ -237,7 +270,6 @@ func (p *Project) loadCatalogs(lean bool) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", root, err)
 	}
-	src := p.Config.Source().String()
 	for _, e := range entries {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -248,20 +280,16 @@ func (p *Project) loadCatalogs(lean bool) error {
 			return fmt.Errorf("%s: %w", dir, err)
 		}
 		loc := tag.String()
-		var wf *workflow.State
-		if data, err := fs.ReadFile(p.fsys, dir+"/"+workflow.FileName); err == nil {
-			if wf, err = workflow.Parse(dir+"/"+workflow.FileName, data); err != nil {
-				return err
-			}
-		} else if !errors.Is(err, fs.ErrNotExist) {
+		p.localeDirs[loc] = dir
+		if lean {
+			continue
+		}
+		wf, err := p.readSidecar(dir)
+		if err != nil {
 			return err
 		}
 		if wf != nil {
 			p.Workflow[loc] = wf
-		}
-		p.localeDirs[loc] = dir
-		if lean && loc != src {
-			continue
 		}
 		byslug, err := p.readLocale(dir)
 		if err != nil {
@@ -272,24 +300,24 @@ func (p *Project) loadCatalogs(lean bool) error {
 	return nil
 }
 
+// readSidecar reads the sidecar file in a locale's folder; nil when
+// there is none.
+func (p *Project) readSidecar(dir string) (*workflow.State, error) {
+	name := dir + "/" + workflow.FileName
+	data, err := fs.ReadFile(p.fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return workflow.Parse(name, data)
+}
+
 // readLocale reads the catalogs in one locale's folder, on all cores,
 // keyed by slug.
 func (p *Project) readLocale(dir string) (map[string]*catalog.Catalog, error) {
-	suffix := "." + path.Base(dir) + ".toml"
-	var names []string
-	err := fs.WalkDir(p.fsys, dir, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(name, ".toml") || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		if !strings.HasSuffix(name, suffix) {
-			return fmt.Errorf("%s: catalog file name must end in %q", name, suffix)
-		}
-		names = append(names, name)
-		return nil
-	})
+	slugs, names, err := p.catalogFiles(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -306,22 +334,50 @@ func (p *Project) readLocale(dir string) (map[string]*catalog.Catalog, error) {
 		return nil, err
 	}
 	byslug := make(map[string]*catalog.Catalog, len(names))
-	for i, name := range names {
-		byslug[strings.TrimSuffix(strings.TrimPrefix(name, dir+"/"), suffix)] = cats[i]
+	for i, slug := range slugs {
+		byslug[slug] = cats[i]
 	}
 	return byslug, nil
 }
 
-// localeCatalogs is loc's catalogs by slug: those held in Catalogs, or
-// else read from disk now and not kept.
-func (p *Project) localeCatalogs(loc string) (map[string]*catalog.Catalog, error) {
-	if cs, ok := p.Catalogs[loc]; ok {
-		return cs, nil
+// catalogFiles lists the catalog files in one locale's folder, sorted by
+// slug: names[i] is slugs[i]'s file.
+func (p *Project) catalogFiles(dir string) (slugs, names []string, err error) {
+	suffix := "." + path.Base(dir) + ".toml"
+	err = fs.WalkDir(p.fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(name, ".toml") || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if !strings.HasSuffix(name, suffix) {
+			return fmt.Errorf("%s: catalog file name must end in %q", name, suffix)
+		}
+		names = append(names, name)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
-	if dir, ok := p.localeDirs[loc]; ok {
-		return p.readLocale(dir)
+	slugs = make([]string, len(names))
+	for i, name := range names {
+		slugs[i] = strings.TrimSuffix(strings.TrimPrefix(name, dir+"/"), suffix)
 	}
-	return nil, nil
+	// walk order is by path, and "a/b" and "a-b" sort differently as
+	// paths and as slugs
+	sort.Sort(byFirst{slugs, names})
+	return slugs, names, nil
+}
+
+// byFirst sorts two parallel slices by the first.
+type byFirst struct{ keys, vals []string }
+
+func (b byFirst) Len() int           { return len(b.keys) }
+func (b byFirst) Less(i, j int) bool { return b.keys[i] < b.keys[j] }
+func (b byFirst) Swap(i, j int) {
+	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
+	b.vals[i], b.vals[j] = b.vals[j], b.vals[i]
 }
 
 // Catalog returns the on-disk catalog of a locale for a document slug, or

@@ -198,8 +198,7 @@ func TestPropertyNoTranslationLost(t *testing.T) {
 		}
 		fsys := fstest.MapFS{}
 		c.files(fsys)
-		pl, _ := load(t, fsys, cfg).Extract(ExtractOptions{})
-		apply(fsys, pl)
+		apply(fsys, extractBoth(t, fsys, cfg))
 		translateAll(t, fsys, cfg, r, 1)
 		var history []string
 		// ever holds every text that had an up-to-date translation at some
@@ -214,8 +213,7 @@ func TestPropertyNoTranslationLost(t *testing.T) {
 			edits[what]++
 			history = append(history, what)
 			c.files(fsys)
-			pl, _ := load(t, fsys, cfg).Extract(ExtractOptions{})
-			apply(fsys, pl)
+			apply(fsys, extractBoth(t, fsys, cfg))
 			p := load(t, fsys, cfg)
 			after := snap(t, p)
 			for tr := range before.translations {
