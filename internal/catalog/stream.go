@@ -157,11 +157,13 @@ type donor struct {
 	// entry is set for a translation this merge moved here, which is not
 	// on disk at its place.
 	entry *entry
-	used  bool
-	// other is the translation, from and hash the source text and hash
-	// it translates; fetched once the donor is used.
-	other, from, hash string
+	// used points, once the donor is used, to what fetchDonors reads.
+	used *fetched
 }
+
+// fetched is a used donor's translation, and the source text and hash it
+// translates.
+type fetched struct{ other, from, hash string }
 
 // before reports whether d comes before (slug, msg) in (slug, ID) order.
 func (d *donor) before(slug, msg int32) bool {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -254,7 +255,7 @@ func (s *streamer) memoryExact() {
 		}
 		if k, ok := s.donorOf[r.norm]; ok {
 			r.how, r.from = filledExact, k
-			s.donors[k].used = true
+			s.use(k)
 			s.rep.MemoryExact++
 		}
 	}
@@ -341,27 +342,28 @@ func (s *streamer) memoryFuzzy() error {
 			for _, f := range v.([]fill) {
 				r := &s.recv[f.ri]
 				r.how, r.from = filledFuzzy, f.k
-				s.donors[f.k].used = true
+				s.use(f.k)
 				s.rep.MemoryFuzzy++
 			}
 		})
+}
+
+// use marks donor k as used.
+func (s *streamer) use(k int32) {
+	if d := &s.donors[k]; d.used == nil {
+		d.used = &fetched{}
+	}
 }
 
 // fetchDonors reads the translation and source of every donor used.
 func (s *streamer) fetchDonors() error {
 	bySlug := map[int32][]int32{}
 	for k := range s.donors {
-		if d := &s.donors[k]; d.used {
+		if d := &s.donors[k]; d.used != nil {
 			bySlug[d.slug] = append(bySlug[d.slug], int32(k))
 		}
 	}
-	slugs := slices.Sorted(func(yield func(int32) bool) {
-		for slug := range bySlug {
-			if !yield(slug) {
-				return
-			}
-		}
-	})
+	slugs := slices.Sorted(maps.Keys(bySlug))
 	return workers.Batched(len(slugs), streamBatch, func(j int) error {
 		src, tgt, err := s.read(int(slugs[j]))
 		if err != nil {
@@ -370,11 +372,11 @@ func (s *streamer) fetchDonors() error {
 		for _, k := range bySlug[slugs[j]] {
 			d := &s.donors[k]
 			m := src.Msgs[d.msg]
-			d.from, d.hash = m.Other, m.Hash
+			d.used.from, d.used.hash = m.Other, m.Hash
 			if d.entry != nil {
-				d.other = d.entry.msg.Other
+				d.used.other = d.entry.msg.Other
 			} else if tgt != nil {
-				d.other = tgt.Messages[m.ID].Other
+				d.used.other = tgt.Messages[m.ID].Other
 			}
 		}
 		return nil
@@ -489,9 +491,9 @@ func (s *streamer) place(c *Catalog, prev map[string]string, sm Message, r *rece
 		e := s.left[r.from]
 		msg, from, upToDate = e.msg, e.from, r.how == filledMoved && e.current
 	case filledExact:
-		msg, upToDate = Message{Other: s.donors[r.from].other}, true
+		msg, upToDate = Message{Other: s.donors[r.from].used.other}, true
 	case filledFuzzy:
-		d := &s.donors[r.from]
+		d := s.donors[r.from].used
 		msg, from = Message{Hash: d.hash, Other: d.other}, d.from
 	}
 	msg.ID, msg.Description = sm.ID, sm.Description

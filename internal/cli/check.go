@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
 
+	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/pseudo"
 	"github.com/healthloc/healthloc/internal/qa"
@@ -51,20 +52,20 @@ published as they are.
 	return cmd
 }
 
-// withPseudo resolves the pseudo-locale's alias and, when the
-// pseudo-locale is asked for, gives the project its catalogs.
-func withPseudo(p *project.Project, names []string) []string {
+// withPseudo resolves the pseudo-locale's alias, and tells whether the
+// pseudo-locale is asked for: its catalogs are then made for each window
+// of the project (pseudo.Install).
+func withPseudo(names []string) ([]string, bool) {
 	out := make([]string, len(names))
+	asked := false
 	for i, n := range names {
 		if n == pseudo.Alias {
 			n = pseudo.Tag.String()
 		}
-		if n == pseudo.Tag.String() {
-			pseudo.Install(p)
-		}
+		asked = asked || n == pseudo.Tag.String()
 		out[i] = n
 	}
-	return out
+	return out, asked
 }
 
 func runCheck(_ context.Context, io *IO, g *globalOptions, o *checkOptions) error {
@@ -75,11 +76,13 @@ func runCheck(_ context.Context, io *IO, g *globalOptions, o *checkOptions) erro
 	if !ok {
 		return usageError(fmt.Errorf("--fail-on %q: must be error or warning", o.FailOn))
 	}
-	p, err := g.load()
+	bar := newProgress(io, g.Quiet, "check")
+	p, err := g.open(bar)
 	if err != nil {
 		return err
 	}
-	locs, err := pickLocales(p, withPseudo(p, o.Locales))
+	names, withPseudoLocale := withPseudo(o.Locales)
+	locs, err := pickLocales(p, names)
 	if err != nil {
 		return err
 	}
@@ -91,9 +94,24 @@ func runCheck(_ context.Context, io *IO, g *globalOptions, o *checkOptions) erro
 		return err
 	}
 	rules := qa.RulesOf(p.Config)
+	// findings by locale, then document and line
+	byLocale := make([][]qa.Finding, len(locs))
+	err = p.Windows(func(w *project.Project) error {
+		if withPseudoLocale {
+			pseudo.Install(w)
+		}
+		for i, loc := range locs {
+			byLocale[i] = append(byLocale[i], qa.Check(w, rules, loc, docs)...)
+		}
+		return nil
+	})
+	bar.finish()
+	if err != nil {
+		return err
+	}
 	findings := []qa.Finding{}
-	for _, loc := range locs {
-		findings = append(findings, qa.Check(p, rules, loc, docs)...)
+	for _, fs := range byLocale {
+		findings = append(findings, fs...)
 	}
 	errs, warns := 0, 0
 	for _, f := range findings {
@@ -139,9 +157,9 @@ func pickDocs(p *project.Project, names []string) (map[string]bool, error) {
 	out := map[string]bool{}
 	for _, n := range names {
 		found := false
-		for _, d := range p.Docs {
-			if d.Path == n || d.Slug == n || path.Join(p.Config.ContentRoot, d.Path) == path.Clean(n) {
-				out[d.Path] = true
+		for _, doc := range p.Documents() {
+			if doc == n || content.SlugOf(doc) == n || path.Join(p.Config.ContentRoot, doc) == path.Clean(n) {
+				out[doc] = true
 				found = true
 			}
 		}

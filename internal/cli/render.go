@@ -12,6 +12,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/plan"
+	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/pseudo"
 	"github.com/healthloc/healthloc/internal/render"
 )
 
@@ -53,11 +55,13 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 	if o.MinCoverage < 0 || o.MinCoverage > 100 {
 		return usageError(fmt.Errorf("--min-coverage %g: must be between 0 and 100", o.MinCoverage))
 	}
-	p, err := g.load()
+	bar := newProgress(io, g.Quiet, "render")
+	p, err := g.open(bar)
 	if err != nil {
 		return err
 	}
-	locs, err := pickLocales(p, withPseudo(p, o.Locales))
+	names, withPseudoLocale := withPseudo(o.Locales)
+	locs, err := pickLocales(p, names)
 	if err != nil {
 		return err
 	}
@@ -73,33 +77,50 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 		return err
 	}
 	assets := croot.FS() // no link out of the content root is followed
-	// The language switcher links only the locales that get published.
-	linked := locs
-	if o.MinCoverage > 0 {
-		linked = nil
-		for _, loc := range locs {
-			if render.Coverage(p, loc, render.Options{UseStale: o.Stale == "use", RequireReviewed: o.RequireReviewed}) >= o.MinCoverage {
-				linked = append(linked, loc)
-			}
+	opts := render.Options{UseStale: o.Stale == "use", RequireReviewed: o.RequireReviewed}
+	install := func(w *project.Project) {
+		if withPseudoLocale {
+			pseudo.Install(w)
 		}
 	}
-	// Each locale is written as soon as it is rendered, so that memory
-	// holds one bundle at a time.
-	var res plan.Result
-	var done []language.Tag
-	for _, loc := range locs {
-		bar := newProgress(io, g.Quiet, "render "+loc.String())
-		b, err := render.Render(p, loc, assets, render.Options{UseStale: o.Stale == "use", Locales: linked, Progress: bar.set, RequireReviewed: o.RequireReviewed})
-		bar.finish()
+	// Only the locales that reach --min-coverage are published, and the
+	// language switcher links only those: counting their words takes a
+	// pass over the project before rendering.
+	published := locs
+	if o.MinCoverage > 0 {
+		counts := make([]render.WordCount, len(locs))
+		err := p.Windows(func(w *project.Project) error {
+			install(w)
+			for i, loc := range locs {
+				counts[i].Add(w, loc, opts)
+			}
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		if cov := b.Coverage(); cov < o.MinCoverage {
-			fmt.Fprintf(io.ErrOut, "skipped %s: %.1f%% of words localized, below --min-coverage %g\n", loc, cov, o.MinCoverage)
-			continue
+		published = nil
+		for i, loc := range locs {
+			if cov := counts[i].Percent(); cov < o.MinCoverage {
+				fmt.Fprintf(io.ErrOut, "skipped %s: %.1f%% of words localized, below --min-coverage %g\n", loc, cov, o.MinCoverage)
+				continue
+			}
+			published = append(published, loc)
 		}
+	}
+	opts.Locales = published
+	// The documents are read a window at a time and rendered for every
+	// locale; their files go to temporary files at once, so memory holds
+	// one window's pages, and nothing is renamed until every bundle is
+	// written.
+	bundlers := make([]*render.Bundler, len(published))
+	for i, loc := range published {
+		bundlers[i] = render.NewBundler(p, loc, opts)
+	}
+	var st plan.Stager
+	stage := func(loc language.Tag, files []plan.File) error {
 		var pl plan.Plan
-		for _, f := range b.Files {
+		for _, f := range files {
 			f.Path = filepath.Join(out, loc.String(), filepath.FromSlash(path.Clean(f.Path)))
 			pl.Files = append(pl.Files, f)
 		}
@@ -108,16 +129,38 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 		if err := plan.Within(filepath.Join(out, loc.String()), pl); err != nil {
 			return err
 		}
-		r, err := plan.Apply(pl)
-		res.Written = append(res.Written, r.Written...)
-		res.Unchanged = append(res.Unchanged, r.Unchanged...)
-		if err != nil {
-			return err
+		return st.Add(pl)
+	}
+	err = p.Windows(func(w *project.Project) error {
+		install(w)
+		for i, loc := range published {
+			files, err := bundlers[i].Add(w)
+			if err != nil {
+				return err
+			}
+			if err := stage(loc, files); err != nil {
+				return err
+			}
 		}
-		done = append(done, loc)
+		return nil
+	})
+	bar.finish()
+	for i := 0; err == nil && i < len(published); i++ {
+		var files []plan.File
+		if files, err = bundlers[i].Finish(p.Assets, assets); err == nil {
+			err = stage(published[i], files)
+		}
+	}
+	if err != nil {
+		st.Abort()
+		return err
+	}
+	res, err := st.Commit()
+	if err != nil {
+		return err
 	}
 	if !g.Quiet {
-		for _, loc := range done {
+		for _, loc := range published {
 			fmt.Fprintf(io.Out, "rendered %s to %s\n", loc, filepath.Join(out, loc.String()))
 		}
 		fmt.Fprintf(io.Out, "%d files written, %d unchanged\n", len(res.Written), len(res.Unchanged))

@@ -37,6 +37,22 @@ func (o *globalOptions) load() (*project.Project, error) {
 	return o.loadWith(cfg, "", nil)
 }
 
+// open lists the project for a command that reads it a window of
+// documents at a time (project.Windows); bar, when set, shows the
+// documents read.
+func (o *globalOptions) open(bar *progress) (*project.Project, error) {
+	cfg, err := config.Load(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	return o.loadWith(cfg, "", nil, func(lo *project.LoadOptions) {
+		lo.Lean = true
+		if bar != nil {
+			lo.Progress = bar.set
+		}
+	})
+}
+
 // loadWith reads the project, with a progress bar on a terminal when io
 // is given.
 func (o *globalOptions) loadWith(cfg *config.Config, what string, io *IO, tune ...func(*project.LoadOptions)) (*project.Project, error) {

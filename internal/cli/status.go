@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -68,7 +69,8 @@ func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) er
 	if o.FailUnder < 0 || o.FailUnder > 100 {
 		return usageError(fmt.Errorf("--fail-under %g: must be between 0 and 100", o.FailUnder))
 	}
-	p, err := g.load()
+	bar := newProgress(io, g.Quiet, "status")
+	p, err := g.open(bar)
 	if err != nil {
 		return err
 	}
@@ -76,14 +78,36 @@ func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) er
 	if err != nil {
 		return err
 	}
-	rep := status.Compute(p, locs, o.ByDoc || o.Format == "html")
+	if len(locs) == 0 {
+		locs = p.Config.Targets()
+	}
+	// Counts add up window by window; stale segments are kept by locale,
+	// in document order.
+	var rep status.Report
+	stale := make([][]status.StaleSegment, len(locs))
+	err = p.Windows(func(w *project.Project) error {
+		rep.Merge(status.Compute(w, locs, o.ByDoc || o.Format == "html"))
+		if o.Stale || o.Format == "html" {
+			for i, loc := range locs {
+				stale[i] = append(stale[i], status.Stale(w, []language.Tag{loc})...)
+			}
+		}
+		return nil
+	})
+	bar.finish()
+	if err != nil {
+		return err
+	}
+	if rep.Locales == nil {
+		rep = status.Compute(p, locs, false) // no document, no catalog: every count is zero
+	}
 	if o.Stale {
-		for i, l := range rep.Locales {
-			rep.Locales[i].StaleSegments = status.Stale(p, []language.Tag{language.Make(l.Locale)})
+		for i := range rep.Locales {
+			rep.Locales[i].StaleSegments = stale[i]
 		}
 	}
 	if o.Format == "html" {
-		err = writeStatusHTML(io.Out, p, locs, rep, o.ReportLocale)
+		err = writeStatusHTML(io.Out, p, slices.Concat(stale...), rep, o.ReportLocale)
 	} else {
 		err = write(io.Out, rep, o.ByDoc)
 	}

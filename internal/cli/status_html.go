@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"golang.org/x/text/language"
-
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/status"
@@ -13,7 +11,7 @@ import (
 
 // writeStatusHTML writes the dashboard in the --report-locale language,
 // the source locale by default.
-func writeStatusHTML(w io.Writer, p *project.Project, locs []language.Tag, rep status.Report, reportLocale string) error {
+func writeStatusHTML(w io.Writer, p *project.Project, stale []status.StaleSegment, rep status.Report, reportLocale string) error {
 	tag := p.Config.Source()
 	if reportLocale != "" {
 		t, err := locale.Parse(reportLocale)
@@ -22,5 +20,5 @@ func writeStatusHTML(w io.Writer, p *project.Project, locs []language.Tag, rep s
 		}
 		tag = t
 	}
-	return status.WriteDashboard(w, rep, status.Stale(p, locs), tag)
+	return status.WriteDashboard(w, rep, stale, tag)
 }

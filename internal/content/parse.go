@@ -50,7 +50,7 @@ func Parse(path string, raw []byte, opts Options) (*Document, error) {
 	}
 	doc := &Document{
 		Path:   path,
-		Slug:   strings.TrimSuffix(path, ext),
+		Slug:   SlugOf(path),
 		Format: format,
 		Src:    src,
 		BOM:    bom,
@@ -153,4 +153,10 @@ func trimRight(src []byte, a, b int) int {
 		b--
 	}
 	return b
+}
+
+// SlugOf is the slug of the document at path: the path without its
+// extension.
+func SlugOf(path string) string {
+	return strings.TrimSuffix(path, pathpkg.Ext(path))
 }

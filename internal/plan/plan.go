@@ -11,8 +11,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"hash/fnv"
 	"runtime"
 	"sort"
+	"strings"
 
 	"github.com/healthloc/healthloc/internal/workers"
 )
@@ -111,8 +113,19 @@ func Apply(p Plan) (Result, error) {
 // The zero Stager is ready to use. After an error from Add, or when a
 // caller gives up, Abort removes every temporary file.
 type Stager struct {
-	seen    map[string]bool
-	pending []staged
+	// seen holds a hash of every path added, to refuse a path listed
+	// twice: 8 bytes a file, where thousands of files are staged.
+	seen map[uint64]struct{}
+	// tmps holds the temporary files' names end to end: the i-th is
+	// tmps[ends[i-1]:ends[i]], in stage stages[i]. A name says the path
+	// it goes to (see target), so the path is not kept.
+	tmps   []byte
+	ends   []int
+	stages []int32
+	// order is the renaming order, set by Commit; order[:renamed] are
+	// renamed.
+	order   []int
+	renamed int
 	res     Result
 	removes []string
 	// created are the folders Add made for temporaries, which Abort
@@ -120,25 +133,49 @@ type Stager struct {
 	created []string
 }
 
-// staged is a temporary file waiting to be renamed over path.
-type staged struct {
-	tmp, path string
-	stage     int
+// pathKey is the hash seen keeps of a path.
+func pathKey(path string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(filepath.Clean(path)))
+	return h.Sum64()
 }
+
+// tmp is the name of the i-th temporary file.
+func (s *Stager) tmp(i int) string {
+	start := 0
+	if i > 0 {
+		start = s.ends[i-1]
+	}
+	return string(s.tmps[start:s.ends[i]])
+}
+
+// target is the path a temporary file made by writeTemp goes to:
+// dir/.<name>.tmp-<random> goes to dir/<name>.
+func target(tmp string) string {
+	dir, name := filepath.Split(tmp)
+	name = strings.TrimPrefix(name, ".")
+	if i := strings.LastIndex(name, tmpMark); i >= 0 {
+		name = name[:i]
+	}
+	return filepath.Join(dir, name)
+}
+
+// tmpMark separates a temporary file's target name from its random part.
+const tmpMark = ".tmp-"
 
 // Add writes the temporary files of p's changed files and records p's
 // removals. On error every temporary file written so far is removed.
 func (s *Stager) Add(p Plan) error {
 	if s.seen == nil {
-		s.seen = map[string]bool{}
+		s.seen = map[uint64]struct{}{}
 	}
 	for _, f := range p.Files {
-		clean := filepath.Clean(f.Path)
-		if s.seen[clean] {
+		k := pathKey(f.Path)
+		if _, dup := s.seen[k]; dup {
 			s.Abort()
 			return fmt.Errorf("%s: listed twice in the plan", f.Path)
 		}
-		s.seen[clean] = true
+		s.seen[k] = struct{}{}
 	}
 	s.noteMissingDirs(p.Files)
 	tmps := make([]string, len(p.Files))
@@ -150,7 +187,9 @@ func (s *Stager) Add(p Plan) error {
 	for i, t := range tmps {
 		switch {
 		case t != "":
-			s.pending = append(s.pending, staged{tmp: t, path: p.Files[i].Path, stage: p.Files[i].Stage})
+			s.tmps = append(s.tmps, t...)
+			s.ends = append(s.ends, len(s.tmps))
+			s.stages = append(s.stages, int32(p.Files[i].Stage))
 		case err == nil:
 			s.res.Unchanged = append(s.res.Unchanged, p.Files[i].Path)
 		}
@@ -181,12 +220,16 @@ func (s *Stager) noteMissingDirs(files []File) {
 // Abort removes the temporary files not yet renamed, and the folders
 // made for them that are still empty.
 func (s *Stager) Abort() {
-	for _, f := range s.pending {
-		if f.tmp != "" {
-			os.Remove(f.tmp)
+	if s.order == nil {
+		for i := range s.ends {
+			os.Remove(s.tmp(i))
+		}
+	} else {
+		for _, i := range s.order[s.renamed:] {
+			os.Remove(s.tmp(i))
 		}
 	}
-	s.pending = nil
+	s.tmps, s.ends, s.stages, s.order, s.renamed = nil, nil, nil, nil, 0
 	// deepest first, so a parent is empty when its turn comes
 	sort.Slice(s.created, func(i, j int) bool { return len(s.created[i]) > len(s.created[j]) })
 	for _, d := range s.created {
@@ -203,33 +246,39 @@ func (s *Stager) Commit() (Result, error) {
 	defer s.Abort()
 	res := &s.res
 	sort.Strings(res.Unchanged)
-	if len(s.pending) > 0 {
+	if n := len(s.ends); n > 0 {
 		dirs := map[string]bool{}
-		names := make([]string, len(s.pending))
-		for i, f := range s.pending {
-			dirs[filepath.Dir(f.path)] = true
-			names[i] = f.tmp
+		names := make([]string, n)
+		for i := range n {
+			names[i] = s.tmp(i)
+			dirs[filepath.Dir(names[i])] = true
 		}
 		if err := durable(names, dirs); err != nil {
 			return Result{Unchanged: res.Unchanged}, err
 		}
+		names = nil
 		// Renames are cheap and done in order on this goroutine. Each
 		// stage's renames are made durable before the next stage starts.
-		sort.SliceStable(s.pending, func(i, j int) bool { return s.pending[i].stage < s.pending[j].stage })
+		s.order = make([]int, n)
+		for i := range s.order {
+			s.order[i] = i
+		}
+		sort.SliceStable(s.order, func(a, b int) bool { return s.stages[s.order[a]] < s.stages[s.order[b]] })
 		stageDirs := map[string]bool{}
-		for i := range s.pending {
-			f := &s.pending[i]
+		for k, i := range s.order {
+			tmp := s.tmp(i)
+			path := target(tmp)
 			if beforeRename != nil {
-				beforeRename(f.path)
+				beforeRename(path)
 			}
-			if err := os.Rename(f.tmp, f.path); err != nil {
+			if err := os.Rename(tmp, path); err != nil {
 				sort.Strings(res.Written)
-				return *res, fmt.Errorf("%s: %w", f.path, err)
+				return *res, fmt.Errorf("%s: %w", path, err)
 			}
-			f.tmp = ""
-			res.Written = append(res.Written, f.path)
-			stageDirs[filepath.Dir(f.path)] = true
-			if i+1 == len(s.pending) || s.pending[i+1].stage != f.stage {
+			s.renamed = k + 1
+			res.Written = append(res.Written, path)
+			stageDirs[filepath.Dir(path)] = true
+			if k+1 == n || s.stages[s.order[k+1]] != s.stages[i] {
 				if err := durableDirs(stageDirs); err != nil {
 					sort.Strings(res.Written)
 					return *res, err
@@ -242,7 +291,7 @@ func (s *Stager) Commit() (Result, error) {
 	removes := s.removes
 	sort.Strings(removes)
 	for _, name := range removes {
-		if s.seen[filepath.Clean(name)] {
+		if _, written := s.seen[pathKey(name)]; written {
 			continue // written by this plan: never remove what it just wrote
 		}
 		err := os.Remove(name)
@@ -283,7 +332,7 @@ func writeTemp(f File) (string, error) {
 	}
 	// Hidden and in the same folder, so the rename stays within one file
 	// system and is atomic.
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.Path)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.Path)+tmpMark+"*")
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", f.Path, err)
 	}

@@ -196,14 +196,8 @@ func (pg pageData) render() ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// addIndex adds index.html, the list of the bundle's articles, unless a
-// document already renders to that name.
-func (b *Bundle) addIndex(loc language.Tag, opts Options) error {
-	for _, f := range b.Files {
-		if f.Path == "index.html" {
-			return nil
-		}
-	}
+// index is index.html, the list of the bundle's articles.
+func (b *Bundle) index(loc language.Tag, opts Options) (plan.File, error) {
 	x := ui.For(loc)
 	pg := pageData{Lang: loc.String(), Dir: locale.Direction(loc), Title: x.T("Articles"), text: x, home: "index.html"}
 	pg.alternates, pg.xDefault = alternates(loc, opts.Locales, "../", "index.html")
@@ -213,10 +207,9 @@ func (b *Bundle) addIndex(loc language.Tag, opts Options) error {
 	}
 	data, err := pg.render()
 	if err != nil {
-		return fmt.Errorf("index.html: %w", err)
+		return plan.File{}, fmt.Errorf("index.html: %w", err)
 	}
-	b.Files = append(b.Files, plan.File{Path: "index.html", Data: data})
-	return nil
+	return plan.File{Path: "index.html", Data: data}, nil
 }
 
 // newArticle is the index entry of a document, named as title() names it

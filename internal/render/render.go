@@ -94,77 +94,167 @@ type Bundle struct {
 
 // Coverage is the share of words the bundle shows localized, in percent.
 func (b *Bundle) Coverage() float64 {
-	total, done := 0, 0
+	var c WordCount
 	for _, d := range b.Manifest.Documents {
-		total += d.Words
-		done += d.LocalizedWrds
+		c.Total += d.Words
+		c.Localized += d.LocalizedWrds
 	}
-	if total == 0 {
+	return c.Percent()
+}
+
+// WordCount is how many of a bundle's words are shown localized.
+type WordCount struct{ Localized, Total int }
+
+// Add counts the documents of p as a bundle of loc would show them,
+// without rendering.
+func (c *WordCount) Add(p *project.Project, loc language.Tag, opts Options) {
+	for _, d := range p.Docs {
+		_, cov := resolveDoc(p, loc, d, opts)
+		c.Total += cov.Words
+		c.Localized += cov.LocalizedWrds
+	}
+}
+
+// Percent is the share of words localized, rounded down to one decimal.
+func (c WordCount) Percent() float64 {
+	if c.Total == 0 {
 		return 100
 	}
-	return float64(done*1000/total) / 10
+	return float64(c.Localized*1000/c.Total) / 10
+}
+
+// Coverage is the share of words a bundle of loc would show localized,
+// in percent, computed without rendering.
+func Coverage(p *project.Project, loc language.Tag, opts Options) float64 {
+	var c WordCount
+	c.Add(p, loc, opts)
+	return c.Percent()
 }
 
 // Render builds the bundle of loc. assets reads content files that are not
 // documents, by their path relative to the content root.
 func Render(p *project.Project, loc language.Tag, assets fs.FS, opts Options) (*Bundle, error) {
-	b := &Bundle{Manifest: Manifest{
-		Locale:    loc.String(),
-		Name:      locale.Name(loc),
-		Direction: locale.Direction(loc),
-		Stale:     "fallback",
-		Documents: []DocCoverage{},
-		Fallbacks: []Fallback{},
-	}}
+	bd := NewBundler(p, loc, opts)
+	files, err := bd.Add(p)
+	if err != nil {
+		return nil, err
+	}
+	rest, err := bd.Finish(p.Assets, assets)
+	if err != nil {
+		return nil, err
+	}
+	// by path, and the manifest, which Finish returns last, last
+	files = append(files, rest[:len(rest)-1]...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	bd.b.Files = append(files, rest[len(rest)-1])
+	return &bd.b, nil
+}
+
+// Bundler builds the bundle of a locale a window of documents at a time
+// (see project.Windows), so that only a window's pages are in memory. It
+// keeps what the index page and the manifest need: a title, a coverage
+// and a checksum per document.
+type Bundler struct {
+	loc  language.Tag
+	opts Options
+	// b holds the manifest and the index entries; never files.
+	b        Bundle
+	sums     []FileSum
+	hasIndex bool
+}
+
+// NewBundler starts the bundle of loc in project p (any window of it).
+func NewBundler(p *project.Project, loc language.Tag, opts Options) *Bundler {
+	bd := &Bundler{loc: loc, opts: opts}
+	bd.b.Manifest = Manifest{
+		Locale:          loc.String(),
+		Name:            locale.Name(loc),
+		Direction:       locale.Direction(loc),
+		Stale:           "fallback",
+		Documents:       []DocCoverage{},
+		Fallbacks:       []Fallback{},
+		RequireReviewed: opts.RequireReviewed,
+	}
 	if opts.UseStale {
-		b.Manifest.Stale = "use"
+		bd.b.Manifest.Stale = "use"
 	}
-	b.Manifest.RequireReviewed = opts.RequireReviewed
 	for _, t := range p.Chain(loc) {
-		b.Manifest.Chain = append(b.Manifest.Chain, t.String())
+		bd.b.Manifest.Chain = append(bd.b.Manifest.Chain, t.String())
 	}
+	return bd
+}
+
+// Add renders the documents of w and returns their files.
+func (bd *Bundler) Add(w *project.Project) ([]plan.File, error) {
 	// Documents render on all cores into parts that are joined in
 	// document order, so the bundle does not depend on scheduling.
-	parts := make([]*Bundle, len(p.Docs))
+	parts := make([]*Bundle, len(w.Docs))
 	var done atomic.Int64
-	err := workers.Map(len(p.Docs), 0, func(i int) error {
+	err := workers.Map(len(w.Docs), 0, func(i int) error {
 		parts[i] = &Bundle{}
-		err := parts[i].renderDoc(p, loc, p.Docs[i], opts)
-		if opts.Progress != nil {
-			opts.Progress(int(done.Add(1)), len(p.Docs))
+		err := parts[i].renderDoc(w, bd.loc, w.Docs[i], bd.opts)
+		if bd.opts.Progress != nil {
+			bd.opts.Progress(int(done.Add(1)), len(w.Docs))
 		}
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
+	var files []plan.File
+	m := &bd.b.Manifest
 	for _, part := range parts {
-		b.Files = append(b.Files, part.Files...)
-		b.Manifest.Documents = append(b.Manifest.Documents, part.Manifest.Documents...)
-		b.Manifest.Fallbacks = append(b.Manifest.Fallbacks, part.Manifest.Fallbacks...)
-		b.articles = append(b.articles, part.articles...)
+		files = append(files, part.Files...)
+		m.Documents = append(m.Documents, part.Manifest.Documents...)
+		m.Fallbacks = append(m.Fallbacks, part.Manifest.Fallbacks...)
+		bd.b.articles = append(bd.b.articles, part.articles...)
 	}
-	if err := b.addIndex(loc, opts); err != nil {
-		return nil, err
+	bd.note(files)
+	return files, nil
+}
+
+// note records the checksums of files for the manifest.
+func (bd *Bundler) note(files []plan.File) {
+	for _, f := range files {
+		sum := sha256.Sum256(f.Data)
+		bd.sums = append(bd.sums, FileSum{Path: f.Path, SHA256: hex.EncodeToString(sum[:])})
+		bd.hasIndex = bd.hasIndex || f.Path == "index.html"
 	}
-	for _, a := range p.Assets {
-		data, err := fs.ReadFile(assets, a)
+}
+
+// Coverage is the share of words the documents added so far show
+// localized, in percent.
+func (bd *Bundler) Coverage() float64 { return bd.b.Coverage() }
+
+// Finish returns the files that need every document: the index page
+// (unless a document is index.html), the assets, read from fsys by
+// their path relative to the content root, and the manifest.
+func (bd *Bundler) Finish(assets []string, fsys fs.FS) ([]plan.File, error) {
+	var files []plan.File
+	if !bd.hasIndex {
+		index, err := bd.b.index(bd.loc, bd.opts)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, index)
+	}
+	for _, a := range assets {
+		data, err := fs.ReadFile(fsys, a)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", a, err)
 		}
-		b.Files = append(b.Files, plan.File{Path: a, Data: data})
+		files = append(files, plan.File{Path: a, Data: data})
 	}
-	sort.Slice(b.Files, func(i, j int) bool { return b.Files[i].Path < b.Files[j].Path })
-	for _, f := range b.Files {
-		sum := sha256.Sum256(f.Data)
-		b.Manifest.Files = append(b.Manifest.Files, FileSum{Path: f.Path, SHA256: hex.EncodeToString(sum[:])})
-	}
-	m, err := json.MarshalIndent(b.Manifest, "", "  ")
+	bd.note(files)
+	m := bd.b.Manifest
+	m.Files = bd.sums
+	sort.Slice(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
+	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	b.Files = append(b.Files, plan.File{Path: "manifest.json", Data: append(m, '\n')})
-	return b, nil
+	bd.b.Manifest = m
+	return append(files, plan.File{Path: "manifest.json", Data: append(data, '\n')}), nil
 }
 
 // block is one segment as published: where it landed and which locale's
@@ -201,17 +291,6 @@ func resolveDoc(p *project.Project, loc language.Tag, d *project.Doc, opts Optio
 		cov.PercentWords = 100
 	}
 	return res, cov
-}
-
-// Coverage is the share of words a bundle of loc would show localized,
-// in percent, computed without rendering.
-func Coverage(p *project.Project, loc language.Tag, opts Options) float64 {
-	b := &Bundle{}
-	for _, d := range p.Docs {
-		_, cov := resolveDoc(p, loc, d, opts)
-		b.Manifest.Documents = append(b.Manifest.Documents, cov)
-	}
-	return b.Coverage()
 }
 
 func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc, opts Options) error {

@@ -170,6 +170,22 @@ func orphans(p *project.Project, loc language.Tag) int {
 	return n
 }
 
+// Merge adds o, a report of the same locales over other documents (a
+// window of the project), to r.
+func (r *Report) Merge(o Report) {
+	if r.Locales == nil {
+		*r = o
+		return
+	}
+	for i := range r.Locales {
+		l, ol := &r.Locales[i], &o.Locales[i]
+		l.plus(ol.Tally)
+		l.Documents = append(l.Documents, ol.Documents...)
+		l.StaleSegments = append(l.StaleSegments, ol.StaleSegments...)
+		l.finish()
+	}
+}
+
 // Below lists the locales whose word coverage is under min percent.
 func (r Report) Below(min float64) []Locale {
 	var out []Locale
