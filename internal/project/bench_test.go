@@ -74,6 +74,29 @@ func BenchmarkExtract(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractStream is extraction as the CLI runs it: a lean load,
+// the documents parsed a batch at a time, the sources spilled to a
+// temporary file and each locale merged with catalog.StreamMerge; the
+// plan's parts are dropped instead of written.
+func BenchmarkExtractStream(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			c := corpusOf(b, n)
+			b.SetBytes(c.size)
+			b.ReportAllocs()
+			for b.Loop() {
+				p, err := LoadWith(c.fsys, c.cfg, LoadOptions{Lean: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := p.ExtractTo(ExtractOptions{}, func(plan.Plan) error { return nil }); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkGoldmarkParse is the floor: goldmark parsing the same content
 // on all cores and nothing else.
 func BenchmarkGoldmarkParse(b *testing.B) {
@@ -101,9 +124,10 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 }
 
 // BenchmarkExtractPeakHeap compares the peak heap (live objects and
-// garbage not yet swept) of extraction from a full load with that of a
-// lean load, which the CLI uses, on 1,000 documents in 10 locales,
-// sampled every millisecond while each runs.
+// garbage not yet swept) of extraction from a full load with that of the
+// streaming extraction of a lean load, which the CLI uses, on 1,000
+// documents in 10 locales, sampled every millisecond while each runs.
+// bench/scale.sh measures the peak RSS of larger projects.
 func BenchmarkExtractPeakHeap(b *testing.B) {
 	for _, n := range []int{1000} {
 		for _, lean := range []bool{false, true} {
