@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"sort"
+	"unsafe"
 )
 
 // SourceDoc is what a streaming merge knows of one slug's source: its
@@ -175,7 +176,10 @@ func appendMessage(b []byte, m Message) []byte {
 
 var errShortSource = errors.New("source record cut short")
 
-// DecodeSourceDoc reads what AppendBinary wrote.
+// DecodeSourceDoc reads what AppendBinary wrote. The SourceDoc's strings
+// share b's memory, which must not change afterwards: a caller keeping
+// a string longer than the SourceDoc should clone it, lest it keep all of
+// b alive.
 func DecodeSourceDoc(b []byte) (*SourceDoc, error) {
 	r := reader{b: b}
 	d := &SourceDoc{}
@@ -184,19 +188,24 @@ func DecodeSourceDoc(b []byte) (*SourceDoc, error) {
 		return nil, errShortSource
 	}
 	d.Msgs = make([]SourceMsg, n)
+	var toks []int32 // one array for the document's tokens
 	for i := range d.Msgs {
 		m := &d.Msgs[i]
 		m.Message = r.message()
 		m.InOld = r.bytes(1)[0] == 1
 		copy(m.Norm[:], r.bytes(len(m.Norm)))
 		nt := r.uvarint()
-		if nt > uint64(len(b)) {
+		if nt > uint64(len(r.b)) {
 			return nil, errShortSource
 		}
-		m.Toks = make([]int32, nt)
-		for j := range m.Toks {
-			m.Toks[j] = int32(r.uvarint())
+		if toks == nil {
+			toks = make([]int32, 0, len(b)/4)
 		}
+		start := len(toks)
+		for range nt {
+			toks = append(toks, int32(r.uvarint()))
+		}
+		m.Toks = toks[start:len(toks):len(toks)]
 	}
 	n = r.uvarint()
 	if n > uint64(len(b)) {
@@ -217,8 +226,6 @@ func DecodeSourceDoc(b []byte) (*SourceDoc, error) {
 type reader struct {
 	b     []byte
 	short bool
-	// descs holds the few distinct descriptions (segment kinds) once.
-	descs map[string]string
 }
 
 var zeros [16]byte
@@ -243,32 +250,19 @@ func (r *reader) uvarint() uint64 {
 	return v
 }
 
+// string returns the next string, sharing the record's memory.
 func (r *reader) string() string {
 	n := r.uvarint()
 	if n > uint64(len(r.b)) {
 		r.short, r.b = true, nil
 		return ""
 	}
-	return string(r.bytes(int(n)))
+	if n == 0 {
+		return ""
+	}
+	return unsafe.String(&r.bytes(int(n))[0], n)
 }
 
 func (r *reader) message() Message {
-	m := Message{ID: r.string(), Hash: r.string()}
-	var desc []byte
-	if n := r.uvarint(); n <= uint64(len(r.b)) {
-		desc = r.bytes(int(n))
-	} else {
-		r.short, r.b = true, nil
-	}
-	if s, ok := r.descs[string(desc)]; ok {
-		m.Description = s
-	} else {
-		m.Description = string(desc)
-		if r.descs == nil {
-			r.descs = map[string]string{}
-		}
-		r.descs[m.Description] = m.Description
-	}
-	m.Other = r.string()
-	return m
+	return Message{ID: r.string(), Hash: r.string(), Description: r.string(), Other: r.string()}
 }

@@ -209,6 +209,7 @@ func (s *streamer) scan() error {
 					if s.in.Current(id) {
 						r.whole = true // an ID that moved to another slug's source
 					}
+					e.from = strings.Clone(e.from) // kept past the source's batch
 					r.left = append(r.left, e)
 					continue
 				}

@@ -166,7 +166,7 @@ func (idx *carryIndex) similar(s *streamer, ri int32, r *receiver, m *SourceMsg,
 	add := func(c int32, sim float64) {
 		k := idx.cand[c]
 		e := s.left[k]
-		p := carryMatch{k: k, ri: ri, rid: m.ID, same: e.slug == s.in.Slugs[r.slug], sim: sim}
+		p := carryMatch{k: k, ri: ri, rid: strings.Clone(m.ID), same: e.slug == s.in.Slugs[r.slug], sim: sim}
 		if e.msg.Hash != "" && e.msg.Hash == m.Hash {
 			p.upToDate, p.toks = true, rt
 		}
@@ -372,7 +372,7 @@ func (s *streamer) fetchDonors() error {
 		for _, k := range bySlug[slugs[j]] {
 			d := &s.donors[k]
 			m := src.Msgs[d.msg]
-			d.used.from, d.used.hash = m.Other, m.Hash
+			d.used.from, d.used.hash = strings.Clone(m.Other), strings.Clone(m.Hash)
 			if d.entry != nil {
 				d.used.other = d.entry.msg.Other
 			} else if tgt != nil {
@@ -453,7 +453,7 @@ func (s *streamer) merged(i int, src *SourceDoc, tgt *Catalog) (*Catalog, map[st
 			}
 			c.Messages[id] = msg
 			if msg.Hash != sm.Hash && e.from != "" && e.from != sm.Other {
-				prev[id] = e.from
+				prev[id] = strings.Clone(e.from)
 			}
 		}
 	}
