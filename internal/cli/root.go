@@ -8,6 +8,7 @@ import (
 
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/rootfs"
 )
 
 // globalOptions are the flags every command takes.
@@ -72,7 +73,7 @@ func (o *globalOptions) loadWith(cfg *config.Config, what string, io *IO, tune .
 		defer bar.finish()
 		opts.Progress = bar.set
 	}
-	p, err := project.LoadWith(root.FS(), cfg, opts)
+	p, err := project.LoadWith(rootfs.New(root), cfg, opts)
 	if err == nil && panicHook != nil {
 		panicHook(p)
 	}
