@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/healthloc/healthloc/internal/workers"
 )
@@ -129,8 +130,10 @@ type Stager struct {
 	res     Result
 	removes []string
 	// created are the folders Add made for temporaries, which Abort
-	// removes again if they are still empty.
+	// removes again if they are still empty; dirs are the folders known
+	// to exist.
 	created []string
+	dirs    sync.Map
 }
 
 // pathKey is the hash seen keeps of a path.
@@ -179,9 +182,11 @@ func (s *Stager) Add(p Plan) error {
 	}
 	s.noteMissingDirs(p.Files)
 	tmps := make([]string, len(p.Files))
-	err := workers.Map(len(p.Files), writers, func(i int) error {
+	order := spread(p.Files)
+	err := workers.Map(len(p.Files), writers, func(j int) error {
+		i := order[j]
 		var err error
-		tmps[i], err = writeTemp(p.Files[i])
+		tmps[i], err = writeTemp(p.Files[i], &s.dirs)
 		return err
 	})
 	for i, t := range tmps {
@@ -200,6 +205,30 @@ func (s *Stager) Add(p Plan) error {
 	}
 	s.removes = append(s.removes, p.Remove...)
 	return nil
+}
+
+// spread orders files so that the writers running at once work in
+// different folders where it can: creating files in one folder takes
+// that folder's lock, which writers in the same folder wait on.
+func spread(files []File) []int {
+	byDir := map[string][]int{}
+	var dirs []string
+	for i, f := range files {
+		d := filepath.Dir(f.Path)
+		if byDir[d] == nil {
+			dirs = append(dirs, d)
+		}
+		byDir[d] = append(byDir[d], i)
+	}
+	order := make([]int, 0, len(files))
+	for k := 0; len(order) < len(files); k++ {
+		for _, d := range dirs {
+			if k < len(byDir[d]) {
+				order = append(order, byDir[d][k])
+			}
+		}
+	}
+	return order
 }
 
 // noteMissingDirs records the folders, and their missing parents, that
@@ -236,6 +265,7 @@ func (s *Stager) Abort() {
 		os.Remove(d)
 	}
 	s.created = nil
+	s.dirs.Clear()
 }
 
 // Commit renames every temporary file over its path and removes what the
@@ -307,8 +337,9 @@ func (s *Stager) Commit() (Result, error) {
 }
 
 // writeTemp writes f's data to a hidden temporary file in f's folder and
-// returns its name, or "" when f already holds its data.
-func writeTemp(f File) (string, error) {
+// returns its name, or "" when f already holds its data. dirs holds the
+// folders known to exist.
+func writeTemp(f File, dirs *sync.Map) (string, error) {
 	if f.Path == "" {
 		return "", errors.New("plan: file with an empty path")
 	}
@@ -317,18 +348,18 @@ func writeTemp(f File) (string, error) {
 		return "", nil
 	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("%s: %w", f.Path, err)
-	}
-	if info, err := os.Stat(f.Path); err == nil && info.IsDir() {
-		return "", fmt.Errorf("%s: is a directory", f.Path)
+		return "", fmt.Errorf("%s: %w", f.Path, err) // a directory among them
 	}
 	mode := f.Mode
 	if mode == 0 {
 		mode = defaultMode
 	}
 	dir := filepath.Dir(f.Path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("%s: %w", f.Path, err)
+	if _, ok := dirs.Load(dir); !ok {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", fmt.Errorf("%s: %w", f.Path, err)
+		}
+		dirs.Store(dir, true)
 	}
 	// Hidden and in the same folder, so the rename stays within one file
 	// system and is atomic.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 )
 
@@ -25,6 +26,9 @@ func Within(root string, p Plan) error {
 	if err != nil {
 		return err
 	}
+	// Files share folders: each folder is resolved once, and a file
+	// itself only when it is a link.
+	realDirs := map[string]string{}
 	for _, f := range p.Files {
 		abs, err := filepath.Abs(f.Path)
 		if err != nil {
@@ -33,9 +37,22 @@ func Within(root string, p Plan) error {
 		if !inside(absRoot, abs) {
 			return fmt.Errorf("%s: %w %s", f.Path, ErrOutside, root)
 		}
-		real, err := Resolve(abs)
-		if err != nil {
-			return fmt.Errorf("%s: %w", f.Path, err)
+		var real string
+		if info, err := os.Lstat(abs); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			real, err = Resolve(abs)
+			if err != nil {
+				return fmt.Errorf("%s: %w", f.Path, err)
+			}
+		} else {
+			dir := filepath.Dir(abs)
+			realDir, ok := realDirs[dir]
+			if !ok {
+				if realDir, err = Resolve(dir); err != nil {
+					return fmt.Errorf("%s: %w", f.Path, err)
+				}
+				realDirs[dir] = realDir
+			}
+			real = filepath.Join(realDir, filepath.Base(abs))
 		}
 		if !inside(realRoot, real) {
 			return fmt.Errorf("%s: a symbolic link takes it to %s, %w %s", f.Path, real, ErrOutside, root)
