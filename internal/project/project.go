@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -48,6 +49,7 @@ type Project struct {
 	lean     bool
 	files    []string
 	encoding string
+	window   int
 }
 
 // Doc is a parsed document with the message ID of each segment.
@@ -80,13 +82,16 @@ type LoadOptions struct {
 	// or sidecar. Docs and Catalogs stay empty; only ExtractTo may be
 	// used on a lean Project, once.
 	Lean bool
+	// Window is how many documents Windows reads at a time; 0 means
+	// 1,024.
+	Window int
 }
 
 // LoadWith is Load with options.
 func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
 	encoding := o.Encoding
 	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workflow.State{},
-		progress: o.Progress, localeDirs: map[string]string{}, lean: o.Lean}
+		progress: o.Progress, localeDirs: map[string]string{}, lean: o.Lean, window: cmp.Or(o.Window, windowDocs)}
 	files, err := p.listContent()
 	if err != nil {
 		return nil, err
@@ -417,15 +422,43 @@ func (p *Project) WorkflowPath(loc language.Tag) string {
 // limits.max_file_bytes before reading it into memory.
 func (p *Project) readLimited(name string) ([]byte, error) {
 	max := cmp.Or(p.Config.Limits.MaxFileBytes, content.DefaultMaxBytes)
-	if info, err := fs.Stat(p.fsys, name); err == nil && info.Size() > int64(max) {
-		return nil, fmt.Errorf("%s: %w: the file has %d bytes, the limit is %d (max_file_bytes in [limits])",
-			name, content.ErrTooLarge, info.Size(), max)
-	}
-	data, err := fs.ReadFile(p.fsys, name)
+	// one open, then the size from the open file: each path lookup
+	// through an os.Root opens every folder on the way
+	f, err := p.fsys.Open(name)
 	if err != nil {
 		if info, lerr := fs.Lstat(p.fsys, name); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
 			return nil, fmt.Errorf("%s: symbolic link that leads outside the project or nowhere: refused (%w)", name, err)
 		}
+		return nil, err
 	}
-	return data, err
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if info.Size() > int64(max) {
+		return nil, fmt.Errorf("%s: %w: the file has %d bytes, the limit is %d (max_file_bytes in [limits])",
+			name, content.ErrTooLarge, info.Size(), max)
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory", name)
+	}
+	data := make([]byte, 0, info.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if len(data) > max {
+			return nil, fmt.Errorf("%s: %w: the file grew past the limit of %d bytes (max_file_bytes in [limits])",
+				name, content.ErrTooLarge, max)
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }

@@ -14,7 +14,7 @@ import (
 
 // docBatch is how many documents streamExtract parses before it hands
 // their source catalogs over.
-const docBatch = 256
+const docBatch = 1024
 
 // streamExtract is ExtractTo for a lean Project, in memory that follows
 // the largest document and what changed rather than the project:

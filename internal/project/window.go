@@ -8,8 +8,8 @@ import (
 	"github.com/healthloc/healthloc/internal/workers"
 )
 
-// windowDocs is how many documents a window holds.
-const windowDocs = 256
+// windowDocs is how many documents a window holds by default.
+const windowDocs = 1024
 
 // Windows calls fn with the project a window of documents at a time, in
 // path order, for commands that look at one document at a time (status,
@@ -48,9 +48,9 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 		}
 	}
 	var u uniqueness
-	for start := 0; start < len(p.files); start += windowDocs {
-		w := p.window()
-		batch := p.files[start:min(len(p.files), start+windowDocs)]
+	for start := 0; start < len(p.files); start += p.window {
+		w := p.newWindow()
+		batch := p.files[start:min(len(p.files), start+p.window)]
 		w.Docs = make([]*Doc, len(batch))
 		err := workers.Map(len(batch), 0, func(i int) error {
 			var err error
@@ -91,7 +91,7 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 	if len(orphans) == 0 {
 		return nil
 	}
-	w := p.window()
+	w := p.newWindow()
 	if err := w.readCatalogs(orphans); err != nil {
 		return err
 	}
@@ -111,9 +111,9 @@ func (p *Project) Documents() []string {
 	return out
 }
 
-// window is an empty window of p: its configuration, assets and
+// newWindow is an empty window of p: its configuration, assets and
 // sidecars, and no document or catalog.
-func (p *Project) window() *Project {
+func (p *Project) newWindow() *Project {
 	return &Project{Config: p.Config, Assets: p.Assets, Catalogs: map[string]map[string]*catalog.Catalog{},
 		Workflow: p.Workflow, fsys: p.fsys, localeDirs: p.localeDirs}
 }

@@ -13,7 +13,7 @@ import (
 // every document once, in path order, as a full load parses it, and every
 // catalog once, including those whose document is gone.
 func TestWindowsCoverProject(t *testing.T) {
-	o := corpus.Options{Docs: 3*windowDocs + 10, Locales: []string{"es", "fr"}, Seed: 3, Translated: 0.6, Stale: 0.1}
+	o := corpus.Options{Docs: 610, Locales: []string{"es", "fr"}, Seed: 3, Translated: 0.6, Stale: 0.1}
 	fsys, _, err := corpus.MapFS(o)
 	if err != nil {
 		t.Fatal(err)
@@ -27,7 +27,7 @@ func TestWindowsCoverProject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lean, err := LoadWith(fsys, cfg, LoadOptions{Lean: true})
+	lean, err := LoadWith(fsys, cfg, LoadOptions{Lean: true, Window: 200})
 	if err != nil {
 		t.Fatal(err)
 	}

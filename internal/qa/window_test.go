@@ -22,7 +22,7 @@ func TestCheckWindows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lean, err := project.LoadWith(fsys, cfg, project.LoadOptions{Lean: true})
+	lean, err := project.LoadWith(fsys, cfg, project.LoadOptions{Lean: true, Window: 200})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ func TestBundlerWindows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lean, err := project.LoadWith(fsys, cfg, project.LoadOptions{Lean: true})
+	lean, err := project.LoadWith(fsys, cfg, project.LoadOptions{Lean: true, Window: 200})
 	if err != nil {
 		t.Fatal(err)
 	}
