@@ -46,7 +46,8 @@ type LocaleChange struct {
 // every file; applying it leaves files whose bytes are already right
 // untouched, and removes catalogs left with no entries. Extract is for a
 // Project loaded whole, whose catalogs are all in memory, so it cannot
-// fail; a lean Project uses ExtractTo.
+// fail; a lean Project reads as it goes and uses ExtractTo, which reports
+// what it could not read.
 func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 	var pl plan.Plan
 	rep, _ := p.ExtractTo(opts, func(part plan.Plan) error {
@@ -54,12 +55,17 @@ func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 		pl.Remove = append(pl.Remove, part.Remove...)
 		return nil
 	})
-	// parts arrive as locales finish; the plan lists them in a fixed order
+	sortPlan(&pl)
+	return pl, rep
+}
+
+// sortPlan puts a plan gathered from parts, which arrive as locales
+// finish, in a fixed order: by stage and path.
+func sortPlan(pl *plan.Plan) {
 	slices.SortFunc(pl.Files, func(a, b plan.File) int {
 		return cmp.Or(cmp.Compare(a.Stage, b.Stage), cmp.Compare(a.Path, b.Path))
 	})
 	sort.Strings(pl.Remove)
-	return pl, rep
 }
 
 // ExtractTo is Extract handing the plan over in parts: the source
