@@ -91,11 +91,7 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 	var st plan.Stager
 	rep, err := p.ExtractTo(project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune},
 		func(part plan.Plan) error { return stageCatalogs(g, p, &st, part) })
-	if err != nil {
-		st.Abort()
-		return err
-	}
-	res, err := st.Commit()
+	res, err := st.Settle(err)
 	if err != nil {
 		return err
 	}

@@ -151,11 +151,7 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 			err = stage(published[i], files)
 		}
 	}
-	if err != nil {
-		st.Abort()
-		return err
-	}
-	res, err := st.Commit()
+	res, err := st.Settle(err)
 	if err != nil {
 		return err
 	}

@@ -336,6 +336,17 @@ func (s *Stager) Commit() (Result, error) {
 	return *res, nil
 }
 
+// Settle ends staging: it commits when err, the outcome of the work that
+// staged, is nil, and otherwise removes every temporary file and returns
+// err.
+func (s *Stager) Settle(err error) (Result, error) {
+	if err != nil {
+		s.Abort()
+		return Result{}, err
+	}
+	return s.Commit()
+}
+
 // writeTemp writes f's data to a hidden temporary file in f's folder and
 // returns its name, or "" when f already holds its data. dirs holds the
 // folders known to exist.

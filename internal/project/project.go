@@ -289,12 +289,8 @@ func (p *Project) loadCatalogs(lean bool) error {
 		if lean {
 			continue
 		}
-		wf, err := p.readSidecar(dir)
-		if err != nil {
+		if err := p.loadSidecar(loc, dir); err != nil {
 			return err
-		}
-		if wf != nil {
-			p.Workflow[loc] = wf
 		}
 		byslug, err := p.readLocale(dir)
 		if err != nil {
@@ -303,6 +299,15 @@ func (p *Project) loadCatalogs(lean bool) error {
 		p.Catalogs[loc] = byslug
 	}
 	return nil
+}
+
+// loadSidecar reads loc's sidecar, in folder dir, into Workflow.
+func (p *Project) loadSidecar(loc, dir string) error {
+	wf, err := p.readSidecar(dir)
+	if err == nil && wf != nil {
+		p.Workflow[loc] = wf
+	}
+	return err
 }
 
 // readSidecar reads the sidecar file in a locale's folder; nil when

@@ -24,15 +24,10 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 		return fn(p)
 	}
 	for loc, dir := range p.localeDirs {
-		if _, ok := p.Workflow[loc]; ok {
-			continue
-		}
-		wf, err := p.readSidecar(dir)
-		if err != nil {
-			return err
-		}
-		if wf != nil {
-			p.Workflow[loc] = wf
+		if _, ok := p.Workflow[loc]; !ok {
+			if err := p.loadSidecar(loc, dir); err != nil {
+				return err
+			}
 		}
 	}
 	// every locale's catalog files by slug; a window takes out its own

@@ -6,29 +6,16 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/healthloc/healthloc/internal/corpus"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 // TestBundlerWindows checks that a bundle built a window at a time holds
 // the files of one rendered from the whole project, byte for byte,
 // manifest and index included.
 func TestBundlerWindows(t *testing.T) {
-	o := corpus.Options{Docs: 600, Locales: []string{"es", "fr"}, Seed: 3, Translated: 0.6, Stale: 0.1}
-	fsys, cfg, err := corpus.Project(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	corpus.DropDocs(fsys, o, 100)
-	full, err := project.Load(fsys, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lean, err := project.LoadWith(fsys, cfg, project.LoadOptions{Lean: true, Window: 200})
-	if err != nil {
-		t.Fatal(err)
-	}
+	full, lean, fsys := projecttest.Windowed(t, 600, 200)
 	es := language.Spanish
 	opts := Options{Locales: []language.Tag{es, language.French}}
 	want, err := Render(full, es, fsys, opts)

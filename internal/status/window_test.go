@@ -4,31 +4,18 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/healthloc/healthloc/internal/corpus"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 // TestComputeWindows checks that reports of a project's windows merge
 // into the report of the whole project.
 func TestComputeWindows(t *testing.T) {
-	o := corpus.Options{Docs: 600, Locales: []string{"es", "fr"}, Seed: 3, Translated: 0.6, Stale: 0.1}
-	fsys, cfg, err := corpus.Project(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	corpus.DropDocs(fsys, o, 100)
-	full, err := project.Load(fsys, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lean, err := project.LoadWith(fsys, cfg, project.LoadOptions{Lean: true, Window: 200})
-	if err != nil {
-		t.Fatal(err)
-	}
+	full, lean, _ := projecttest.Windowed(t, 600, 200)
 	want, _ := json.Marshal(Compute(full, nil, true))
 	var rep Report
 	windows := 0
-	err = lean.Windows(func(w *project.Project) error {
+	err := lean.Windows(func(w *project.Project) error {
 		windows++
 		rep.Merge(Compute(w, nil, true))
 		return nil
