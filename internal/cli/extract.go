@@ -80,7 +80,13 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 	// ExtractTo runs, so the bar lives as long.
 	bar := newProgress(io, g.Quiet, "extract")
 	defer bar.finish()
-	p, err := g.loadWith(cfg, "", nil, func(lo *project.LoadOptions) { lo.Lean, lo.Progress = true, bar.set })
+	// The spilled sources go beside the cache, on the project's disk:
+	// the system's temporary folder may be memory.
+	spill := filepath.Join(cfg.Dir, cache.Dir)
+	if os.MkdirAll(spill, 0o755) != nil {
+		spill = ""
+	}
+	p, err := g.loadWith(cfg, "", nil, func(lo *project.LoadOptions) { lo.Lean, lo.Progress, lo.SpillDir = true, bar.set, spill })
 	if err != nil {
 		return err
 	}

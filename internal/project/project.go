@@ -50,6 +50,7 @@ type Project struct {
 	files    []string
 	encoding string
 	window   int
+	spillDir string
 }
 
 // Doc is a parsed document with the message ID of each segment.
@@ -85,13 +86,17 @@ type LoadOptions struct {
 	// Window is how many documents Windows reads at a time; 0 means
 	// 1,024.
 	Window int
+	// SpillDir is the folder where a lean extract keeps its temporary
+	// record of the sources, on disk (the system's temporary folder,
+	// which may be memory, when empty).
+	SpillDir string
 }
 
 // LoadWith is Load with options.
 func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
 	encoding := o.Encoding
 	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workflow.State{},
-		progress: o.Progress, localeDirs: map[string]string{}, lean: o.Lean, window: cmp.Or(o.Window, windowDocs)}
+		progress: o.Progress, localeDirs: map[string]string{}, lean: o.Lean, window: cmp.Or(o.Window, windowDocs), spillDir: o.SpillDir}
 	files, err := p.listContent()
 	if err != nil {
 		return nil, err

@@ -21,8 +21,8 @@ type spill struct {
 	buf []byte
 }
 
-func newSpill() (*spill, error) {
-	f, err := os.CreateTemp("", "healthloc-sources-*")
+func newSpill(dir string) (*spill, error) {
+	f, err := os.CreateTemp(dir, "healthloc-sources-*")
 	if err != nil {
 		return nil, fmt.Errorf("temporary file for the sources: %w", err)
 	}

@@ -28,7 +28,7 @@ const docBatch = 1024
 //     a batch of slugs at a time, using every core.
 func (p *Project) streamExtract(opts ExtractOptions, emit func(plan.Plan) error) (ExtractReport, error) {
 	rep := ExtractReport{Documents: len(p.files)}
-	sp, err := newSpill()
+	sp, err := newSpill(p.spillDir)
 	if err != nil {
 		return rep, err
 	}
