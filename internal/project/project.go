@@ -336,15 +336,7 @@ func (p *Project) readLocale(dir string) (map[string]*catalog.Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	cats := make([]*catalog.Catalog, len(names))
-	err = workers.Map(len(names), 0, func(i int) error {
-		data, err := p.readLimited(names[i])
-		if err != nil {
-			return err
-		}
-		cats[i], err = catalog.Parse(names[i], data)
-		return err
-	})
+	cats, err := p.readCatalogFiles(names)
 	if err != nil {
 		return nil, err
 	}
@@ -353,6 +345,27 @@ func (p *Project) readLocale(dir string) (map[string]*catalog.Catalog, error) {
 		byslug[slug] = cats[i]
 	}
 	return byslug, nil
+}
+
+// readCatalogFiles reads and parses catalog files on all cores; the
+// first error in names' order is reported.
+func (p *Project) readCatalogFiles(names []string) ([]*catalog.Catalog, error) {
+	cats := make([]*catalog.Catalog, len(names))
+	err := workers.Map(len(names), 0, func(i int) error {
+		var err error
+		cats[i], err = p.readCatalog(names[i])
+		return err
+	})
+	return cats, err
+}
+
+// readCatalog reads and parses one catalog file.
+func (p *Project) readCatalog(name string) (*catalog.Catalog, error) {
+	data, err := p.readLimited(name)
+	if err != nil {
+		return nil, err
+	}
+	return catalog.Parse(name, data)
 }
 
 // catalogFiles lists the catalog files in one locale's folder, sorted by

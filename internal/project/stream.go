@@ -78,15 +78,10 @@ func (p *Project) streamSources(sp *spill, emit func(plan.Plan) error, rep *Extr
 		}
 	}
 	readOld := func(slug string) (*catalog.Catalog, error) {
-		name, ok := oldName[slug]
-		if !ok {
-			return nil, nil
+		if name, ok := oldName[slug]; ok {
+			return p.readCatalog(name)
 		}
-		data, err := p.readLimited(name)
-		if err != nil {
-			return nil, err
-		}
-		return catalog.Parse(name, data)
+		return nil, nil
 	}
 	type parsed struct {
 		doc  *Doc
@@ -219,11 +214,7 @@ func (p *Project) streamLocale(loc language.Tag, s *sources, opts ExtractOptions
 			if names[i] == "" {
 				return nil, nil
 			}
-			data, err := p.readLimited(names[i])
-			if err != nil {
-				return nil, err
-			}
-			return catalog.Parse(names[i], data)
+			return p.readCatalog(names[i])
 		},
 		Current: s.current.has, Old: s.old.has, Whole: s.shared, Vocab: s.vocab,
 		Previous: previous, Threshold: opts.Threshold, NoMemory: opts.NoMemory, Prune: opts.Prune,

@@ -120,15 +120,11 @@ type catalogFile struct{ loc, slug, name string }
 // error by file name is reported.
 func (p *Project) readCatalogs(files []catalogFile) error {
 	slices.SortFunc(files, func(a, b catalogFile) int { return cmp.Compare(a.name, b.name) })
-	cats := make([]*catalog.Catalog, len(files))
-	err := workers.Map(len(files), 0, func(i int) error {
-		data, err := p.readLimited(files[i].name)
-		if err != nil {
-			return err
-		}
-		cats[i], err = catalog.Parse(files[i].name, data)
-		return err
-	})
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.name
+	}
+	cats, err := p.readCatalogFiles(names)
 	if err != nil {
 		return err
 	}
