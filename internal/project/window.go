@@ -2,6 +2,7 @@ package project
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"github.com/healthloc/healthloc/internal/catalog"
@@ -23,17 +24,19 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 	if !p.lean {
 		return fn(p)
 	}
-	for loc, dir := range p.localeDirs {
+	// locales in order, so that of two broken files the same is reported
+	locs := slices.Sorted(maps.Keys(p.localeDirs))
+	for _, loc := range locs {
 		if _, ok := p.Workflow[loc]; !ok {
-			if err := p.loadSidecar(loc, dir); err != nil {
+			if err := p.loadSidecar(loc, p.localeDirs[loc]); err != nil {
 				return err
 			}
 		}
 	}
 	// every locale's catalog files by slug; a window takes out its own
 	files := map[string]map[string]string{}
-	for loc, dir := range p.localeDirs {
-		slugs, names, err := p.catalogFiles(dir)
+	for _, loc := range locs {
+		slugs, names, err := p.catalogFiles(p.localeDirs[loc])
 		if err != nil {
 			return err
 		}
