@@ -230,19 +230,27 @@ func newMerger(in MergeInput) *merger {
 			}
 			e := &entry{id: id, slug: slug, msg: in.Targets[slug].Messages[id]}
 			o, inOld := old[id]
-			p, inPrevious := in.Previous[id]
-			switch {
-			case inOld && o.Hash == e.msg.Hash:
-				e.from, e.current = o.Other, true
-			case inPrevious:
-				e.from, e.current = p, true
-			case inOld:
-				e.from = o.Other // stale already; its own source is unknown
-			}
+			e.from, e.current = madeFrom(id, e.msg, o, inOld, in.Previous)
 			m.entries[id] = e
 		}
 	}
 	return m
+}
+
+// madeFrom is the source text that msg, the translation of message id,
+// was made from, and whether that is exactly known, given id's message
+// in the old source catalog (if inOld) and the sidecar's previous texts.
+func madeFrom(id string, msg, old Message, inOld bool, previous map[string]string) (from string, current bool) {
+	p, inPrevious := previous[id]
+	switch {
+	case inOld && old.Hash == msg.Hash:
+		return old.Other, true
+	case inPrevious:
+		return p, true
+	case inOld:
+		return old.Other, false // stale already; its own source is unknown
+	}
+	return "", false
 }
 
 func (m *merger) put(slug string, msg Message) {

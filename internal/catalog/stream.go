@@ -199,7 +199,7 @@ func (s *streamer) scan() error {
 		if tgt != nil {
 			for _, id := range sortedIDs(tgt) {
 				msg := tgt.Messages[id]
-				e, whole := s.entryOf(s.in.Slugs[i], id, msg, src)
+				from, current, whole := s.sourceOf(id, msg, src)
 				if whole {
 					r.whole = true
 					continue
@@ -209,8 +209,8 @@ func (s *streamer) scan() error {
 					if s.in.Current(id) {
 						r.whole = true // an ID that moved to another slug's source
 					}
-					e.from = strings.Clone(e.from) // kept past the source's batch
-					r.left = append(r.left, e)
+					// from is kept past the source's batch
+					r.left = append(r.left, &entry{id: id, slug: s.in.Slugs[i], msg: msg, from: strings.Clone(from), current: current})
 					continue
 				}
 				have[j] = true
@@ -278,25 +278,16 @@ func (s *streamer) read(i int) (*SourceDoc, *Catalog, error) {
 	return src, tgt, err
 }
 
-// entryOf is the translation id of slug's catalog with what is known of
-// its source, as Merge finds it; whole tells that the old source that
-// knew the ID is another slug's.
-func (s *streamer) entryOf(slug, id string, msg Message, src *SourceDoc) (e *entry, whole bool) {
-	e = &entry{id: id, slug: slug, msg: msg}
+// sourceOf is what is known of the source translation msg of message id
+// was made from, as Merge finds it (see entry); whole tells that the old
+// source that knew the ID is another slug's.
+func (s *streamer) sourceOf(id string, msg Message, src *SourceDoc) (from string, current, whole bool) {
 	o, inOld := src.old(id)
 	if !inOld && s.in.Old(id) {
-		return e, true
+		return "", false, true
 	}
-	p, inPrevious := s.in.Previous[id]
-	switch {
-	case inOld && o.Hash == msg.Hash:
-		e.from, e.current = o.Other, true
-	case inPrevious:
-		e.from, e.current = p, true
-	case inOld:
-		e.from = o.Other
-	}
-	return e, false
+	from, current = madeFrom(id, msg, o, inOld, s.in.Previous)
+	return from, current, false
 }
 
 // addDonor records an up-to-date translation at (slug, msg) whose source

@@ -436,7 +436,6 @@ func (s *streamer) emit() (map[string]string, error) {
 func (s *streamer) merged(i int, src *SourceDoc, tgt *Catalog) (*Catalog, map[string]string) {
 	c := &Catalog{Messages: map[string]Message{}}
 	prev := map[string]string{}
-	slug := s.in.Slugs[i]
 	if tgt != nil {
 		c.Locale = tgt.Locale
 		for id, msg := range tgt.Messages {
@@ -445,15 +444,15 @@ func (s *streamer) merged(i int, src *SourceDoc, tgt *Catalog) (*Catalog, map[st
 				continue // left: placed elsewhere, or obsolete
 			}
 			sm := src.Msgs[j].Message
-			e, _ := s.entryOf(slug, id, msg, src)
+			from, _, _ := s.sourceOf(id, msg, src)
 			msg.Description = sm.Description
 			if msg.Hash == "" {
 				// added by hand without a hash: a translation of the source as it is
 				msg.Hash = sm.Hash
 			}
 			c.Messages[id] = msg
-			if msg.Hash != sm.Hash && e.from != "" && e.from != sm.Other {
-				prev[id] = strings.Clone(e.from)
+			if msg.Hash != sm.Hash && from != "" && from != sm.Other {
+				prev[id] = strings.Clone(from)
 			}
 		}
 	}
