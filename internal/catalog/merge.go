@@ -270,20 +270,46 @@ func (m *merger) put(slug string, msg Message) {
 // hash; otherwise it keeps its own hash and reads as stale.
 func (m *merger) place(id string, e *entry, upToDate bool) {
 	s := m.base.source[id]
-	msg := e.msg
-	msg.ID = id
-	msg.Description = s.msg.Description
+	msg, prev := placed(e.msg, e.from, s.msg, upToDate)
+	if prev != "" {
+		m.previous[id] = prev
+	}
+	m.put(s.slug, msg)
+}
+
+// placed is translation msg, made from source text from, given to source
+// message sm: it takes sm's ID and description, and sm's hash when
+// upToDate (it translates sm's text exactly); otherwise it keeps its own
+// hash and so reads as stale, and prev is the source text to remember
+// for it.
+func placed(msg Message, from string, sm Message, upToDate bool) (out Message, prev string) {
+	msg.ID, msg.Description = sm.ID, sm.Description
 	if upToDate {
-		msg.Hash = s.msg.Hash
-	} else if e.from != "" && e.from != s.msg.Other {
-		m.previous[id] = e.from
+		msg.Hash = sm.Hash
+	} else if from != "" && from != sm.Other {
+		prev = from
 	}
 	if msg.Hash == "" && !upToDate {
 		// a hand-added entry without hash: give it one that cannot match
 		// the current source, so the guess reads as stale
-		msg.Hash = Hash("carried", e.from+"\x00"+msg.Other)
+		msg.Hash = Hash("carried", from+"\x00"+msg.Other)
 	}
-	m.put(s.slug, msg)
+	return msg, prev
+}
+
+// kept is translation msg, made from source text from, kept for its own
+// source message sm, and the source text to remember when it is stale.
+func kept(msg Message, from string, sm Message) (out Message, prev string) {
+	msg.Description = sm.Description
+	if msg.Hash == "" {
+		// added by hand without a hash, as goi18n merge allows: it is a
+		// translation of the source as it is now
+		msg.Hash = sm.Hash
+	}
+	if msg.Hash != sm.Hash && from != "" && from != sm.Other {
+		prev = from
+	}
+	return msg, prev
 }
 
 func (m *merger) keepLive() {
@@ -299,16 +325,10 @@ func (m *merger) keepLive() {
 			m.left = append(m.left, e)
 			continue
 		}
-		msg := e.msg
-		msg.Description = s.msg.Description
-		if msg.Hash == "" {
-			// added by hand without a hash, as goi18n merge allows: it is a
-			// translation of the source as it is now
-			msg.Hash = s.msg.Hash
-		}
+		msg, prev := kept(e.msg, e.from, s.msg)
 		m.put(s.slug, msg)
-		if msg.Hash != s.msg.Hash && e.from != "" && e.from != s.msg.Other {
-			m.previous[id] = e.from
+		if prev != "" {
+			m.previous[id] = prev
 		}
 	}
 	for _, id := range m.base.order {

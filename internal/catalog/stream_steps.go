@@ -443,16 +443,11 @@ func (s *streamer) merged(i int, src *SourceDoc, tgt *Catalog) (*Catalog, map[st
 			if !live {
 				continue // left: placed elsewhere, or obsolete
 			}
-			sm := src.Msgs[j].Message
 			from, _, _ := s.sourceOf(id, msg, src)
-			msg.Description = sm.Description
-			if msg.Hash == "" {
-				// added by hand without a hash: a translation of the source as it is
-				msg.Hash = sm.Hash
-			}
+			msg, p := kept(msg, from, src.Msgs[j].Message)
 			c.Messages[id] = msg
-			if msg.Hash != sm.Hash && from != "" && from != sm.Other {
-				prev[id] = strings.Clone(from)
+			if p != "" {
+				prev[id] = strings.Clone(p) // kept past the source's batch
 			}
 		}
 	}
@@ -495,14 +490,9 @@ func (s *streamer) place(c *Catalog, prev map[string]string, sm Message, r *rece
 		d := s.donors[r.from].used
 		msg, from = Message{Hash: d.hash, Other: d.other}, d.from
 	}
-	msg.ID, msg.Description = sm.ID, sm.Description
-	if upToDate {
-		msg.Hash = sm.Hash
-	} else if from != "" && from != sm.Other {
-		prev[sm.ID] = from
-	}
-	if msg.Hash == "" && !upToDate {
-		msg.Hash = Hash("carried", from+"\x00"+msg.Other)
+	msg, p := placed(msg, from, sm, upToDate)
+	if p != "" {
+		prev[sm.ID] = p
 	}
 	c.Messages[sm.ID] = msg
 }
