@@ -123,14 +123,6 @@ func (c WordCount) Percent() float64 {
 	return float64(c.Localized*1000/c.Total) / 10
 }
 
-// Coverage is the share of words a bundle of loc would show localized,
-// in percent, computed without rendering.
-func Coverage(p *project.Project, loc language.Tag, opts Options) float64 {
-	var c WordCount
-	c.Add(p, loc, opts)
-	return c.Percent()
-}
-
 // Render builds the bundle of loc. assets reads content files that are not
 // documents, by their path relative to the content root.
 func Render(p *project.Project, loc language.Tag, assets fs.FS, opts Options) (*Bundle, error) {
@@ -221,10 +213,6 @@ func (bd *Bundler) note(files []plan.File) {
 		bd.hasIndex = bd.hasIndex || f.Path == "index.html"
 	}
 }
-
-// Coverage is the share of words the documents added so far show
-// localized, in percent.
-func (bd *Bundler) Coverage() float64 { return bd.b.Coverage() }
 
 // Finish returns the files that need every document: the index page
 // (unless a document is index.html), the assets, read from fsys by
