@@ -227,11 +227,16 @@ func programHash() string {
 func migrationSummary(cfg *config.Config, rep project.ExtractReport) string {
 	var parts []string
 	for _, l := range rep.Locales {
-		if l.MovedOut+l.MovedReviews == 0 {
-			continue
+		var what []string
+		if l.MovedOut > 0 {
+			what = append(what, plural(l.MovedOut, "translation"))
 		}
-		parts = append(parts, fmt.Sprintf("%s %s and %s", l.Locale,
-			plural(l.MovedOut, "translation"), plural(l.MovedReviews, "review")))
+		if l.MovedReviews > 0 {
+			what = append(what, plural(l.MovedReviews, "review"))
+		}
+		if len(what) > 0 {
+			parts = append(parts, l.Locale+" "+strings.Join(what, " and "))
+		}
 	}
 	moved := "nothing needed to move"
 	if len(parts) > 0 {

@@ -33,8 +33,8 @@ type ExtractReport struct {
 	Messages  int
 	Locales   []LocaleChange
 	// Migrated tells that the project's catalogs were written before the
-	// work area existed, and that this extraction moved into it what they
-	// held that is not served.
+	// work area existed (they held what is not served, or a sidecar), and
+	// that this extraction moved it into the work area.
 	Migrated bool
 }
 
@@ -117,8 +117,6 @@ func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (Ex
 	}
 	marshalAll(part.Files, encode)
 	sort.Strings(part.Remove)
-	part.Files = append(part.Files, p.PlanReadme().Files...)
-	rep.Migrated = p.migrating
 	if err := emit(part); err != nil {
 		return rep, err
 	}
@@ -131,6 +129,9 @@ func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (Ex
 		part, change := p.extractLocale(targets[i], base, p.Catalogs[targets[i].String()], opts)
 		p.finish(&change)
 		rep.Locales[i] = change
+		if change.MovedOut+change.MovedReviews > 0 || p.legacy[change.Locale] {
+			rep.Migrated = true
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		return emit(part)

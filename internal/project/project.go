@@ -52,9 +52,6 @@ type Project struct {
 	legacy, reviews map[string]bool
 	// legacyReviews counts the review records read from old sidecars.
 	legacyReviews map[string]int
-	// migrating tells that the catalogs were written before the work area
-	// existed: the next extract moves what is not served out of them.
-	migrating bool
 	// moved counts, by locale, the translations a write moved out of
 	// served catalogs of that layout.
 	moved counts

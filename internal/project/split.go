@@ -2,7 +2,6 @@ package project
 
 import (
 	"maps"
-	"path"
 
 	"golang.org/x/text/language"
 
@@ -114,14 +113,8 @@ func (p *Project) PlanDoc(loc language.Tag, slug string, d DocOut, st *workarea.
 func (p *Project) planDoc(loc language.Tag, slug string, d DocOut, st *workarea.State, old *workarea.DocFile, hadServed bool) (plan.Plan, int) {
 	served, work := p.Split(loc, d, st)
 	moved := 0
-	if p.migrating && hadServed && len(work.Entries) > 0 {
-		if c, err := p.readCatalog(p.CatalogPath(loc, slug)); err == nil {
-			for id, e := range work.Entries {
-				if m, ok := c.Messages[id]; ok && m.Other == e.Other {
-					moved++
-				}
-			}
-		}
+	if hadServed {
+		moved = p.movedOut(loc, slug, old, work)
 	}
 	var pl plan.Plan
 	servedPath, workPath := p.CatalogPath(loc, slug), p.WorkDocPath(loc, slug)
@@ -140,6 +133,43 @@ func (p *Project) planDoc(loc language.Tag, slug string, d DocOut, st *workarea.
 		pl.Remove = append(pl.Remove, workPath)
 	}
 	return pl, moved
+}
+
+// movedOut counts the translations of work, new to the work area, that
+// the served catalog held although they did not translate the source as
+// it was before this run: what a served catalog of the layout before the
+// work area held and a write moves out. It reads the catalogs only when
+// the work area gains entries.
+func (p *Project) movedOut(loc language.Tag, slug string, old, work *workarea.DocFile) int {
+	var gained []string
+	for id, e := range work.Entries {
+		if old == nil || old.Entries[id].Other != e.Other {
+			gained = append(gained, id)
+		}
+	}
+	if len(gained) == 0 {
+		return 0
+	}
+	served, err := p.readCatalog(p.CatalogPath(loc, slug))
+	if err != nil {
+		return 0
+	}
+	src, err := p.readCatalog(p.CatalogPath(p.Config.Source(), slug))
+	if err != nil {
+		src = &catalog.Catalog{}
+	}
+	n := 0
+	for _, id := range gained {
+		e := work.Entries[id]
+		m, ok := served.Messages[id]
+		if !ok || m.Other != e.Other {
+			continue
+		}
+		if s, ok := src.Messages[id]; !ok || s.Hash != m.Hash && m.Hash != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // leaving is work with the entries and candidates of old that are not in
@@ -173,34 +203,6 @@ func leaving(old, work *workarea.DocFile) *workarea.DocFile {
 		}
 	}
 	return kept
-}
-
-// readmeName is the file that explains the work area to whoever opens
-// it; its presence also tells that the project's layout has one.
-const readmeName = "README.md"
-
-// readme is the work area's README.
-const readme = `# The work area
-
-healthloc keeps here what is not safe to serve yet, so that the catalogs
-under the catalog root hold only what ` + "`healthloc render`" + ` publishes:
-
-- ` + "`<locale>/docs/<document>.toml`" + `: a document's translations that are not
-  served, each with its state: stale (made for an earlier source, with that
-  source as ` + "`previous`" + `), obsolete (its source is gone), unreviewed (waiting
-  for approval where only reviewed text is served), held (an error-level
-  check finding that no reviewer accepted); and candidates waiting for a
-  medical reviewer.
-- ` + "`<locale>/reviews.toml`" + `: review records and accepted check findings.
-
-Commit this folder with the catalogs. healthloc writes it; to confirm a
-stale translation by hand, edit its text and set ` + "`state = \"translated\"`" + `,
-then run ` + "`healthloc extract`" + `.
-`
-
-// PlanReadme is the plan of the work area's README.
-func (p *Project) PlanReadme() plan.Plan {
-	return plan.Plan{Files: []plan.File{{Path: path.Join(path.Clean(p.Config.WorkRoot), readmeName), Data: []byte(readme), Stage: StageWork}}}
 }
 
 // PlanReviews is the plan of loc's review file, and the removal of the

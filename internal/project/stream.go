@@ -37,16 +37,15 @@ func (p *Project) streamExtract(opts ExtractOptions, emit func(plan.Plan) error)
 	if err != nil {
 		return rep, err
 	}
-	rep.Migrated = p.migrating
-	if err := emit(p.PlanReadme()); err != nil {
-		return rep, err
-	}
 	for _, loc := range p.Config.Targets() {
 		change, err := p.streamLocale(loc, src, opts, emit)
 		if err != nil {
 			return rep, err
 		}
 		rep.Locales = append(rep.Locales, change)
+		if change.MovedOut+change.MovedReviews > 0 || p.legacy[change.Locale] {
+			rep.Migrated = true
+		}
 	}
 	return rep, nil
 }

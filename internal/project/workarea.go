@@ -71,23 +71,7 @@ func (p *Project) listLocales() error {
 			r.dirs[tag.String()] = dir
 		}
 	}
-	p.noteLayout()
 	return nil
-}
-
-// noteLayout sets migrating for a project whose catalogs were written
-// before the work area existed: it has target catalogs and no work area
-// README.
-func (p *Project) noteLayout() {
-	if _, err := fs.Stat(p.fsys, path.Join(path.Clean(p.Config.WorkRoot), readmeName)); err == nil {
-		return
-	}
-	for loc := range p.localeDirs {
-		if loc != p.Config.Source().String() {
-			p.migrating = true
-			return
-		}
-	}
 }
 
 // locales lists every locale with a folder, sorted.
