@@ -143,7 +143,7 @@ func (p *Project) planDoc(loc language.Tag, slug string, d DocOut, st *workarea.
 func (p *Project) movedOut(loc language.Tag, slug string, old, work *workarea.DocFile) int {
 	var gained []string
 	for id, e := range work.Entries {
-		if old == nil || old.Entries[id].Other != e.Other {
+		if (e.State == workarea.StateStale || e.State == workarea.StateObsolete) && (old == nil || old.Entries[id].Other != e.Other) {
 			gained = append(gained, id)
 		}
 	}
@@ -156,7 +156,7 @@ func (p *Project) movedOut(loc language.Tag, slug string, old, work *workarea.Do
 	}
 	src, err := p.readCatalog(p.CatalogPath(p.Config.Source(), slug))
 	if err != nil {
-		src = &catalog.Catalog{}
+		return 0 // nothing is known of the source before this run
 	}
 	n := 0
 	for _, id := range gained {
