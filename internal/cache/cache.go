@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -66,11 +67,22 @@ func Inputs(projectDir, contentRoot string, extra ...string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// Outputs fingerprints the files under dir by path, size and
+// Outputs fingerprints the files under dirs by path, size and
 // modification time.
-func Outputs(dir string) (string, error) {
+func Outputs(dirs ...string) (string, error) {
 	h := sha256.New()
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	for i, dir := range dirs {
+		fmt.Fprintf(h, "folder %d\n", i)
+		if err := outputs(h, dir); err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// outputs writes the fingerprint of the files under dir to h.
+func outputs(h io.Writer, dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) && p == dir {
 			return nil
 		}
@@ -84,10 +96,6 @@ func Outputs(dir string) (string, error) {
 		fmt.Fprintf(h, "%s %d %d\n", filepath.ToSlash(strings.TrimPrefix(p, dir)), info.Size(), info.ModTime().UnixNano())
 		return nil
 	})
-	if err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // Load reads the key recorded for a command; ok is false when there is

@@ -73,6 +73,18 @@ func NewSourceDoc(current, old *Catalog) *SourceDoc {
 	return d
 }
 
+// Current is the current source message id, if the slug has it.
+func (d *SourceDoc) Current(id string) (Message, bool) {
+	if d == nil {
+		return Message{}, false
+	}
+	i, ok := d.find(id)
+	if !ok {
+		return Message{}, false
+	}
+	return d.Msgs[i].Message, true
+}
+
 // find is the index of id in Msgs.
 func (d *SourceDoc) find(id string) (int, bool) {
 	i := sort.Search(len(d.Msgs), func(i int) bool { return d.Msgs[i].ID >= id })

@@ -36,9 +36,23 @@ type StreamInput struct {
 	NoMemory  bool
 	Prune     bool
 	// Emit receives the merged catalogs of a batch of slugs in slug
-	// order: cats[k] is slug slugs[k]'s, nil when it has no entries. A
-	// slug with neither a catalog before nor entries now is left out.
-	Emit func(slugs []int, cats []*Catalog) error
+	// order. A slug with neither a catalog before nor entries now is left
+	// out.
+	Emit func(docs []Emitted) error
+}
+
+// Emitted is one slug's result of a streaming merge.
+type Emitted struct {
+	// Slug is the slug's index in StreamInput.Slugs.
+	Slug int
+	// Cat is the merged catalog, nil when it has no entries.
+	Cat *Catalog
+	// Previous holds the source texts that Cat's stale and obsolete
+	// translations were made from, where known.
+	Previous map[string]string
+	// Source is the slug's source, so that what is current can be told
+	// from what is not.
+	Source *SourceDoc
 }
 
 // StreamResult is what StreamMerge did, besides emitting catalogs.
@@ -331,16 +345,32 @@ func containsBefore(toks []int32, i int) bool {
 	return false
 }
 
+// previousOf is the part of previous that c's messages need.
+func previousOf(c *Catalog, previous map[string]string) map[string]string {
+	out := map[string]string{}
+	if c == nil {
+		return out
+	}
+	for id := range c.Messages {
+		if p, ok := previous[id]; ok {
+			out[id] = p
+		}
+	}
+	return out
+}
+
 // mergeWhole merges the locale in memory with Merge.
 func (s *streamer) mergeWhole() (StreamResult, error) {
 	in := MergeInput{Sources: map[string]*Catalog{}, OldSources: map[string]*Catalog{}, Targets: map[string]*Catalog{},
 		Previous: s.in.Previous, Threshold: s.in.Threshold, NoMemory: s.in.NoMemory, Prune: s.in.Prune}
 	had := make([]bool, len(s.in.Slugs))
+	srcs := make([]*SourceDoc, len(s.in.Slugs))
 	for i, slug := range s.in.Slugs {
 		src, tgt, err := s.read(i)
 		if err != nil {
 			return StreamResult{}, err
 		}
+		srcs[i] = src
 		cur, old := &Catalog{Messages: map[string]Message{}}, &Catalog{Messages: map[string]Message{}}
 		for _, m := range src.Msgs {
 			cur.Messages[m.ID] = m.Message
@@ -362,16 +392,15 @@ func (s *streamer) mergeWhole() (StreamResult, error) {
 		}
 	}
 	res := Merge(in)
-	var slugs []int
-	var cats []*Catalog
+	var docs []Emitted
 	for i, slug := range s.in.Slugs {
 		if c := res.Targets[slug]; c != nil || had[i] {
-			slugs, cats = append(slugs, i), append(cats, c)
+			docs = append(docs, Emitted{Slug: i, Cat: c, Previous: previousOf(c, res.Previous), Source: srcs[i]})
 		}
 	}
-	for start := 0; start < len(slugs); start += streamBatch {
-		end := min(len(slugs), start+streamBatch)
-		if err := s.in.Emit(slugs[start:end], cats[start:end]); err != nil {
+	for start := 0; start < len(docs); start += streamBatch {
+		end := min(len(docs), start+streamBatch)
+		if err := s.in.Emit(docs[start:end]); err != nil {
 			return StreamResult{}, err
 		}
 	}

@@ -13,16 +13,16 @@ func (s *streamer) emit() (map[string]string, error) {
 		cat  *Catalog
 		had  bool
 		prev map[string]string
+		src  *SourceDoc
 	}
 	res := make([]out, streamBatch)
-	var slugs []int
-	var cats []*Catalog
+	var docs []Emitted
 	flush := func() error {
-		if len(slugs) == 0 {
+		if len(docs) == 0 {
 			return nil
 		}
-		err := s.in.Emit(slugs, cats)
-		slugs, cats = nil, nil
+		err := s.in.Emit(docs)
+		docs = nil
 		return err
 	}
 	err := workers.Batched(len(s.in.Slugs), streamBatch, func(i int) error {
@@ -31,7 +31,7 @@ func (s *streamer) emit() (map[string]string, error) {
 			return err
 		}
 		c, prev := s.merged(i, src, tgt)
-		res[i%streamBatch] = out{c, tgt != nil, prev}
+		res[i%streamBatch] = out{c, tgt != nil, prev, src}
 		return nil
 	}, func(i int) error {
 		o := res[i%streamBatch]
@@ -40,9 +40,9 @@ func (s *streamer) emit() (map[string]string, error) {
 			previous[id] = text
 		}
 		if o.cat != nil || o.had {
-			slugs, cats = append(slugs, i), append(cats, o.cat)
+			docs = append(docs, Emitted{Slug: i, Cat: o.cat, Previous: o.prev, Source: o.src})
 		}
-		if len(slugs) >= streamBatch {
+		if len(docs) >= streamBatch {
 			return flush()
 		}
 		return nil

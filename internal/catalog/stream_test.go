@@ -135,6 +135,7 @@ func (c streamCase) stream(t *testing.T, in MergeInput, whole bool) (map[string]
 		}
 	}
 	got := map[string]*Catalog{}
+	emitted := map[string]string{}
 	res, err := StreamMerge(StreamInput{
 		Slugs:   slugs,
 		Source:  func(i int) (*SourceDoc, error) { return docs[i], nil },
@@ -142,18 +143,28 @@ func (c streamCase) stream(t *testing.T, in MergeInput, whole bool) (map[string]
 		Current: func(id string) bool { return current[id] },
 		Old:     func(id string) bool { return old[id] },
 		Whole:   whole, Vocab: v, Previous: in.Previous, Threshold: in.Threshold, NoMemory: in.NoMemory, Prune: in.Prune,
-		Emit: func(is []int, cats []*Catalog) error {
-			for k, i := range is {
-				if _, dup := got[slugs[i]]; dup {
-					t.Errorf("slug %s emitted twice", slugs[i])
+		Emit: func(docs []Emitted) error {
+			for _, d := range docs {
+				if _, dup := got[slugs[d.Slug]]; dup {
+					t.Errorf("slug %s emitted twice", slugs[d.Slug])
 				}
-				got[slugs[i]] = cats[k]
+				got[slugs[d.Slug]] = d.Cat
+				for id, text := range d.Previous {
+					if d.Cat == nil || d.Cat.Messages[id].ID == "" {
+						t.Errorf("slug %s: previous text of %s, which it does not hold", slugs[d.Slug], id)
+					}
+					emitted[id] = text
+				}
 			}
 			return nil
 		},
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// each slug's previous texts, put together, are the locale's
+	if !reflect.DeepEqual(emitted, res.Previous) {
+		t.Errorf("previous texts emitted by slug %v, in the result %v", emitted, res.Previous)
 	}
 	return got, res
 }

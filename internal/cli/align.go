@@ -124,7 +124,7 @@ func runAlign(_ context.Context, io *IO, g *globalOptions, o *alignOptions, srcP
 	}
 	f.Docs = []exchange.Doc{ed}
 	pl, irep, err := exchange.Import(p, []*exchange.File{f}, exchange.ImportOptions{
-		Force: o.Force, AsStale: !o.Trust, Plain: true,
+		Force: o.Force, AsCandidate: !o.Trust, Plain: true, Origin: "align: " + filepath.ToSlash(trPath),
 	})
 	if err != nil {
 		return err

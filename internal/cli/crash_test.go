@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
+	"github.com/healthloc/healthloc/internal/workarea"
 )
 
 // bigProject writes a project of n documents whose es catalogs translate
@@ -112,6 +113,28 @@ func checkCatalogs(t *testing.T, dir string, texts map[string]bool) {
 		}
 		for _, m := range c.Messages {
 			have[m.Other] = true
+		}
+		return nil
+	})
+	must(t, err)
+	// what is not served waits in the work area
+	err = filepath.WalkDir(filepath.Join(dir, "workarea"), func(path string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") || d.Name() == workarea.ReviewsFile {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		f, err := workarea.ParseDoc(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range f.Entries {
+			have[e.Other] = true
 		}
 		return nil
 	})

@@ -102,7 +102,7 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 		return err
 	}
 	if useCache {
-		if key.Outputs, err = cache.Outputs(cfg.Abs(cfg.CatalogRoot)); err == nil {
+		if key.Outputs, err = cache.Outputs(cfg.Abs(cfg.CatalogRoot), cfg.Abs(cfg.WorkRoot)); err == nil {
 			err = cache.Save(cfg.Dir, "extract", key)
 		}
 		if err != nil && !g.Quiet {
@@ -114,6 +114,9 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 	}
 	fmt.Fprintf(io.Out, "extracted %d messages from %d documents; %d files written, %d unchanged, %d removed\n",
 		rep.Messages, rep.Documents, len(res.Written), len(res.Unchanged), len(res.Removed))
+	if rep.Migrated {
+		fmt.Fprintln(io.Out, migrationSummary(cfg, rep))
+	}
 	for _, l := range rep.Locales {
 		var parts []string
 		add := func(n int, what string) {
@@ -148,7 +151,8 @@ func applyCatalogs(g *globalOptions, p *project.Project, pl plan.Plan) (plan.Res
 // applyCatalogs does and writes its temporary files.
 func stageCatalogs(g *globalOptions, p *project.Project, st *plan.Stager, pl plan.Plan) error {
 	pl = rooted(g.Dir, pl)
-	if err := plan.Within(p.Config.Abs(p.Config.CatalogRoot), pl); err != nil {
+	roots := []string{p.Config.Abs(p.Config.CatalogRoot), p.Config.Abs(p.Config.WorkRoot)}
+	if err := plan.WithinAny(roots, pl); err != nil {
 		return err
 	}
 	return st.Add(pl)
@@ -163,6 +167,10 @@ func rooted(dir string, pl plan.Plan) plan.Plan {
 	}
 	for _, r := range pl.Remove {
 		out.Remove = append(out.Remove, filepath.Join(dir, filepath.FromSlash(r)))
+	}
+	for _, f := range pl.Then {
+		f.Path = filepath.Join(dir, filepath.FromSlash(f.Path))
+		out.Then = append(out.Then, f)
 	}
 	return out
 }
@@ -195,7 +203,7 @@ func extractKey(cfg *config.Config, g *globalOptions, o *extractOptions) (cache.
 	if err != nil {
 		return cache.Key{}, err
 	}
-	out, err := cache.Outputs(cfg.Abs(cfg.CatalogRoot))
+	out, err := cache.Outputs(cfg.Abs(cfg.CatalogRoot), cfg.Abs(cfg.WorkRoot))
 	return cache.Key{Inputs: in, Outputs: out}, err
 }
 
@@ -212,4 +220,36 @@ func programHash() string {
 	}
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
+}
+
+// migrationSummary is the one line that says what the first extract of a
+// project written before the work area moved out of its catalogs.
+func migrationSummary(cfg *config.Config, rep project.ExtractReport) string {
+	var parts []string
+	for _, l := range rep.Locales {
+		var what []string
+		if l.MovedOut > 0 {
+			what = append(what, plural(l.MovedOut, "translation"))
+		}
+		if l.MovedReviews > 0 {
+			what = append(what, plural(l.MovedReviews, "review"))
+		}
+		if len(what) > 0 {
+			parts = append(parts, l.Locale+" "+strings.Join(what, " and "))
+		}
+	}
+	moved := "nothing needed to move"
+	if len(parts) > 0 {
+		moved = strings.Join(parts, ", ")
+	}
+	return fmt.Sprintf("migrated to the work area %s/ (%s); %s/ now holds only what render publishes",
+		cfg.WorkRoot, moved, cfg.CatalogRoot)
+}
+
+// plural is n and the noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

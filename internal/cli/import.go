@@ -155,10 +155,13 @@ func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Rep
 		fmt.Sprintf("%d unchanged", rep.Unchanged),
 		fmt.Sprintf("%d conflicts", rep.Conflicts),
 		fmt.Sprintf("%d stale", rep.Stale),
-		fmt.Sprintf("%d skipped", rep.Skipped),
 	}
+	if rep.Candidates > 0 {
+		parts = append(parts, fmt.Sprintf("%d candidates for review", rep.Candidates))
+	}
+	parts = append(parts, fmt.Sprintf("%d skipped", rep.Skipped))
 	if empty > 0 {
-		parts[4] += fmt.Sprintf(" (%d empty)", empty)
+		parts[len(parts)-1] += fmt.Sprintf(" (%d empty)", empty)
 	}
 	fmt.Fprintln(io.Out, strings.Join(parts, ", "))
 	return nil

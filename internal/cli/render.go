@@ -31,7 +31,7 @@ func (o *renderOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringVarP(&o.Out, "out", "o", "", "output `directory` (default: out_dir from healthloc.toml)")
 	f.Float64Var(&o.MinCoverage, "min-coverage", 0, "skip locales whose published word coverage is below `N` percent")
 	f.StringVar(&o.Stale, "stale", "fallback", "stale translations: fallback (publish the fallback chain) or use")
-	f.BoolVar(&o.RequireReviewed, "require-reviewed", false, "publish only reviewed translations; the rest fall back, listed in the manifest")
+	f.BoolVar(&o.RequireReviewed, "require-reviewed", false, "publish only reviewed translations; the rest fall back, listed in the manifest (the default with require_reviewed in healthloc.toml)")
 }
 
 func newRenderCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -77,7 +77,9 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 		return err
 	}
 	assets := croot.FS() // no link out of the content root is followed
-	opts := render.Options{UseStale: o.Stale == "use", RequireReviewed: o.RequireReviewed}
+	// require_reviewed in the configuration makes it the default, as the
+	// served catalogs hold only reviewed text then
+	opts := render.Options{UseStale: o.Stale == "use", RequireReviewed: o.RequireReviewed || p.Config.RequireReviewed}
 	install := func(w *project.Project) {
 		if withPseudoLocale {
 			pseudo.Install(w)

@@ -4,16 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/qa"
-	"github.com/healthloc/healthloc/internal/workflow"
+	"github.com/healthloc/healthloc/internal/workarea"
 )
 
 type reviewOptions struct {
@@ -40,8 +41,8 @@ func newReviewCmd(io *IO, g *globalOptions) *cobra.Command {
 		Use:   "review",
 		Short: "Approve translations after medical review",
 		Long: `Approve translations after medical review. Each approval is written to the
-locale's sidecar file (<catalog_root>/<locale>/.workflow.toml) with the
-reviewer and the hashes of the source and the translation: any later change
+locale's review file in the work area (<work_root>/<locale>/reviews.toml)
+with the reviewer and the hashes of the source and the translation: any later change
 to either voids it. A translation with an error-level check finding is
 refused unless --override gives a reason, which is recorded. Refused
 messages are listed on stderr and make the command exit 1; the others are
@@ -122,6 +123,7 @@ func runReview(_ context.Context, io *IO, g *globalOptions, o *reviewOptions) er
 	rules := qa.RulesOf(p.Config)
 	wf := p.WorkflowState(loc)
 	approved, already, refused := 0, 0, 0
+	slugs := map[string]bool{}
 	for _, t := range targets {
 		st, tr := p.Lookup(loc, t.doc, t.id)
 		switch {
@@ -148,7 +150,7 @@ func runReview(_ context.Context, io *IO, g *globalOptions, o *reviewOptions) er
 			}
 			continue
 		}
-		r := workflow.Review{
+		r := workarea.Review{
 			Reviewer:        o.Reviewer,
 			SourceHash:      t.doc.Source.Messages[t.id].Hash,
 			TranslationHash: project.TextHash(tr),
@@ -157,10 +159,12 @@ func runReview(_ context.Context, io *IO, g *globalOptions, o *reviewOptions) er
 			r.Override = o.Override
 		}
 		wf.Reviews[t.id] = r
+		slugs[t.doc.Slug] = true
 		approved++
 	}
 	if approved > 0 {
-		pl := plan.Plan{Files: []plan.File{{Path: p.WorkflowPath(loc), Data: wf.Marshal()}}}
+		// an approval can move a translation into the served catalog
+		pl := p.PlanWrite(loc, slices.Sorted(maps.Keys(slugs)), nil, wf)
 		if _, err := applyCatalogs(g, p, pl); err != nil {
 			return err
 		}

@@ -32,6 +32,12 @@ type Config struct {
 	ContentRoot string `toml:"content_root"`
 	// CatalogRoot holds one folder of catalogs per locale.
 	CatalogRoot string `toml:"catalog_root"`
+	// WorkRoot holds the work area: what is not safe to serve yet (stale,
+	// obsolete and candidate translations, reviews, accepted findings).
+	WorkRoot string `toml:"work_root"`
+	// RequireReviewed serves and publishes only translations a reviewer
+	// approved, as render --require-reviewed does.
+	RequireReviewed bool `toml:"require_reviewed"`
 	// OutDir is where render writes bundles.
 	OutDir string `toml:"out_dir"`
 	// FrontMatterKeys are the translatable front-matter keys.
@@ -137,6 +143,15 @@ content_root = "content"
 # Message catalogs: <catalog_root>/<locale>/<slug>.<locale>.toml
 catalog_root = "locales"
 
+# The work area: translations that are not served yet (stale, obsolete,
+# candidates waiting for review), review records and accepted findings.
+# Commit it with the catalogs; nothing in it is ever published.
+work_root = "workarea"
+
+# Serve and publish only translations a medical reviewer approved (as
+# "healthloc render --require-reviewed"); the others wait in the work area.
+# require_reviewed = false
+
 # Where "healthloc render" writes one bundle per locale.
 out_dir = "dist"
 
@@ -188,7 +203,7 @@ func (c *Config) checkLinks() error {
 	if err != nil {
 		return err
 	}
-	for _, kv := range [][2]string{{"content_root", c.ContentRoot}, {"catalog_root", c.CatalogRoot}, {"out_dir", c.OutDir}} {
+	for _, kv := range c.roots() {
 		real, err := plan.Resolve(c.Abs(kv[1]))
 		if err != nil {
 			return fmt.Errorf("%s %q: %w", kv[0], kv[1], err)
@@ -239,6 +254,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.OutDir == "" {
 		c.OutDir = "dist"
+	}
+	if c.WorkRoot == "" {
+		c.WorkRoot = "workarea"
 	}
 	if c.FrontMatterKeys == nil {
 		c.FrontMatterKeys = []string{"title", "description"}
@@ -297,10 +315,33 @@ func (c *Config) validate() error {
 	if err := c.Limits.validate(); err != nil {
 		return err
 	}
-	for _, kv := range [][2]string{{"content_root", c.ContentRoot}, {"catalog_root", c.CatalogRoot}, {"out_dir", c.OutDir}} {
+	for _, kv := range c.roots() {
 		if !filepath.IsLocal(filepath.FromSlash(kv[1])) {
 			return fmt.Errorf("%s %q is outside the project: use a relative path inside it", kv[0], kv[1])
 		}
+	}
+	return c.checkOverlap()
+}
+
+// roots are the configured folders, by setting name.
+func (c *Config) roots() [][2]string {
+	return [][2]string{{"content_root", c.ContentRoot}, {"catalog_root", c.CatalogRoot}, {"work_root", c.WorkRoot}, {"out_dir", c.OutDir}}
+}
+
+// checkOverlap refuses a work area inside the served catalogs or the
+// other way round: nothing but served catalogs may live under
+// catalog_root, and the work area must not be published or read as
+// content.
+func (c *Config) checkOverlap() error {
+	work := path.Clean(filepath.ToSlash(c.WorkRoot))
+	for _, kv := range [][2]string{{"catalog_root", c.CatalogRoot}, {"content_root", c.ContentRoot}, {"out_dir", c.OutDir}} {
+		other := path.Clean(filepath.ToSlash(kv[1]))
+		if work == other || strings.HasPrefix(work+"/", other+"/") && other != "." || strings.HasPrefix(other+"/", work+"/") && work != "." {
+			return fmt.Errorf("work_root %q overlaps %s %q: the work area needs a folder of its own", c.WorkRoot, kv[0], kv[1])
+		}
+	}
+	if work == "." {
+		return fmt.Errorf("work_root %q: the work area needs a folder of its own", c.WorkRoot)
 	}
 	return nil
 }

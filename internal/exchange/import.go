@@ -14,7 +14,7 @@ import (
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
-	"github.com/healthloc/healthloc/internal/workflow"
+	"github.com/healthloc/healthloc/internal/workarea"
 )
 
 // Outcome is what import did with one unit.
@@ -27,14 +27,17 @@ const (
 	Conflict  Outcome = "conflict"
 	Stale     Outcome = "stale"
 	Skipped   Outcome = "skipped"
+	// Candidate is a translation kept in the work area for a reviewer.
+	Candidate Outcome = "candidate"
 )
 
 // ReasonEmpty is the reason of a unit skipped for having no translation,
 // the common case that reports count rather than list.
 const ReasonEmpty = "empty translation"
 
-// ReasonReview is the reason of a unit imported as stale by AsStale.
-const ReasonReview = "imported as stale for review"
+// ReasonReview is the reason of a unit kept as a candidate by
+// AsCandidate.
+const ReasonReview = "a candidate, waiting for review"
 
 // ImportOptions tunes Import.
 type ImportOptions struct {
@@ -43,8 +46,11 @@ type ImportOptions struct {
 	// AllowSame lists texts that may be imported although the target
 	// equals the source (names, brands); numbers always may.
 	AllowSame []string
-	// AsStale imports every translation as stale, for review (align).
-	AsStale bool
+	// AsCandidate keeps every translation of the current source as a
+	// candidate in the work area, for a reviewer (align).
+	AsCandidate bool
+	// Origin says where candidates come from, for the reviewer.
+	Origin string
 	// Plain says that Target holds raw text, not placeholders (align).
 	Plain bool
 }
@@ -61,12 +67,14 @@ type Entry struct {
 // Report counts the outcomes. Entries lists every unit that was not
 // imported as translated, and every forced overwrite, in input order.
 type Report struct {
-	Imported  int     `json:"imported"`
-	Unchanged int     `json:"unchanged"`
-	Conflicts int     `json:"conflicts"`
-	Stale     int     `json:"stale"`
-	Skipped   int     `json:"skipped"`
-	Entries   []Entry `json:"entries"`
+	Imported  int `json:"imported"`
+	Unchanged int `json:"unchanged"`
+	Conflicts int `json:"conflicts"`
+	Stale     int `json:"stale"`
+	Skipped   int `json:"skipped"`
+	// Candidates counts translations kept for review.
+	Candidates int     `json:"candidates"`
+	Entries    []Entry `json:"entries"`
 }
 
 func (r *Report) add(e Entry) {
@@ -83,6 +91,8 @@ func (r *Report) add(e Entry) {
 		r.Conflicts++
 	case Stale:
 		r.Stale++
+	case Candidate:
+		r.Candidates++
 	case Skipped:
 		r.Skipped++
 	}
@@ -101,7 +111,9 @@ type importer struct {
 	opts    ImportOptions
 	index   map[string]target
 	touched map[string]map[string]*catalog.Catalog // locale → slug → updated copy
-	wf      map[string]*workflow.State             // locale → updated copy
+	wf      map[string]*workarea.State             // locale → updated copy
+	// candSlugs are the documents given candidates: locale → slug.
+	candSlugs map[string]map[string]bool
 }
 
 // Import merges the units of files into the catalogs of p and returns
@@ -123,7 +135,8 @@ type importer struct {
 //   - imported otherwise.
 func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, Report, error) {
 	im := &importer{p: p, opts: opts, index: map[string]target{},
-		touched: map[string]map[string]*catalog.Catalog{}, wf: map[string]*workflow.State{}}
+		touched: map[string]map[string]*catalog.Catalog{}, wf: map[string]*workarea.State{},
+		candSlugs: map[string]map[string]bool{}}
 	for _, d := range p.Docs {
 		for i, id := range d.IDs {
 			if _, ok := im.index[id]; !ok {
@@ -210,10 +223,8 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
 			hash, stale, prev = catalog.Hash(src.Description, fileSrc), true, fileSrc
 		}
 	}
-	if im.opts.AsStale && !stale {
-		// a hash no source has: stale until someone reviews it (an
-		// empty hash would read as a fresh translation)
-		hash, stale = catalog.Hash("unreviewed", src.Other), true
+	if im.opts.AsCandidate && !stale {
+		return im.candidate(loc, t.doc, u.ID, seg.Text, text)
 	}
 	c := im.catalog(loc, t.doc.Slug)
 	cur, had := c.Messages[u.ID]
@@ -238,20 +249,43 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
 	c.Messages[u.ID] = catalog.Message{ID: u.ID, Description: src.Description, Hash: hash, Other: text}
 	wf := im.workflow(loc)
 	if prev != "" {
-		wf.Previous[u.ID] = workflow.Previous{Source: prev}
+		wf.Previous[u.ID] = workarea.Previous{Source: prev}
 	} else {
 		delete(wf.Previous, u.ID)
 	}
 	if stale {
 		if reason == "" {
 			reason = "the file's source differs from the current source; imported as stale"
-			if im.opts.AsStale {
-				reason = ReasonReview
-			}
 		}
 		return Entry{Outcome: Stale, Reason: reason}
 	}
 	return Entry{Outcome: Imported, Reason: reason}
+}
+
+// candidate keeps text as a candidate translation of message id of doc,
+// whose source text is srcText, unless the locale already has it.
+func (im *importer) candidate(loc language.Tag, doc *project.Doc, id, srcText, text string) Entry {
+	src := doc.Source.Messages[id]
+	cur := im.catalog(loc, doc.Slug).Messages[id]
+	if cur.Other == text && (cur.Hash == src.Hash || cur.Hash == "") {
+		return Entry{Outcome: Unchanged}
+	}
+	wf := im.workflow(loc)
+	if c, ok := wf.Candidates[id]; ok && c.Other == text && c.Hash == src.Hash && c.Rejected == "" {
+		return Entry{Outcome: Unchanged}
+	}
+	if catalog.Normalize(text) == catalog.Normalize(srcText) && !im.sameAllowed(srcText) {
+		return Entry{Outcome: Skipped, Reason: "translation is the source text"}
+	}
+	if cur.Other != "" && (cur.Hash == src.Hash || cur.Hash == "") && !im.opts.Force {
+		return Entry{Outcome: Conflict, Reason: "the catalog already has another translation; kept it (use --force to add this one as a candidate)"}
+	}
+	wf.Candidates[id] = workarea.Candidate{Slug: doc.Slug, Hash: src.Hash, Other: text, Origin: im.opts.Origin}
+	if im.candSlugs[loc.String()] == nil {
+		im.candSlugs[loc.String()] = map[string]bool{}
+	}
+	im.candSlugs[loc.String()][doc.Slug] = true
+	return Entry{Outcome: Candidate, Reason: ReasonReview}
 }
 
 func (im *importer) sameAllowed(src string) bool {
@@ -287,44 +321,47 @@ func (im *importer) catalog(loc language.Tag, slug string) *catalog.Catalog {
 	return c
 }
 
-func (im *importer) workflow(loc language.Tag) *workflow.State {
+func (im *importer) workflow(loc language.Tag) *workarea.State {
 	if s := im.wf[loc.String()]; s != nil {
 		return s
 	}
-	old := im.p.WorkflowState(loc)
-	s := workflow.New()
-	for k, v := range old.Reviews {
-		s.Reviews[k] = v
-	}
-	for k, v := range old.Previous {
-		s.Previous[k] = v
-	}
+	s := im.p.WorkflowState(loc).Clone()
 	im.wf[loc.String()] = s
 	return s
 }
 
-// plan writes the catalogs and sidecars that differ from the project's.
+// plan writes the catalogs, work files and reviews that differ from the
+// project's.
 func (im *importer) plan() plan.Plan {
 	var pl plan.Plan
-	for _, l := range slices.Sorted(maps.Keys(im.touched)) {
+	locs := maps.Clone(im.wf)
+	for l := range im.touched {
+		if _, ok := locs[l]; !ok {
+			locs[l] = nil
+		}
+	}
+	for _, l := range slices.Sorted(maps.Keys(locs)) {
 		tag := language.Make(l)
+		changed := maps.Clone(im.candSlugs[l])
+		if changed == nil {
+			changed = map[string]bool{}
+		}
+		cats := map[string]*catalog.Catalog{}
 		for _, slug := range slices.Sorted(maps.Keys(im.touched[l])) {
 			c := im.touched[l][slug]
 			old := im.p.Catalog(tag, slug)
 			if old != nil && sameMessages(old, c) || old == nil && len(c.Messages) == 0 {
 				continue
 			}
-			pl.Add(im.p.CatalogPath(tag, slug), catalog.Marshal(c))
+			changed[slug], cats[slug] = true, c
 		}
-	}
-	for _, l := range slices.Sorted(maps.Keys(im.wf)) {
-		tag := language.Make(l)
-		s := im.wf[l]
-		old := im.p.WorkflowState(tag)
-		if string(old.Marshal()) == string(s.Marshal()) {
-			continue
+		slugs := slices.Sorted(maps.Keys(changed))
+		st := im.wf[l]
+		if st == nil {
+			st = im.p.WorkflowState(tag)
 		}
-		pl.Add(im.p.WorkflowPath(tag), s.Marshal())
+		part := im.p.PlanWrite(tag, slugs, cats, st)
+		pl.Files, pl.Remove, pl.Then = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...), append(pl.Then, part.Then...)
 	}
 	return pl
 }

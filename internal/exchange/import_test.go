@@ -11,6 +11,7 @@ import (
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/workarea"
 )
 
 const guide = `---
@@ -83,6 +84,8 @@ func TestImportOutcomes(t *testing.T) {
 		reason  string
 		want    string // catalog text after, for the unit's ID
 		stale   bool
+		// candidate: want is a candidate in the work area, not in a catalog
+		candidate bool
 	}{
 		{name: "new translation, markup restored",
 			unit:    Unit{ID: para, Source: paraP, Target: "Tome <1/>500 mg<2/> cada <3/>8 horas<4/>.", Base: project.TextHash("")},
@@ -117,8 +120,8 @@ func TestImportOutcomes(t *testing.T) {
 			outcome: Imported, reason: "overwrote a translation that changed since export (--force)", want: "Dosis"},
 		{name: "base matches: update", es: map[string]string{"Dose": "Dosis"},
 			unit: Unit{ID: "Dose", Target: "Dosis diaria", Base: project.TextHash("Dosis")}, outcome: Imported, want: "Dosis diaria"},
-		{name: "align: stale for review", unit: Unit{ID: "Dose", Target: "Dosis"}, opts: ImportOptions{AsStale: true, Plain: true},
-			outcome: Stale, reason: ReasonReview, want: "Dosis", stale: true},
+		{name: "align: a candidate for review", unit: Unit{ID: "Dose", Target: "Dosis"}, opts: ImportOptions{AsCandidate: true, Plain: true},
+			outcome: Candidate, reason: ReasonReview, want: "Dosis", candidate: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,12 +161,27 @@ func TestImportOutcomes(t *testing.T) {
 			}
 			var got catalog.Message
 			for _, f := range pl.Files {
-				if strings.HasSuffix(f.Path, "guide.es.toml") {
+				switch {
+				case strings.HasSuffix(f.Path, "guide.es.toml"):
 					c, err := catalog.Parse(f.Path, f.Data)
 					if err != nil {
 						t.Fatal(err)
 					}
-					got = c.Messages[id]
+					if m, ok := c.Messages[id]; ok {
+						got = m
+					}
+				case strings.HasSuffix(f.Path, "docs/guide.toml"):
+					// not served: in the work area
+					w, err := workarea.ParseDoc(f.Path, f.Data)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if e, ok := w.Entries[id]; ok {
+						got = catalog.Message{ID: id, Hash: e.Hash, Other: e.Other}
+					}
+					if c, ok := w.Candidates[id]; ok && tt.candidate {
+						got = catalog.Message{ID: id, Hash: c.Hash, Other: c.Other}
+					}
 				}
 			}
 			if len(pl.Files) == 0 {

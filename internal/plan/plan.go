@@ -35,6 +35,13 @@ type Plan struct {
 	// Remove lists files to delete once every file is written, so that
 	// moving content from one file to another never loses it.
 	Remove []string
+	// Then lists files written once every file is written and every
+	// removal done, in a second round; a nil Data removes the file. A
+	// file may be both in Files and in Then: Files holds what is safe
+	// while the other files of the plan are still being renamed (a work
+	// file that still holds the translations leaving it), Then the final
+	// bytes.
+	Then []File
 
 	index map[string]int // Files by clean path, so Add stays O(1)
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // ErrOutside is wrapped by Within's error.
@@ -91,4 +92,48 @@ func Resolve(path string) (string, error) {
 		rest = filepath.Join(filepath.Base(path), rest)
 		path = parent
 	}
+}
+
+// WithinAny is Within for a plan whose files may land in any of roots,
+// each inside one of them: every file, removal and second-round file
+// (Then) is checked against the root that holds it as written.
+func WithinAny(roots []string, p Plan) error {
+	abs := make([]string, len(roots))
+	for i, r := range roots {
+		var err error
+		if abs[i], err = filepath.Abs(r); err != nil {
+			return err
+		}
+	}
+	groups := make([]Plan, len(roots))
+	paths := append([]File(nil), p.Files...)
+	paths = append(paths, p.Then...)
+	for _, r := range p.Remove {
+		paths = append(paths, File{Path: r})
+	}
+	for _, f := range paths {
+		a, err := filepath.Abs(f.Path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Path, err)
+		}
+		found := false
+		for i := range abs {
+			if inside(abs[i], a) {
+				groups[i].Files = append(groups[i].Files, f)
+				found = true
+				break
+			}
+		}
+		if !found {
+			return fmt.Errorf("%s: %w %s", f.Path, ErrOutside, strings.Join(roots, " or "))
+		}
+	}
+	for i, g := range groups {
+		if len(g.Files) > 0 {
+			if err := Within(roots[i], g); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -44,6 +44,7 @@ type Stager struct {
 	renamed int
 	res     Result
 	removes []string
+	then    []File
 	// created are the folders Add made for temporaries, which Abort
 	// removes again if they are still empty; dirs are the folders known
 	// to exist.
@@ -119,6 +120,7 @@ func (s *Stager) Add(p Plan) error {
 		return err
 	}
 	s.removes = append(s.removes, p.Remove...)
+	s.then = append(s.then, p.Then...)
 	return nil
 }
 
@@ -247,6 +249,45 @@ func (s *Stager) Commit() (Result, error) {
 			return *res, fmt.Errorf("%s: %w", name, err)
 		}
 		res.Removed = append(res.Removed, name)
+	}
+	return s.commitThen()
+}
+
+// commitThen writes the plan's second round, Then, once the first is
+// done, and merges its result into the Stager's.
+func (s *Stager) commitThen() (Result, error) {
+	res := &s.res
+	if len(s.then) == 0 {
+		return *res, nil
+	}
+	var next Plan
+	for _, f := range s.then {
+		if f.Data == nil {
+			next.Remove = append(next.Remove, f.Path)
+		} else {
+			next.Files = append(next.Files, f)
+		}
+	}
+	s.then = nil
+	var st Stager
+	if err := st.Add(next); err != nil {
+		return *res, err
+	}
+	r, err := st.Commit()
+	written := map[string]bool{}
+	for _, w := range res.Written {
+		written[w] = true
+	}
+	for _, w := range r.Written {
+		if !written[w] {
+			res.Written = append(res.Written, w)
+		}
+	}
+	sort.Strings(res.Written)
+	res.Removed = append(res.Removed, r.Removed...)
+	sort.Strings(res.Removed)
+	if err != nil {
+		return *res, err
 	}
 	return *res, nil
 }

@@ -12,8 +12,8 @@ import (
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/plan"
+	"github.com/healthloc/healthloc/internal/workarea"
 	"github.com/healthloc/healthloc/internal/workers"
-	"github.com/healthloc/healthloc/internal/workflow"
 )
 
 // ExtractOptions tunes extraction.
@@ -32,12 +32,25 @@ type ExtractReport struct {
 	Documents int
 	Messages  int
 	Locales   []LocaleChange
+	// Migrated tells that the project's catalogs were written before the
+	// work area existed (they held what is not served, or a sidecar), and
+	// that this extraction moved it into the work area.
+	Migrated bool
 }
 
 // LocaleChange counts what extraction did to one locale's catalogs.
 type LocaleChange struct {
 	Locale string
 	catalog.MergeReport
+	// MovedOut counts the translations moved from the served catalogs to
+	// the work area by a migration, and MovedReviews the review records
+	// moved from an old sidecar.
+	MovedOut, MovedReviews int
+}
+
+// finish completes a locale's change once its files are planned.
+func (p *Project) finish(c *LocaleChange) {
+	c.MovedOut, c.MovedReviews = p.moved.get(c.Locale), p.legacyReviews[c.Locale]
 }
 
 // Extract computes the catalogs that match the current content: the
@@ -53,6 +66,7 @@ func (p *Project) Extract(opts ExtractOptions) (plan.Plan, ExtractReport) {
 	rep, _ := p.ExtractTo(opts, func(part plan.Plan) error {
 		pl.Files = append(pl.Files, part.Files...)
 		pl.Remove = append(pl.Remove, part.Remove...)
+		pl.Then = append(pl.Then, part.Then...)
 		return nil
 	})
 	sortPlan(&pl)
@@ -66,6 +80,7 @@ func sortPlan(pl *plan.Plan) {
 		return cmp.Or(cmp.Compare(a.Stage, b.Stage), cmp.Compare(a.Path, b.Path))
 	})
 	sort.Strings(pl.Remove)
+	slices.SortFunc(pl.Then, func(a, b plan.File) int { return cmp.Compare(a.Path, b.Path) })
 }
 
 // ExtractTo is Extract handing the plan over in parts: the source
@@ -97,7 +112,7 @@ func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (Ex
 	}
 	encode := make([]*catalog.Catalog, len(p.Docs))
 	for i, d := range p.Docs {
-		part.Files = append(part.Files, plan.File{Path: p.CatalogPath(src, d.Slug), Stage: 1})
+		part.Files = append(part.Files, plan.File{Path: p.CatalogPath(src, d.Slug), Stage: StageSource})
 		encode[i] = d.Source
 	}
 	marshalAll(part.Files, encode)
@@ -112,7 +127,11 @@ func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (Ex
 	var mu sync.Mutex
 	err := workers.Map(len(targets), min(localesAtOnce, runtime.GOMAXPROCS(0)), func(i int) error {
 		part, change := p.extractLocale(targets[i], base, p.Catalogs[targets[i].String()], opts)
+		p.finish(&change)
 		rep.Locales[i] = change
+		if change.MovedOut+change.MovedReviews > 0 || p.legacy[change.Locale] {
+			rep.Migrated = true
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		return emit(part)
@@ -121,9 +140,9 @@ func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (Ex
 }
 
 // extractLocale merges one target locale's catalogs with the sources and
-// returns the plan of its catalogs and sidecar.
+// returns the plan of its files: served catalogs, work files and
+// reviews.
 func (p *Project) extractLocale(loc language.Tag, base *catalog.MergeBase, targets map[string]*catalog.Catalog, opts ExtractOptions) (plan.Plan, LocaleChange) {
-	var pl plan.Plan
 	wf := p.workflowOf(loc)
 	previous := make(map[string]string, len(wf.Previous))
 	for id, pr := range wf.Previous {
@@ -133,37 +152,30 @@ func (p *Project) extractLocale(loc language.Tag, base *catalog.MergeBase, targe
 		Base: base, Targets: targets, Previous: previous,
 		Threshold: opts.Threshold, NoMemory: opts.NoMemory, Prune: opts.Prune,
 	})
-	var encode []*catalog.Catalog
-	for _, slug := range slices.Sorted(maps.Keys(res.Targets)) {
-		c := res.Targets[slug]
-		c.Locale = loc.String()
-		pl.Files = append(pl.Files, plan.File{Path: p.CatalogPath(loc, slug)})
-		encode = append(encode, c)
+	next := wf.Clone()
+	next.Previous = make(map[string]workarea.Previous, len(res.Previous))
+	for id, text := range res.Previous {
+		next.Previous[id] = workarea.Previous{Source: text}
+	}
+	slugs := map[string]bool{}
+	for slug := range res.Targets {
+		slugs[slug] = true
+	}
+	for slug := range p.workDocs[loc.String()] {
+		slugs[slug] = true
 	}
 	for slug := range targets {
-		if res.Targets[slug] == nil {
-			pl.Remove = append(pl.Remove, p.CatalogPath(loc, slug))
-		}
+		slugs[slug] = true
 	}
-	marshalAll(pl.Files, encode)
-	p.addSidecar(&pl, loc, wf, res.Previous)
-	sort.Strings(pl.Remove)
+	for _, c := range wf.Candidates {
+		slugs[c.Slug] = true
+	}
+	cats := make(map[string]*catalog.Catalog, len(slugs))
+	for slug := range slugs {
+		cats[slug] = res.Targets[slug]
+	}
+	pl := p.PlanWrite(loc, slices.Sorted(maps.Keys(slugs)), cats, next)
 	return pl, LocaleChange{Locale: loc.String(), MergeReport: res.Report}
-}
-
-// addSidecar adds loc's sidecar to pl: wf with the previous source texts
-// of a merge, or its removal when that leaves it empty.
-func (p *Project) addSidecar(pl *plan.Plan, loc language.Tag, wf *workflow.State, previous map[string]string) {
-	next := *wf
-	next.Previous = make(map[string]workflow.Previous, len(previous))
-	for id, text := range previous {
-		next.Previous[id] = workflow.Previous{Source: text}
-	}
-	if next.Empty() {
-		pl.Remove = append(pl.Remove, p.WorkflowPath(loc))
-	} else {
-		pl.Files = append(pl.Files, plan.File{Path: p.WorkflowPath(loc), Data: next.Marshal()})
-	}
 }
 
 // shareUnchanged returns the old source catalogs with every catalog

@@ -77,6 +77,7 @@ func samePlans(t *testing.T, fsys fs.FS, cfg *config.Config) (plan.Plan, Extract
 	gotRep, err := lean.ExtractTo(ExtractOptions{}, func(part plan.Plan) error {
 		got.Files = append(got.Files, part.Files...)
 		got.Remove = append(got.Remove, part.Remove...)
+		got.Then = append(got.Then, part.Then...)
 		return nil
 	})
 	if err != nil {

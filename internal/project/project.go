@@ -5,7 +5,6 @@ package project
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -18,9 +17,8 @@ import (
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/content"
-	"github.com/healthloc/healthloc/internal/locale"
-	"github.com/healthloc/healthloc/internal/workers"
-	"github.com/healthloc/healthloc/internal/workflow"
+	"github.com/healthloc/healthloc/internal/plan"
+	"github.com/healthloc/healthloc/internal/workarea"
 )
 
 // Project is everything healthloc knows about a project at one moment.
@@ -34,15 +32,32 @@ type Project struct {
 	// Catalogs holds the catalogs on disk: locale → slug → catalog. The
 	// source locale's entry is what was on disk before this run.
 	Catalogs map[string]map[string]*catalog.Catalog
-	// Workflow holds each locale's sidecar state (reviews, previous
-	// sources), empty when the locale has no sidecar file.
-	Workflow map[string]*workflow.State
+	// Workflow holds each locale's work-area state beyond translations:
+	// reviews, accepted findings, previous sources and candidates.
+	Workflow map[string]*workarea.State
+	// workDocs holds, for a Project loaded whole, each document's work
+	// file as read: locale → slug → file.
+	workDocs map[string]map[string]*workarea.DocFile
 	fsys     fs.FS
 	// progress, when set, is told how many documents are parsed.
 	progress func(done, total int)
 	// localeDirs maps each locale with a catalog folder to the folder, so
-	// that a locale not held in Catalogs can be read when needed.
+	// that a locale not held in Catalogs can be read when needed; workDirs
+	// does the same for the work area's folders.
 	localeDirs map[string]string
+	workDirs   map[string]string
+	// legacy notes the locales with a sidecar of an older version in the
+	// catalog folder, which the next write migrates; reviews those with a
+	// review file in the work area.
+	legacy, reviews map[string]bool
+	// legacyReviews counts the review records read from old sidecars.
+	legacyReviews map[string]int
+	// moved counts, by locale, the translations a write moved out of
+	// served catalogs of that layout.
+	moved counts
+	// served notes, for a Project loaded whole, the documents with a
+	// served catalog on disk: locale → slug.
+	served map[string]map[string]bool
 	// lean is LoadOptions.Lean; files are then the documents to parse,
 	// relative to the content root, with encoding.
 	lean     bool
@@ -94,8 +109,10 @@ type LoadOptions struct {
 // LoadWith is Load with options.
 func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
 	encoding := o.Encoding
-	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workflow.State{},
-		progress: o.Progress, localeDirs: map[string]string{}, lean: o.Lean, window: cmp.Or(o.Window, windowDocs), spillDir: o.SpillDir}
+	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workarea.State{},
+		workDocs: map[string]map[string]*workarea.DocFile{}, progress: o.Progress, localeDirs: map[string]string{},
+		workDirs: map[string]string{}, legacy: map[string]bool{}, reviews: map[string]bool{}, legacyReviews: map[string]int{},
+		served: map[string]map[string]bool{}, lean: o.Lean, window: cmp.Or(o.Window, windowDocs), spillDir: o.SpillDir}
 	files, err := p.listContent()
 	if err != nil {
 		return nil, err
@@ -111,94 +128,46 @@ func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
 	return p, nil
 }
 
-// loadCatalogs reads every locale's sidecar and catalogs; with lean, it
-// only notes where each locale's folder is.
+// loadCatalogs reads every locale's catalogs, work area and reviews;
+// with lean, it only notes where each locale's folders are.
 func (p *Project) loadCatalogs(lean bool) error {
-	root := path.Clean(p.Config.CatalogRoot)
-	entries, err := fs.ReadDir(p.fsys, root)
-	if errors.Is(err, fs.ErrNotExist) {
+	if err := p.listLocales(); err != nil {
+		return err
+	}
+	if lean {
 		return nil
 	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", root, err)
-	}
-	for _, e := range entries {
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		dir := root + "/" + e.Name()
-		tag, err := locale.Parse(e.Name())
-		if err != nil {
-			return fmt.Errorf("%s: %w", dir, err)
-		}
-		loc := tag.String()
-		p.localeDirs[loc] = dir
-		if lean {
-			continue
-		}
-		if err := p.loadSidecar(loc, dir); err != nil {
-			return err
-		}
-		byslug, err := p.readLocale(dir)
+	for _, loc := range p.locales() {
+		st, err := p.readState(loc)
 		if err != nil {
 			return err
 		}
-		p.Catalogs[loc] = byslug
+		slugs, refs, err := p.localeFiles(loc)
+		if err != nil {
+			return err
+		}
+		cats, docs, err := p.readDocs(loc, refs)
+		if err != nil {
+			return err
+		}
+		byslug := make(map[string]*catalog.Catalog, len(slugs))
+		work := map[string]*workarea.DocFile{}
+		p.served[loc] = map[string]bool{}
+		for i, slug := range slugs {
+			if refs[i].served != "" {
+				p.served[loc][slug] = true
+			}
+			if cats[i] != nil {
+				byslug[slug] = cats[i]
+			}
+			if docs[i] != nil {
+				work[slug] = docs[i]
+				absorb(st, slug, docs[i])
+			}
+		}
+		p.Catalogs[loc], p.workDocs[loc], p.Workflow[loc] = byslug, work, st
 	}
 	return nil
-}
-
-// loadSidecar reads loc's sidecar, in folder dir, into Workflow.
-func (p *Project) loadSidecar(loc, dir string) error {
-	wf, err := p.readSidecar(dir)
-	if err == nil && wf != nil {
-		p.Workflow[loc] = wf
-	}
-	return err
-}
-
-// readSidecar reads the sidecar file in a locale's folder; nil when
-// there is none.
-func (p *Project) readSidecar(dir string) (*workflow.State, error) {
-	name := dir + "/" + workflow.FileName
-	data, err := fs.ReadFile(p.fsys, name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return workflow.Parse(name, data)
-}
-
-// readLocale reads the catalogs in one locale's folder, on all cores,
-// keyed by slug.
-func (p *Project) readLocale(dir string) (map[string]*catalog.Catalog, error) {
-	slugs, names, err := p.catalogFiles(dir)
-	if err != nil {
-		return nil, err
-	}
-	cats, err := p.readCatalogFiles(names)
-	if err != nil {
-		return nil, err
-	}
-	byslug := make(map[string]*catalog.Catalog, len(names))
-	for i, slug := range slugs {
-		byslug[slug] = cats[i]
-	}
-	return byslug, nil
-}
-
-// readCatalogFiles reads and parses catalog files on all cores; the
-// first error in names' order is reported.
-func (p *Project) readCatalogFiles(names []string) ([]*catalog.Catalog, error) {
-	cats := make([]*catalog.Catalog, len(names))
-	err := workers.Map(len(names), 0, func(i int) error {
-		var err error
-		cats[i], err = p.readCatalog(names[i])
-		return err
-	})
-	return cats, err
 }
 
 // readCatalog reads and parses one catalog file.
@@ -262,7 +231,7 @@ func (p *Project) CatalogPath(loc language.Tag, slug string) string {
 }
 
 // WorkflowState is loc's sidecar state; an empty one when there is none.
-func (p *Project) WorkflowState(loc language.Tag) *workflow.State {
+func (p *Project) WorkflowState(loc language.Tag) *workarea.State {
 	s := p.workflowOf(loc)
 	p.Workflow[loc.String()] = s
 	return s
@@ -271,16 +240,60 @@ func (p *Project) WorkflowState(loc language.Tag) *workflow.State {
 // workflowOf is loc's sidecar state, or an empty one; unlike
 // WorkflowState it never changes the Project, so merges running at once
 // may call it.
-func (p *Project) workflowOf(loc language.Tag) *workflow.State {
+func (p *Project) workflowOf(loc language.Tag) *workarea.State {
 	if s := p.Workflow[loc.String()]; s != nil {
 		return s
 	}
-	return workflow.New()
+	return workarea.New()
 }
 
-// WorkflowPath is the project-relative path of loc's sidecar file.
-func (p *Project) WorkflowPath(loc language.Tag) string {
-	return path.Join(path.Clean(p.Config.CatalogRoot), loc.String(), workflow.FileName)
+// WorkDoc is a document's work file in loc as it was read, or nil.
+func (p *Project) WorkDoc(loc language.Tag, slug string) *workarea.DocFile {
+	return p.workDocs[loc.String()][slug]
+}
+
+// PlanWrite is the plan of loc's files after a command changed the
+// logical catalogs of slugs (given in cats, where a nil one has no
+// translation left, else in p.Catalogs) and the state st: each document's served catalog and work file, and the review
+// file. It is for a Project loaded whole.
+func (p *Project) PlanWrite(loc language.Tag, slugs []string, cats map[string]*catalog.Catalog, st *workarea.State) plan.Plan {
+	var pl plan.Plan
+	bySlug := map[string]map[string]workarea.Candidate{}
+	for id, c := range st.Candidates {
+		if bySlug[c.Slug] == nil {
+			bySlug[c.Slug] = map[string]workarea.Candidate{}
+		}
+		bySlug[c.Slug][id] = c
+	}
+	docs := map[string]*Doc{}
+	for _, d := range p.Docs {
+		docs[d.Slug] = d
+	}
+	for _, slug := range slugs {
+		c, ok := cats[slug]
+		if !ok {
+			c = p.Catalog(loc, slug)
+		}
+		var src *catalog.Catalog
+		if d := docs[slug]; d != nil {
+			src = d.Source
+		}
+		prev := map[string]string{}
+		if c != nil {
+			for id := range c.Messages {
+				if pr, ok := st.Previous[id]; ok {
+					prev[id] = pr.Source
+				}
+			}
+		}
+		part, moved := p.planDoc(loc, slug, DocOut{Catalog: c, Current: sourceLookup(src), Previous: prev, Candidates: bySlug[slug]},
+			st, p.WorkDoc(loc, slug), p.served[loc.String()][slug])
+		p.moved.add(loc.String(), moved)
+		pl.Files, pl.Remove, pl.Then = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...), append(pl.Then, part.Then...)
+	}
+	part := p.PlanReviews(loc, st)
+	pl.Files, pl.Remove = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...)
+	return pl
 }
 
 // readLimited reads a content or catalog file, refusing one larger than

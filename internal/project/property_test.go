@@ -123,6 +123,40 @@ func apply(fsys fstest.MapFS, pl plan.Plan) {
 	for _, name := range pl.Remove {
 		delete(fsys, path.Clean(name))
 	}
+	for _, f := range pl.Then {
+		if f.Data == nil {
+			delete(fsys, path.Clean(f.Path))
+		} else {
+			fsys[path.Clean(f.Path)] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+}
+
+// checkServed checks the served catalogs' promise: every message in a
+// file under the catalog root translates the current source, exactly.
+func checkServed(t *testing.T, fsys fstest.MapFS, p *Project) error {
+	t.Helper()
+	current := map[string]string{}
+	for _, d := range p.Docs {
+		for id, m := range d.Source.Messages {
+			current[id] = m.Hash
+		}
+	}
+	for name, f := range fsys {
+		if !strings.HasPrefix(name, "locales/es/") {
+			continue
+		}
+		c, err := catalog.Parse(name, f.Data)
+		if err != nil {
+			return err
+		}
+		for id, m := range c.Messages {
+			if h, ok := current[id]; !ok || h != m.Hash {
+				return fmt.Errorf("%s serves %s = %q, which is not a translation of the current source", name, id, m.Other)
+			}
+		}
+	}
+	return nil
 }
 
 var es = language.Spanish
@@ -215,6 +249,9 @@ func TestPropertyNoTranslationLost(t *testing.T) {
 			c.files(fsys)
 			apply(fsys, extractBoth(t, fsys, cfg))
 			p := load(t, fsys, cfg)
+			if err := checkServed(t, fsys, p); err != nil {
+				t.Fatalf("sequence %d step %d (%v): %v", seq, step, history, err)
+			}
 			after := snap(t, p)
 			for tr := range before.translations {
 				if !after.translations[tr] {
@@ -235,7 +272,7 @@ func TestPropertyNoTranslationLost(t *testing.T) {
 			}
 			// a second extract with nothing changed plans no new bytes
 			pl2, _ := p.Extract(ExtractOptions{})
-			for _, f := range pl2.Files {
+			for _, f := range append(pl2.Files, pl2.Then...) {
 				if cur := fsys[path.Clean(f.Path)]; cur == nil || string(cur.Data) != string(f.Data) {
 					t.Fatalf("sequence %d step %d (%v): extract is not idempotent for %s", seq, step, history, f.Path)
 				}

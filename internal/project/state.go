@@ -5,6 +5,7 @@ import (
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/locale"
+	"github.com/healthloc/healthloc/internal/workarea"
 )
 
 // State is the translation state of one message in one locale.
@@ -14,6 +15,9 @@ type State int
 const (
 	Missing State = iota
 	Stale
+	// Candidate is a translation of the current source that waits in the
+	// work area for a reviewer: an aligned pair, a memory suggestion.
+	Candidate
 	Translated
 	// Reviewed is Translated and approved by a reviewer for exactly this
 	// source and this translation.
@@ -28,6 +32,8 @@ func (s State) String() string {
 		return "translated"
 	case Stale:
 		return "stale"
+	case Candidate:
+		return "candidate"
 	}
 	return "missing"
 }
@@ -35,16 +41,18 @@ func (s State) String() string {
 // Lookup is the state of message id of doc in loc's own catalog, and the
 // translation if there is one.
 func (p *Project) Lookup(loc language.Tag, doc *Doc, id string) (State, string) {
-	c := p.Catalog(loc, doc.Slug)
-	if c == nil {
-		return Missing, ""
-	}
-	m, ok := c.Messages[id]
-	if !ok || m.Other == "" {
-		return Missing, ""
-	}
 	src := doc.Source.Messages[id].Hash
-	if m.Hash != src && m.Hash != "" { // no hash: added by hand for the current source
+	var m catalog.Message
+	if c := p.Catalog(loc, doc.Slug); c != nil {
+		m = c.Messages[id]
+	}
+	if m.Other == "" || m.Hash != src && m.Hash != "" { // no hash: added by hand for the current source
+		if c, ok := p.candidate(loc, id, src); ok {
+			return Candidate, c.Other
+		}
+		if m.Other == "" {
+			return Missing, ""
+		}
 		return Stale, m.Other
 	}
 	if wf := p.Workflow[loc.String()]; wf != nil {
@@ -53,6 +61,17 @@ func (p *Project) Lookup(loc language.Tag, doc *Doc, id string) (State, string) 
 		}
 	}
 	return Translated, m.Other
+}
+
+// candidate is loc's candidate translation of message id whose source
+// has hash src, unless a reviewer rejected it.
+func (p *Project) candidate(loc language.Tag, id, src string) (workarea.Candidate, bool) {
+	wf := p.Workflow[loc.String()]
+	if wf == nil {
+		return workarea.Candidate{}, false
+	}
+	c, ok := wf.Candidates[id]
+	return c, ok && c.Hash == src && c.Rejected == "" && c.Other != ""
 }
 
 // TextHash identifies a translation's text in reviews and exports.

@@ -8,8 +8,8 @@ import (
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/plan"
+	"github.com/healthloc/healthloc/internal/workarea"
 	"github.com/healthloc/healthloc/internal/workers"
-	"github.com/healthloc/healthloc/internal/workflow"
 )
 
 // docBatch is how many documents streamExtract parses before it hands
@@ -43,6 +43,9 @@ func (p *Project) streamExtract(opts ExtractOptions, emit func(plan.Plan) error)
 			return rep, err
 		}
 		rep.Locales = append(rep.Locales, change)
+		if change.MovedOut+change.MovedReviews > 0 || p.legacy[change.Locale] {
+			rep.Migrated = true
+		}
 	}
 	return rep, nil
 }
@@ -118,7 +121,7 @@ func (p *Project) streamSources(sp *spill, emit func(plan.Plan) error, rep *Extr
 			return err
 		}
 		rep.Messages += len(r.doc.Source.Messages)
-		part.Files = append(part.Files, plan.File{Path: p.CatalogPath(srcTag, r.doc.Slug), Data: r.data, Stage: 1})
+		part.Files = append(part.Files, plan.File{Path: p.CatalogPath(srcTag, r.doc.Slug), Data: r.data, Stage: StageSource})
 		if p.progress != nil {
 			p.progress(i+1, len(p.files))
 		}
@@ -170,76 +173,118 @@ func (s *sources) add(slug string, d *catalog.SourceDoc) error {
 }
 
 // streamLocale merges one target locale's catalogs with the sources and
-// hands over its catalogs and sidecar.
+// hands over its served catalogs, work files and reviews.
 func (p *Project) streamLocale(loc language.Tag, s *sources, opts ExtractOptions, emit func(plan.Plan) error) (LocaleChange, error) {
 	change := LocaleChange{Locale: loc.String()}
-	var tslugs, tnames []string
-	wf := workflow.New()
-	if dir, ok := p.localeDirs[loc.String()]; ok {
-		var err error
-		if tslugs, tnames, err = p.catalogFiles(dir); err != nil {
-			return change, err
+	st, err := p.readState(loc.String())
+	if err != nil {
+		return change, err
+	}
+	tslugs, trefs, err := p.localeFiles(loc.String())
+	if err != nil {
+		return change, err
+	}
+	// The work files are read ahead for the previous sources, which the
+	// merge needs for every slug, and the candidates; they are few next
+	// to the served catalogs.
+	for i, ref := range trefs {
+		if ref.work == "" {
+			continue
 		}
-		w, err := p.readSidecar(dir)
+		_, doc, err := p.readDoc(loc.String(), docRef{work: ref.work})
 		if err != nil {
 			return change, err
 		}
-		if w != nil {
-			wf = w
-		}
+		absorb(st, tslugs[i], doc)
 	}
-	// every slug with a source or a catalog, and its catalog's file
-	var slugs, names []string
+	candidates := map[string]map[string]workarea.Candidate{}
+	for id, c := range st.Candidates {
+		if candidates[c.Slug] == nil {
+			candidates[c.Slug] = map[string]workarea.Candidate{}
+		}
+		candidates[c.Slug][id] = c
+	}
+	// every slug with a source or a catalog, and its files
+	var slugs []string
+	var refs []docRef
 	for i, j := 0, 0; i < len(s.slugs) || j < len(tslugs); {
 		switch {
 		case j == len(tslugs) || i < len(s.slugs) && s.slugs[i] < tslugs[j]:
-			slugs, names = append(slugs, s.slugs[i]), append(names, "")
+			slugs, refs = append(slugs, s.slugs[i]), append(refs, docRef{})
 			i++
 		case i == len(s.slugs) || tslugs[j] < s.slugs[i]:
-			slugs, names = append(slugs, tslugs[j]), append(names, tnames[j])
+			slugs, refs = append(slugs, tslugs[j]), append(refs, trefs[j])
 			j++
 		default:
-			slugs, names = append(slugs, s.slugs[i]), append(names, tnames[j])
+			slugs, refs = append(slugs, s.slugs[i]), append(refs, trefs[j])
 			i, j = i+1, j+1
 		}
 	}
-	previous := make(map[string]string, len(wf.Previous))
-	for id, pr := range wf.Previous {
+	previous := make(map[string]string, len(st.Previous))
+	for id, pr := range st.Previous {
 		previous[id] = pr.Source
 	}
 	res, err := catalog.StreamMerge(catalog.StreamInput{
 		Slugs:  slugs,
 		Source: func(i int) (*catalog.SourceDoc, error) { return s.sp.read(slugs[i]) },
 		Target: func(i int) (*catalog.Catalog, error) {
-			if names[i] == "" {
-				return nil, nil
-			}
-			return p.readCatalog(names[i])
+			c, _, err := p.readDoc(loc.String(), refs[i])
+			return c, err
 		},
 		Current: s.current.has, Old: s.old.has, Whole: s.shared, Vocab: s.vocab,
 		Previous: previous, Threshold: opts.Threshold, NoMemory: opts.NoMemory, Prune: opts.Prune,
-		Emit: func(is []int, cats []*catalog.Catalog) error {
-			var part plan.Plan
-			var encode []*catalog.Catalog
-			for k, i := range is {
-				path := p.CatalogPath(loc, slugs[i])
-				if cats[k] == nil {
-					part.Remove = append(part.Remove, path)
-					continue
-				}
-				cats[k].Locale = loc.String()
-				part.Files = append(part.Files, plan.File{Path: path})
-				encode = append(encode, cats[k])
-			}
-			marshalAll(part.Files, encode)
-			return emit(part)
+		Emit: func(docs []catalog.Emitted) error {
+			return p.emitDocs(loc, slugs, refs, docs, candidates, st, emit)
 		},
 	})
 	if err != nil {
 		return change, err
 	}
 	change.MergeReport = res.Report
+	// a document whose work file holds only candidates has no catalog
+	// for the merge and is not emitted: its file stays as it is
 	var part plan.Plan
-	p.addSidecar(&part, loc, wf, res.Previous)
+	next := p.PlanReviews(loc, st)
+	part.Files, part.Remove = append(part.Files, next.Files...), append(part.Remove, next.Remove...)
+	p.finish(&change)
 	return change, emit(part)
+}
+
+// emitDocs hands over the files of a batch of merged documents.
+func (p *Project) emitDocs(loc language.Tag, slugs []string, refs []docRef, docs []catalog.Emitted,
+	candidates map[string]map[string]workarea.Candidate, st *workarea.State, emit func(plan.Plan) error) error {
+	parts := make([]plan.Plan, len(docs))
+	err := workers.Map(len(docs), 0, func(k int) error {
+		slug := slugs[docs[k].Slug]
+		return p.addDoc(&parts[k], loc, slug, refs[docs[k].Slug], docs[k], candidates[slug], st)
+	})
+	if err != nil {
+		return err
+	}
+	var part plan.Plan
+	for k := range docs {
+		part.Files, part.Remove, part.Then = append(part.Files, parts[k].Files...), append(part.Remove, parts[k].Remove...), append(part.Then, parts[k].Then...)
+	}
+	return emit(part)
+}
+
+// addDoc adds to pl the files of one merged document, given the files it
+// had.
+func (p *Project) addDoc(pl *plan.Plan, loc language.Tag, slug string, ref docRef, d catalog.Emitted,
+	candidates map[string]workarea.Candidate, st *workarea.State) error {
+	var old *workarea.DocFile
+	if ref.work != "" {
+		var err error
+		if _, old, err = p.readDoc(loc.String(), docRef{work: ref.work}); err != nil {
+			return err
+		}
+	}
+	out := DocOut{Catalog: d.Cat, Current: d.Source.Current, Previous: d.Previous, Candidates: candidates}
+	if d.Cat != nil {
+		d.Cat.Locale = loc.String()
+	}
+	part, moved := p.planDoc(loc, slug, out, st, old, ref.served != "")
+	p.moved.add(loc.String(), moved)
+	pl.Files, pl.Remove, pl.Then = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...), append(pl.Then, part.Then...)
+	return nil
 }

@@ -2,10 +2,10 @@ package project
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 
 	"github.com/healthloc/healthloc/internal/catalog"
+	"github.com/healthloc/healthloc/internal/workarea"
 	"github.com/healthloc/healthloc/internal/workers"
 )
 
@@ -25,24 +25,26 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 		return fn(p)
 	}
 	// locales in order, so that of two broken files the same is reported
-	locs := slices.Sorted(maps.Keys(p.localeDirs))
+	locs := p.locales()
 	for _, loc := range locs {
 		if _, ok := p.Workflow[loc]; !ok {
-			if err := p.loadSidecar(loc, p.localeDirs[loc]); err != nil {
+			st, err := p.readState(loc)
+			if err != nil {
 				return err
 			}
+			p.Workflow[loc] = st
 		}
 	}
-	// every locale's catalog files by slug; a window takes out its own
-	files := map[string]map[string]string{}
+	// every locale's files by slug; a window takes out its own
+	files := map[string]map[string]docRef{}
 	for _, loc := range locs {
-		slugs, names, err := p.catalogFiles(p.localeDirs[loc])
+		slugs, refs, err := p.localeFiles(loc)
 		if err != nil {
 			return err
 		}
-		files[loc] = make(map[string]string, len(slugs))
+		files[loc] = make(map[string]docRef, len(slugs))
 		for i, slug := range slugs {
-			files[loc][slug] = names[i]
+			files[loc][slug] = refs[i]
 		}
 	}
 	var u uniqueness
@@ -64,8 +66,8 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 				return err
 			}
 			for loc, byslug := range files {
-				if name, ok := byslug[d.Slug]; ok {
-					want = append(want, catalogFile{loc, d.Slug, name})
+				if ref, ok := byslug[d.Slug]; ok {
+					want = append(want, catalogFile{loc, d.Slug, ref})
 					delete(byslug, d.Slug)
 				}
 			}
@@ -82,8 +84,8 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 	}
 	var orphans []catalogFile
 	for loc, byslug := range files {
-		for slug, name := range byslug {
-			orphans = append(orphans, catalogFile{loc, slug, name})
+		for slug, ref := range byslug {
+			orphans = append(orphans, catalogFile{loc, slug, ref})
 		}
 	}
 	if len(orphans) == 0 {
@@ -113,29 +115,49 @@ func (p *Project) Documents() []string {
 // sidecars, and no document or catalog.
 func (p *Project) newWindow() *Project {
 	return &Project{Config: p.Config, Assets: p.Assets, Catalogs: map[string]map[string]*catalog.Catalog{},
-		Workflow: p.Workflow, fsys: p.fsys, localeDirs: p.localeDirs}
+		Workflow: p.Workflow, workDocs: map[string]map[string]*workarea.DocFile{}, fsys: p.fsys,
+		localeDirs: p.localeDirs, workDirs: p.workDirs, legacy: p.legacy, reviews: p.reviews, legacyReviews: p.legacyReviews,
+		served: map[string]map[string]bool{}}
 }
 
-// catalogFile is a catalog file to read into a window.
-type catalogFile struct{ loc, slug, name string }
+// catalogFile is a document's files to read into a window.
+type catalogFile struct {
+	loc, slug string
+	ref       docRef
+}
 
-// readCatalogs reads files into p.Catalogs on all cores; the first
+// name is the file errors are reported for first.
+func (f catalogFile) name() string { return cmp.Or(f.ref.served, f.ref.work) }
+
+// readCatalogs reads files into p.Catalogs on all cores, and what their
+// work files hold beyond translations into the shared states; the first
 // error by file name is reported.
 func (p *Project) readCatalogs(files []catalogFile) error {
-	slices.SortFunc(files, func(a, b catalogFile) int { return cmp.Compare(a.name, b.name) })
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = f.name
-	}
-	cats, err := p.readCatalogFiles(names)
+	slices.SortFunc(files, func(a, b catalogFile) int { return cmp.Compare(a.name(), b.name()) })
+	cats := make([]*catalog.Catalog, len(files))
+	docs := make([]*workarea.DocFile, len(files))
+	err := workers.Map(len(files), 0, func(i int) error {
+		var err error
+		cats[i], docs[i], err = p.readDoc(files[i].loc, files[i].ref)
+		return err
+	})
 	if err != nil {
 		return err
 	}
 	for i, f := range files {
-		if p.Catalogs[f.loc] == nil {
-			p.Catalogs[f.loc] = map[string]*catalog.Catalog{}
+		if cats[i] != nil {
+			if p.Catalogs[f.loc] == nil {
+				p.Catalogs[f.loc] = map[string]*catalog.Catalog{}
+			}
+			p.Catalogs[f.loc][f.slug] = cats[i]
 		}
-		p.Catalogs[f.loc][f.slug] = cats[i]
+		if docs[i] != nil {
+			if p.workDocs[f.loc] == nil {
+				p.workDocs[f.loc] = map[string]*workarea.DocFile{}
+			}
+			p.workDocs[f.loc][f.slug] = docs[i]
+			absorb(p.Workflow[f.loc], f.slug, docs[i])
+		}
 	}
 	return nil
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
-	"github.com/healthloc/healthloc/internal/workflow"
+	"github.com/healthloc/healthloc/internal/workarea"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -53,7 +53,7 @@ func dashboardFixture(t *testing.T) *project.Project {
 		"Notes":                                                    "Notas",
 	}
 	ar := map[string]string{"Fever guide": "دليل الحمى"}
-	wf := workflow.New()
+	wf := workarea.New()
 	for loc, m := range map[string]map[string]string{"es": es, "ar": ar} {
 		p.Catalogs[loc] = map[string]*catalog.Catalog{}
 		for _, d := range p.Docs {
@@ -67,9 +67,9 @@ func dashboardFixture(t *testing.T) *project.Project {
 				switch {
 				case loc == "es" && strings.HasPrefix(src.Other, "Take"):
 					msg.Hash = "sha1-0000000000000000000000000000000000000000"
-					wf.Previous[id] = workflow.Previous{Source: "Take 500 mg of paracetamol every 8 hours if you need it."}
+					wf.Previous[id] = workarea.Previous{Source: "Take 500 mg of paracetamol every 8 hours if you need it."}
 				case loc == "es" && src.Other == "Fever guide":
-					wf.Reviews[id] = workflow.Review{Reviewer: "dr-a", SourceHash: src.Hash, TranslationHash: project.TextHash(text)}
+					wf.Reviews[id] = workarea.Review{Reviewer: "dr-a", SourceHash: src.Hash, TranslationHash: project.TextHash(text)}
 				}
 				c.Messages[id] = msg
 			}
