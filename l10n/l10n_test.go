@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
@@ -478,4 +479,36 @@ func TestRepositoryProject(t *testing.T) {
 	}
 	s := servedtest.Check(t, repo, "locales", en, servedtest.Options{})
 	s.CheckRuntime(t, get(c), servedtest.Options{}, esMX)
+}
+
+// TestReadmeLoadingCode runs the loading code of the README ("Use the
+// catalogs in a Go app") on the example project: a plain walk that loads
+// every file, with no special cases.
+func TestReadmeLoadingCode(t *testing.T) {
+	locales := os.DirFS("testdata/project")
+	bundle := i18n.NewBundle(language.English) // the source locale
+	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	err := fs.WalkDir(locales, "locales", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		_, err = bundle.LoadMessageFileFS(locales, name)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(tagStrings(bundle.LanguageTags()), " "); got != "en ar es es-419" {
+		t.Errorf("LanguageTags = %s", got)
+	}
+	servedtest.Check(t, locales, "locales", en, servedtest.Options{})
+}
+
+func TestChains(t *testing.T) {
+	c := load(t, project(t))
+	for loc, want := range map[string]string{"es-MX": "es-MX es-419 es en", "pt-BR": "pt-BR pt en", "ar-EG": "ar-EG ar en", "en-GB": "en-GB en-001 en"} {
+		if got := strings.Join(tagStrings(c.Chain(language.MustParse(loc))), " "); got != want {
+			t.Errorf("Chain(%s) = %s, want %s", loc, got, want)
+		}
+	}
 }
