@@ -48,6 +48,7 @@ import (
 	"html/template"
 	"io/fs"
 	"slices"
+	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	i18ntemplate "github.com/nicksnyder/go-i18n/v2/i18n/template"
@@ -99,6 +100,7 @@ type Catalogs struct {
 	docs       map[string]*doc
 	slugs      []string
 	refused    []Refusal
+	html       sync.Map // Text.HTML's results
 }
 
 // Text is one message as served: its text and where it came from.
@@ -123,6 +125,12 @@ type Text struct {
 	Line int
 
 	format content.Format
+	cache  *sync.Map // of htmlKey to template.HTML, shared by the Catalogs
+}
+
+type htmlKey struct {
+	text   string
+	format content.Format
 }
 
 // HTML renders the text as render does on a page, as inline HTML (no
@@ -130,13 +138,23 @@ type Text struct {
 // sanitized (links only to http, https, mailto, tel and relative URLs);
 // plain-text articles escaped, newlines as <br>; HTML articles' text
 // escaped, their numbered inline tags left out (the source's inline
-// markup is not restored at run time).
+// markup is not restored at run time). Each text is rendered once and
+// kept, since the catalogs do not change once loaded.
 func (t Text) HTML() template.HTML {
+	key := htmlKey{t.Text, t.format}
+	if t.cache != nil {
+		if h, ok := t.cache.Load(key); ok {
+			return h.(template.HTML)
+		}
+	}
 	s, err := render.MessageHTML(t.Text, t.format)
 	if err != nil {
 		// Rendering into memory does not fail; should it, escaped text
 		// is still safe to show.
-		return template.HTML(template.HTMLEscapeString(t.Text))
+		s = template.HTMLEscapeString(t.Text)
+	}
+	if t.cache != nil {
+		t.cache.Store(key, template.HTML(s))
 	}
 	return template.HTML(s)
 }
@@ -152,7 +170,8 @@ type Refusal struct {
 // Bundle is the go-i18n Bundle of the verified messages: the source
 // messages and the translations that passed the checks, so a Localizer on
 // it cannot return a refused translation either. Its default language is
-// the source locale. Do not add messages to it while it is in use. A
+// the source locale. Do not add messages to it: they would bypass the
+// checks, and a go-i18n Bundle must not change while it is read. A
 // go-i18n Localizer does not follow parent locales (use Message for
 // that), and executes "{{" in a message as a Go template unless
 // LocalizeConfig.TemplateParser is template.IdentityParser{}: pass it.
@@ -225,7 +244,7 @@ func (c *Catalogs) Document(t language.Tag, slug string) ([]Text, error) {
 // resolve takes the first locale of chain with a verified translation of
 // src, else the source text.
 func (c *Catalogs) resolve(chain []language.Tag, src *sourceMsg) Text {
-	txt := Text{ID: src.id, Kind: src.kind, Text: src.text, Locale: c.source, format: src.format}
+	txt := Text{ID: src.id, Kind: src.kind, Text: src.text, Locale: c.source, format: src.format, cache: &c.html}
 	for _, t := range chain {
 		if t == c.source {
 			break

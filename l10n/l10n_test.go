@@ -154,6 +154,8 @@ func TestMatch(t *testing.T) {
 		{"es-MX,es;q=0.9,en;q=0.5", "es-MX"},
 		{"es-419", "es-419"},
 		{"es-ES", "es"},
+		{"es-AR", "es-419"},
+		{"es-CO,en;q=0.5", "es-419"},
 		{"es", "es"},
 		{"ar-EG,ar;q=0.9", "ar"},
 		{"ar", "ar"},

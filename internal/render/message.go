@@ -1,7 +1,9 @@
 package render
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 
@@ -22,14 +24,7 @@ func MessageHTML(text string, format content.Format) (string, error) {
 	if strings.TrimSpace(text) == "" {
 		return "", nil
 	}
-	name, src := "message.md", "x\n"
-	switch format {
-	case content.FormatText:
-		name = "message.txt"
-	case content.FormatHTML:
-		name, src = "message.html", "<p>x</p>\n"
-	}
-	doc, err := content.Parse(name, []byte(src), content.Options{})
+	doc, err := paragraphDoc(format)
 	if err != nil {
 		return "", err
 	}
@@ -60,4 +55,32 @@ func MessageHTML(text string, format content.Format) (string, error) {
 		html = strings.TrimSuffix(inner, "</p>")
 	}
 	return html, nil
+}
+
+// paragraphDocs are the one-paragraph documents MessageHTML splices into,
+// parsed once: Localize only reads them.
+var paragraphDocs = sync.OnceValue(func() map[content.Format]*content.Document {
+	docs := map[content.Format]*content.Document{}
+	for format, file := range map[content.Format][2]string{
+		content.FormatMarkdown: {"message.md", "x\n"},
+		content.FormatText:     {"message.txt", "x\n"},
+		content.FormatHTML:     {"message.html", "<p>x</p>\n"},
+	} {
+		if d, err := content.Parse(file[0], []byte(file[1]), content.Options{}); err == nil && len(d.Segments) == 1 {
+			docs[format] = d
+		}
+	}
+	return docs
+})
+
+// paragraphDoc is the document for format; any format but text and HTML
+// is Markdown, as in MessageHTML.
+func paragraphDoc(format content.Format) (*content.Document, error) {
+	if format != content.FormatText && format != content.FormatHTML {
+		format = content.FormatMarkdown
+	}
+	if d := paragraphDocs()[format]; d != nil {
+		return d, nil
+	}
+	return nil, fmt.Errorf("no one-paragraph %s document", format) // a change in content.Parse
 }
