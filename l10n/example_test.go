@@ -23,7 +23,7 @@ import (
 // healthloc.toml lists es-MX too, which has no catalog of its own.
 
 func ExampleLoadProject() {
-	// In an app: //go:embed healthloc.toml content locales
+	// In an app: //go:embed healthloc.toml all:content all:locales
 	c, err := l10n.LoadProject(os.DirFS("testdata/project"))
 	if err != nil {
 		log.Fatal(err)
@@ -38,7 +38,7 @@ func ExampleLoadProject() {
 }
 
 func ExampleLoad() {
-	// Only the catalogs, as with //go:embed locales. Without the content,
+	// Only the catalogs, as with //go:embed all:locales. Without the content,
 	// Document returns a document's messages sorted by ID.
 	c, err := l10n.Load(os.DirFS("testdata/project"), l10n.Options{Source: "en", Root: "locales"})
 	if err != nil {

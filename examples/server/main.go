@@ -16,7 +16,7 @@
 // An app shipping one binary would embed the project instead of reading
 // it from disk:
 //
-//	//go:embed healthloc.toml content locales
+//	//go:embed healthloc.toml all:content all:locales
 //	var project embed.FS
 //	c, err := l10n.LoadProject(project)
 package main
