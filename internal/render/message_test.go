@@ -31,3 +31,19 @@ func TestMessageHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestMessageHTMLXSS runs the XSS payload corpus through MessageHTML in
+// every format: no script, event handler or script-capable URL survives.
+func TestMessageHTMLXSS(t *testing.T) {
+	for _, payload := range xssPayloads(t) {
+		for _, f := range []content.Format{content.FormatMarkdown, content.FormatText, content.FormatHTML} {
+			got, err := MessageHTML(payload, f)
+			if err != nil {
+				t.Fatalf("MessageHTML(%q, %s): %v", payload, f, err)
+			}
+			if bad := unsafeHTML(t, []byte("<!DOCTYPE html><html><body><p>"+got+"</p></body></html>")); len(bad) > 0 {
+				t.Errorf("MessageHTML(%q, %s) = %q: %q", payload, f, got, bad)
+			}
+		}
+	}
+}
