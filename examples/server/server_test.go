@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -19,29 +21,40 @@ import (
 	"github.com/healthloc/healthloc/l10n"
 )
 
-// repoProject copies the repository's example project (healthloc.toml,
-// content/ and locales/) into memory.
+// repoProject is the repository's example project in memory, as the
+// app may serve it.
 func repoProject(t *testing.T) fstest.MapFS {
 	t.Helper()
-	repo := os.DirFS("../..")
+	return servable(t, copyProject(t, os.DirFS("../..")))
+}
+
+// copyProject copies a project's healthloc.toml, content/ and locales/
+// into memory.
+func copyProject(t *testing.T, fsys fs.FS) fstest.MapFS {
+	t.Helper()
 	m := fstest.MapFS{}
 	for _, root := range []string{"healthloc.toml", "content", "locales"} {
-		err := fs.WalkDir(repo, root, func(name string, d fs.DirEntry, err error) error {
+		err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
-			data, err := fs.ReadFile(repo, name)
-			m[name] = &fstest.MapFile{Data: data}
+			data, err := fs.ReadFile(fsys, name)
+			m[name] = &fstest.MapFile{Data: data, Mode: 0o644}
 			return err
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	// Until the work-area migration (issue 14) removes them, locales/
-	// holds workflow sidecars, which go-i18n loads as "und": the runtime
-	// must refuse such a catalog root, naming the file. The copy then
-	// drops them, as the migration does.
+	return m
+}
+
+// servable drops the workflow sidecars that locales/ holds until the
+// work-area migration (issue 14) removes them. go-i18n loads them as
+// "und", so the runtime must first refuse the catalog root, naming the
+// file; the copy then drops them, as the migration does.
+func servable(t *testing.T, m fstest.MapFS) fstest.MapFS {
+	t.Helper()
 	legacy, _ := fs.Glob(m, "locales/*/.workflow.toml")
 	for _, name := range legacy {
 		if _, err := l10n.LoadProject(m); err == nil || !strings.Contains(err.Error(), name) {
@@ -281,4 +294,40 @@ func messageID(slug, text string) string {
 func goi18nHash(description, other string) string {
 	sum := sha1.Sum([]byte(description + other))
 	return "sha1-" + hex.EncodeToString(sum[:])
+}
+
+// TestOutdatedNeverServedAfterExtract edits a number in the English of a
+// copy of the example project and runs the real healthloc extract: the
+// app must still show the new English sentence, never the old Spanish one,
+// wherever extract keeps that (the served catalog or the work area).
+func TestOutdatedNeverServedAfterExtract(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, copyProject(t, os.DirFS("../.."))); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(dir, "content", "oral-rehydration.md")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "wait 10 minutes", "wait 15 minutes", 1)
+	if edited == string(data) {
+		t.Fatal(`content/oral-rehydration.md lacks "wait 10 minutes"`)
+	}
+	if err := os.WriteFile(name, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "run", "github.com/healthloc/healthloc/cmd/healthloc", "-C", dir, "-q", "extract")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("healthloc extract: %v\n%s", err, out)
+	}
+	srv := start(t, servable(t, copyProject(t, os.DirFS(dir))))
+	r := fetch(t, srv, "/oral-rehydration", "es-MX")
+	checkPage(t, r, "es-MX", "ltr")
+	if strings.Contains(r.body, "10 minutos") {
+		t.Error("the outdated Spanish sentence is served after extract")
+	}
+	if !strings.Contains(r.body, "wait 15 minutes") {
+		t.Error("the new English sentence is not on the page")
+	}
 }
