@@ -16,6 +16,8 @@ import (
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/servedtest"
+	"github.com/healthloc/healthloc/l10n"
 )
 
 // appBundle loads every file under the catalog root that go-i18n can
@@ -66,9 +68,12 @@ func appBundle(t *testing.T, dir string) (*i18n.Bundle, map[string]map[string]st
 
 // checkServedIsPublished checks the promise of the catalog root: every
 // message a Go app loads from it is exactly the text render publishes
-// for that message in that locale, and nothing else.
+// for that message in that locale, and nothing else; and the runtime
+// package serves nothing else either.
 func checkServedIsPublished(t *testing.T, dir string) {
 	t.Helper()
+	checkRuntime(t, dir)
+	servedtest.Check(t, os.DirFS(dir), "locales", language.English, servedtest.Options{})
 	_, msgs := appBundle(t, dir)
 	p := loadProject(t, dir)
 	docs := map[string]*project.Doc{}
@@ -95,6 +100,24 @@ func checkServedIsPublished(t *testing.T, dir string) {
 			}
 		}
 	}
+}
+
+// checkRuntime checks that the l10n package, loading the project as a Go
+// app would, serves each message in each locale (es-MX too, which has no
+// catalog of its own) only as the source text or as a translation render
+// would publish.
+func checkRuntime(t *testing.T, dir string) {
+	t.Helper()
+	c, err := l10n.LoadProject(os.DirFS(dir))
+	if err != nil {
+		t.Fatalf("l10n: %v", err)
+	}
+	s, err := servedtest.Walk(os.DirFS(dir), "locales", language.English)
+	must(t, err)
+	s.CheckRuntime(t, func(loc language.Tag, id string) (string, language.Tag, error) {
+		m, err := c.Message(loc, id)
+		return m.Text, m.Locale, err
+	}, servedtest.Options{}, language.MustParse("es-MX"))
 }
 
 // served is the text a Go app gets for id in loc from the catalogs, or
@@ -200,6 +223,12 @@ func TestServedCatalogs(t *testing.T) {
 			t.Fatalf("%s is not served:\n%s", id, data)
 		}
 		writeFile(t, path, edited)
+		// before extract moves it out, the runtime refuses it
+		c, err := l10n.LoadProject(os.DirFS(dir))
+		must(t, err)
+		if m, err := c.Message(language.Spanish, id); err != nil || m.Locale != language.English {
+			t.Errorf("the runtime serves %q from %s (%v), made for another source", m.Text, m.Locale, err)
+		}
 		healthloc(t, dir, "extract")
 		checkServedIsPublished(t, dir)
 		if got := served(t, dir, "es", id); got != "" {
