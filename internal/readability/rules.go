@@ -148,7 +148,7 @@ func englishEnd(pieces [][]rune) [][]rune {
 	if n < 3 {
 		return pieces
 	}
-	before := pieces[:len(pieces)-1 : len(pieces)-1]
+	before := pieces[: len(pieces)-1 : len(pieces)-1]
 	a, b := last[n-2], last[n-1]
 	switch {
 	case b == 'y' && vowelOf(a) == 0 && hasVowel(last[:n-2]):
