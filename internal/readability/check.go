@@ -55,7 +55,7 @@ func Check(p *project.Project, r *Rules, locs []language.Tag, docs map[string]bo
 // checkDoc checks one document in one locale; source is the source's
 // measure when m is a translation.
 func (r *Rules) checkDoc(d *project.Doc, m Doc, source *Doc) []qa.Finding {
-	loc := language.Make(m.Locale)
+	loc := m.tag
 	l := m.Lang()
 	var out []qa.Finding
 	finding := func(check string, s Sentence, msg string) qa.Finding {
@@ -97,14 +97,14 @@ func (r *Rules) checkDoc(d *project.Doc, m Doc, source *Doc) []qa.Finding {
 	}
 	limit := r.MaxSentence(loc, l)
 	for _, s := range m.Sentences {
-		if s.Length > limit && m.Blocks[s.Block].From == loc {
+		if s.Length > limit && m.Blocks[s.Block].From.String() == m.Locale {
 			out = append(out, finding(CheckLongSentence, s, fmt.Sprintf("sentence of %d %s (limit %d): %q", s.Length, l.Units(), limit, s.Text)))
 		}
 	}
 	if terms := r.Glossary.For(loc); len(terms) > 0 {
 		var own []Sentence
 		for _, s := range m.Sentences {
-			if m.Blocks[s.Block].From == loc {
+			if m.Blocks[s.Block].From.String() == m.Locale {
 				own = append(own, s)
 			}
 		}

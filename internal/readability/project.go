@@ -20,14 +20,15 @@ type Block struct {
 
 // Doc is the measure of one document in one locale.
 type Doc struct {
-	Document string       `json:"document"`
-	Locale   string       `json:"locale"`
+	Document string `json:"document"`
+	Locale   string `json:"locale"`
 	Result
 	// FallbackWords are the words of blocks published in another
 	// locale's text, counted with that locale's rules.
-	FallbackWords int `json:"fallback_words"`
+	FallbackWords int     `json:"fallback_words"`
 	Blocks        []Block `json:"-"`
 	lang          *Lang
+	tag           language.Tag
 }
 
 // measured reports whether a segment kind is read as text on the page:
@@ -44,7 +45,7 @@ func measured(k content.Kind) bool {
 func MeasureDoc(p *project.Project, loc language.Tag, d *project.Doc) Doc {
 	src := p.Config.Source()
 	l := LangOf(loc)
-	out := Doc{Document: d.Path, Locale: loc.String(), lang: l}
+	out := Doc{Document: d.Path, Locale: loc.String(), lang: l, tag: loc}
 	langs := map[language.Tag]*Lang{loc: l}
 	for i, id := range d.IDs {
 		if !measured(d.Segments[i].Kind) {
@@ -65,7 +66,7 @@ func MeasureDoc(p *project.Project, loc language.Tag, d *project.Doc) Doc {
 		for _, s := range bl.sentencesOf(b.Text, len(out.Blocks)-1) {
 			out.Sentences = append(out.Sentences, s)
 			out.Counts.add(s.Counts)
-			if from != loc {
+			if from.String() != loc.String() {
 				out.FallbackWords += s.Counts.Words
 			}
 		}
