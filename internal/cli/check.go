@@ -16,6 +16,7 @@ import (
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/pseudo"
 	"github.com/healthloc/healthloc/internal/qa"
+	"github.com/healthloc/healthloc/internal/readability"
 )
 
 type checkOptions struct {
@@ -39,7 +40,9 @@ func newCheckCmd(io *IO, g *globalOptions) *cobra.Command {
 		Short: "Check translations for changed numbers, units, links, markup, placeholders and glossary terms",
 		Long: `Check every current translation against its source. Errors: numbers,
 units, links, markup, placeholders, glossary. Warnings: untranslated,
-length. Stale and missing translations are not checked: they are never
+length, and plain language in the source and every translation
+(readability targets, readability-gap, long-sentence, plain-language;
+see [readability] in healthloc.toml). Stale and missing translations are not checked: they are never
 published as they are.
 
 ` + exitCodesHelp,
@@ -94,8 +97,12 @@ func runCheck(_ context.Context, io *IO, g *globalOptions, o *checkOptions) erro
 		return err
 	}
 	rules := qa.RulesOf(p.Config)
-	// findings by locale, then document and line
-	byLocale := make([][]qa.Finding, len(locs))
+	plain, err := readability.RulesOf(p.Config)
+	if err != nil {
+		return err
+	}
+	// findings by locale, then document and line; readability's last
+	byLocale := make([][]qa.Finding, len(locs)+1)
 	err = p.Windows(func(w *project.Project) error {
 		if withPseudoLocale {
 			pseudo.Install(w)
@@ -103,6 +110,7 @@ func runCheck(_ context.Context, io *IO, g *globalOptions, o *checkOptions) erro
 		for i, loc := range locs {
 			byLocale[i] = append(byLocale[i], qa.Check(w, rules, loc, docs)...)
 		}
+		byLocale[len(locs)] = append(byLocale[len(locs)], readability.Check(w, plain, locs, docs, len(o.Locales) == 0)...)
 		return nil
 	})
 	bar.finish()

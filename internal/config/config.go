@@ -55,6 +55,9 @@ type Config struct {
 	Encodings []EncodingRule `toml:"encodings"`
 	// Limits bound what one content or catalog file may hold.
 	Limits Limits `toml:"limits"`
+	// Readability sets readability targets per locale and the
+	// plain-language glossary (see readability.go).
+	Readability Readability `toml:"readability"`
 
 	// Dir is the project directory, the folder holding the file.
 	Dir string `toml:"-"`

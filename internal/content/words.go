@@ -175,3 +175,17 @@ func isAlnum(c byte) bool {
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
+
+// PlainText is text with its Markdown and HTML markup left out, as
+// readers see it: link destinations, tags, entities and URLs go (as for
+// CountWords), and so do emphasis markers, backticks and brackets.
+func PlainText(text string) string {
+	s := stripMarkup(text)
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '*', '`', '[', ']':
+			return -1
+		}
+		return r
+	}, s)
+}
