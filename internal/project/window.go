@@ -113,7 +113,7 @@ func (p *Project) Documents() []string {
 // sidecars, and no document or catalog.
 func (p *Project) newWindow() *Project {
 	return &Project{Config: p.Config, Assets: p.Assets, Catalogs: map[string]map[string]*catalog.Catalog{},
-		Workflow: p.Workflow, fsys: p.fsys, localeDirs: p.localeDirs}
+		Workflow: p.Workflow, fsys: p.fsys, localeDirs: p.localeDirs, ctx: p.ctx, notes: p.notes}
 }
 
 // catalogFile is a catalog file to read into a window.

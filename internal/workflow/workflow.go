@@ -7,15 +7,14 @@ package workflow
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/healthloc/healthloc/internal/catalog"
+	"github.com/healthloc/healthloc/internal/tomlerr"
 )
 
 // FileName is the sidecar's name inside a locale's catalog folder.
@@ -56,11 +55,7 @@ func Parse(path string, data []byte) (*State, error) {
 	s := New()
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(s)
 	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, fmt.Errorf("%s:%d: %s", path, perr.Position.Line, strings.ToLower(perr.Message))
-		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, tomlerr.Wrap(path, data, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		return nil, fmt.Errorf("%s: unknown key %q", path, und[0].String())
