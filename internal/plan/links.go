@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // LinkError is a symbolic link found by CheckLinks.
@@ -41,33 +42,46 @@ func (e *LinkError) Error() string {
 // is fine; folder itself may be a link inside the project (config checks
 // where it leads).
 func CheckLinks(dir, folder string) error {
-	root, err := filepath.EvalSymlinks(filepath.Join(dir, filepath.FromSlash(folder)))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
+	root, err := Resolve(filepath.Join(dir, filepath.FromSlash(folder)))
 	if err != nil {
 		return fmt.Errorf("%s: %w", folder, err)
+	}
+	if _, err := os.Lstat(root); errors.Is(err, fs.ErrNotExist) {
+		return nil
 	}
 	realDir, err := Resolve(dir)
 	if err != nil {
 		return fmt.Errorf("%s: %w", dir, err)
 	}
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.Type()&fs.ModeSymlink == 0 {
+	var links []string
+	if err := findLinks(root, "", &links); err != nil {
+		return err
+	}
+	if len(links) == 0 {
+		return nil
+	}
+	// the first in path order, whatever order the folders listed them in
+	rel := slices.Min(links)
+	path := filepath.Join(root, rel)
+	e := &LinkError{Link: filepath.ToSlash(filepath.Join(folder, rel)), Folder: folder, Outside: true}
+	e.Target, _ = os.Readlink(path)
+	if real, err := Resolve(path); err == nil {
+		_, err = os.Stat(real)
+		e.Outside = err != nil || !inside(realDir, real)
+	}
+	return e
+}
+
+// findLinks adds to links the symbolic links under root/rel, relative to
+// root. It lists each folder in the order the system gives, without
+// sorting or a stat per file: a catalog root can hold a million files,
+// and this runs before every command.
+func findLinks(root, rel string, links *[]string) error {
+	return scanDir(filepath.Join(root, rel), func(name string, link bool) error {
+		if link {
+			*links = append(*links, filepath.Join(rel, name))
 			return nil
 		}
-		rel, err := filepath.Rel(root, path)
-		if err != nil {
-			return err
-		}
-		e := &LinkError{Link: filepath.ToSlash(filepath.Join(folder, rel)), Folder: folder, Outside: true}
-		e.Target, _ = os.Readlink(path)
-		if real, err := filepath.EvalSymlinks(path); err == nil {
-			e.Outside = !inside(realDir, real)
-		}
-		return e
+		return findLinks(root, filepath.Join(rel, name), links)
 	})
 }
