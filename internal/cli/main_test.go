@@ -31,7 +31,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{[]string{"status"}, exitOK, ""},
 		{[]string{"status", "--fail-under", "10"}, exitGate, "word coverage below --fail-under 10: es at 0.0%"},
-		{[]string{"status", "--bogus"}, exitUsage, "unknown flag: --bogus"},
+		{[]string{"status", "--bogus"}, exitUsage, "unknown flag --bogus"},
 		{[]string{"bogus"}, exitUsage, `unknown command "bogus"`},
 		{[]string{"status", "--format", "xml"}, exitUsage, `--format "xml"`},
 		{[]string{"status", "--locale", "e_s"}, exitUsage, `bad locale tag "e_s"`},
