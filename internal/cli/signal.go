@@ -52,7 +52,7 @@ func withSignals(parent context.Context, errOut io.Writer, exit func(int)) (cont
 		select {
 		case s := <-ch:
 			again := &interrupted{s}
-			fmt.Fprintf(errOut, "healthloc: %v again: stopped at once\n", again)
+			fmt.Fprintf(errOut, "healthloc: %v again: stopped at once; the next run takes over its lock\n", again)
 			exit(again.code())
 		case <-done:
 		}
