@@ -27,6 +27,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/healthloc/healthloc/internal/locale"
+	"github.com/healthloc/healthloc/internal/tomlerr"
 )
 
 // Message is one catalog entry. Description holds the segment kind, Hash
@@ -77,11 +78,7 @@ func Parse(path string, data []byte) (*Catalog, error) {
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d: %s", path, pe.Position.Line, lowerFirst(pe.Message))
-		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, tomlerr.Wrap(path, data, err)
 	}
 	c := &Catalog{Locale: tag, Messages: map[string]Message{}}
 	if err := c.collect("", raw, true); err != nil {
@@ -225,14 +222,6 @@ func tomlType(v any) string {
 	default:
 		return "a date or time"
 	}
-}
-
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if r >= 'A' && r <= 'Z' {
-		return string(r+'a'-'A') + s[n:]
-	}
-	return s
 }
 
 // Marshal encodes c in go-i18n's map form, deterministically: messages

@@ -28,7 +28,7 @@ func (o *alignOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringVarP(&o.Locale, "locale", "l", "", "`locale` of the translated document (required)")
 	f.BoolVar(&o.Trust, "trust", false, "import aligned pairs as translated instead of stale (needing review)")
 	f.BoolVar(&o.Force, "force", false, "overwrite translations the catalog already has")
-	f.StringVar(&o.Format, "format", "text", "report format: text or json")
+	enumVar(f, &o.Format, "format", "", "text", "report format", "text", "json")
 }
 
 func newAlignCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -47,7 +47,7 @@ stale, to be reviewed, unless --trust; translations the catalog already
 has are kept unless --force.
 
 ` + exitCodesHelp,
-		Args: cobra.ExactArgs(2),
+		Args: exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAlign(cmd.Context(), io, g, o, args[0], args[1])
 		},
@@ -72,19 +72,15 @@ type alignSegment struct {
 	Text string `json:"text"`
 }
 
-func runAlign(_ context.Context, io *IO, g *globalOptions, o *alignOptions, srcPath, trPath string) error {
+func runAlign(ctx context.Context, io *IO, g *globalOptions, o *alignOptions, srcPath, trPath string) error {
 	if o.Locale == "" {
-		return usageError(fmt.Errorf("--locale is required"))
+		return usagef("--locale is required")
 	}
-	if o.Format != "text" && o.Format != "json" {
-		return usageError(fmt.Errorf("--format %q: must be text or json", o.Format))
-	}
-	tag, err := locale.Parse(o.Locale)
-	if err != nil {
-		return usageError(fmt.Errorf("--locale: %w", err))
+	if _, err := locale.Parse(o.Locale); err != nil {
+		return usagef("--locale: %w", err)
 	}
 	// catalogs are written: one run at a time, as extract
-	unlock, err := g.lock(defaultLockTimeout)
+	unlock, err := g.lock(ctx, defaultLockTimeout)
 	if err != nil {
 		return err
 	}
@@ -93,6 +89,11 @@ func runAlign(_ context.Context, io *IO, g *globalOptions, o *alignOptions, srcP
 	if err != nil {
 		return err
 	}
+	locs, err := targetLocales(p, []string{o.Locale}, false)
+	if err != nil {
+		return err
+	}
+	tag := locs[0]
 	d, err := findDoc(p, srcPath)
 	if err != nil {
 		return err
@@ -105,10 +106,12 @@ func runAlign(_ context.Context, io *IO, g *globalOptions, o *alignOptions, srcP
 	if enc == "" {
 		enc = p.Config.Encoding
 	}
-	tr, err := content.Parse(trPath, raw, content.Options{FrontMatterKeys: p.Config.FrontMatterKeys, Encoding: enc})
+	tr, err := content.Parse(trPath, raw, content.Options{FrontMatterKeys: p.Config.FrontMatterKeys, Encoding: enc,
+		FrontMatter: p.Config.FrontMatterFor(d.Path)})
 	if err != nil {
 		return err
 	}
+	g.notes = append(g.notes, tr.Warnings...)
 	res := align.Align(d.Segments, tr.Segments)
 	f := &exchange.File{Path: trPath, Locale: tag.String()}
 	ed := exchange.Doc{Path: d.Path}
@@ -129,7 +132,7 @@ func runAlign(_ context.Context, io *IO, g *globalOptions, o *alignOptions, srcP
 	if err != nil {
 		return err
 	}
-	if _, err := applyCatalogs(g, p, pl); err != nil {
+	if _, err := applyCatalogs(ctx, g, p, pl); err != nil {
 		return err
 	}
 	rep := alignReport{Aligned: len(res.Pairs), Unpaired: []alignSegment{}, Extra: []alignSegment{}, Import: irep}

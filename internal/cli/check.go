@@ -29,8 +29,8 @@ type checkOptions struct {
 func (o *checkOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringSliceVarP(&o.Locales, "locale", "l", nil, "check only these `locales` (comma-separated or repeated); "+pseudo.Alias+" is the pseudo-locale")
 	f.StringSliceVar(&o.Docs, "doc", nil, "check only these `documents` (path or slug under the content root)")
-	f.StringVarP(&o.Format, "format", "f", "text", "output `format`: text, json")
-	f.StringVar(&o.FailOn, "fail-on", "error", "exit 1 when a finding has this `severity` or worse: error, warning")
+	enumVar(f, &o.Format, "format", "f", "text", "output format", "text", "json")
+	enumVar(f, &o.FailOn, "fail-on", "", "error", "exit 1 when a finding has this severity or worse", "error", "warning")
 }
 
 func newCheckCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -46,7 +46,7 @@ see [readability] in healthloc.toml). Stale and missing translations are not che
 published as they are.
 
 ` + exitCodesHelp,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runCheck(cmd.Context(), io, g, o)
 		},
@@ -71,13 +71,10 @@ func withPseudo(names []string) ([]string, bool) {
 	return out, asked
 }
 
-func runCheck(_ context.Context, io *IO, g *globalOptions, o *checkOptions) error {
-	if o.Format != "text" && o.Format != "json" {
-		return usageError(fmt.Errorf("--format %q: must be text or json", o.Format))
-	}
+func runCheck(ctx context.Context, io *IO, g *globalOptions, o *checkOptions) error {
 	failOn, ok := qa.ParseSeverity(o.FailOn)
 	if !ok {
-		return usageError(fmt.Errorf("--fail-on %q: must be error or warning", o.FailOn))
+		return usagef("--fail-on %q: must be error or warning", o.FailOn)
 	}
 	bar := newProgress(io, g.Quiet, "check")
 	p, err := g.open(bar)
@@ -85,12 +82,9 @@ func runCheck(_ context.Context, io *IO, g *globalOptions, o *checkOptions) erro
 		return err
 	}
 	names, withPseudoLocale := withPseudo(o.Locales)
-	locs, err := pickLocales(p, names)
+	locs, err := targetLocales(p, names, true)
 	if err != nil {
 		return err
-	}
-	if len(locs) == 0 {
-		locs = p.Config.Targets()
 	}
 	docs, err := pickDocs(p, o.Docs)
 	if err != nil {
@@ -104,6 +98,9 @@ func runCheck(_ context.Context, io *IO, g *globalOptions, o *checkOptions) erro
 	// findings by locale, then document and line; readability's last
 	byLocale := make([][]qa.Finding, len(locs)+1)
 	err = p.Windows(func(w *project.Project) error {
+		if err := stopped(ctx); err != nil {
+			return err
+		}
 		if withPseudoLocale {
 			pseudo.Install(w)
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,9 +27,10 @@ type exportOptions struct {
 
 func (o *exportOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringSliceVarP(&o.Locales, "locale", "l", nil, "export these `locales` (comma-separated or repeated; default: every target)")
-	f.StringVarP(&o.Format, "format", "f", "po", "file format: po, xliff12, xliff20 or tmx")
-	f.StringSliceVar(&o.Only, "only", []string{"all"}, "`states` to export: missing, stale, translated, reviewed or all (tmx: translated pairs only)")
-	f.StringVar(&o.Split, "split", "", "write one file per document (doc) instead of one per locale")
+	enumVar(f, &o.Format, "format", "f", "po", "file format", "po", "xliff12", "xliff20", "tmx")
+	enumSliceVar(f, &o.Only, "only", "", []string{"all"}, "states to export, comma-separated or repeated (tmx: translated pairs only)",
+		"missing", "stale", "translated", "reviewed", "all")
+	enumVar(f, &o.Split, "split", "", "locale", "one file per locale, or per document", "locale", "doc")
 	f.StringVarP(&o.Out, "out", "o", "l10n", "output `directory`, relative to the working directory")
 }
 
@@ -50,7 +50,7 @@ records the translation it was made from, so that import can tell when
 the catalog changed in the meantime.
 
 ` + exitCodesHelp,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runExport(cmd.Context(), io, g, o)
 		},
@@ -72,36 +72,22 @@ var exportFormats = map[string]exportFormat{
 	"tmx":     {".tmx", tmx.Marshal},
 }
 
-func runExport(_ context.Context, io *IO, g *globalOptions, o *exportOptions) error {
-	ef, ok := exportFormats[o.Format]
-	if !ok {
-		return usageError(fmt.Errorf("--format %q: must be po, xliff12, xliff20 or tmx", o.Format))
-	}
+func runExport(ctx context.Context, io *IO, g *globalOptions, o *exportOptions) error {
+	ef := exportFormats[o.Format]
 	only, ok := exchange.ParseOnly(o.Only)
 	if !ok {
-		return usageError(fmt.Errorf("--only %q: must list missing, stale, translated, reviewed or all", strings.Join(o.Only, ",")))
+		return usagef("--only %q: must list missing, stale, translated, reviewed or all", strings.Join(o.Only, ","))
 	}
 	if o.Format == "tmx" {
 		only = exchange.Only{project.Translated: true, project.Reviewed: true}
-	}
-	if o.Split != "" && o.Split != "doc" {
-		return usageError(fmt.Errorf("--split %q: the only split is doc", o.Split))
 	}
 	p, err := g.load()
 	if err != nil {
 		return err
 	}
-	locs, err := pickLocales(p, o.Locales)
+	locs, err := targetLocales(p, o.Locales, false)
 	if err != nil {
 		return err
-	}
-	if len(locs) == 0 {
-		locs = p.Config.Targets()
-	}
-	for _, loc := range locs {
-		if !slices.Contains(p.Config.Targets(), loc) {
-			return usageError(fmt.Errorf("--locale %s: not a target locale of this project (locales in healthloc.toml)", loc))
-		}
 	}
 	var pl plan.Plan
 	var summary []string
@@ -130,7 +116,7 @@ func runExport(_ context.Context, io *IO, g *globalOptions, o *exportOptions) er
 		}
 		summary = append(summary, fmt.Sprintf("%s: %s", loc, countStates(f)))
 	}
-	res, err := plan.Apply(pl)
+	res, err := plan.ApplyContext(ctx, pl)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ type extractOptions struct {
 }
 
 func (o *extractOptions) AddFlags(f *pflag.FlagSet) {
-	f.Float64Var(&o.Threshold, "threshold", 0.5, "word similarity (0-1) an edited segment needs to keep its old translation as stale")
+	fractionVar(f, &o.Threshold, "threshold", 0.5, "word similarity (above 0, at most 1) an edited segment needs to keep its old translation as stale")
 	f.BoolVar(&o.NoMemory, "no-memory", false, "do not fill new segments from translations of the same or similar text elsewhere")
 	f.BoolVar(&o.Prune, "prune", false, "remove obsolete entries (translations whose text is gone from the content)")
 	f.DurationVar(&o.LockTimeout, "lock-timeout", defaultLockTimeout, "how long to wait for another run's lock on the catalogs")
@@ -40,7 +40,7 @@ func newExtractCmd(io *IO, g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "extract",
 		Short: "Pull translatable segments from the content into the catalogs",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runExtract(cmd.Context(), io, g, o)
 		},
@@ -49,16 +49,13 @@ func newExtractCmd(io *IO, g *globalOptions) *cobra.Command {
 	return cmd
 }
 
-func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) error {
-	if o.Threshold <= 0 || o.Threshold > 1 {
-		return usageError(fmt.Errorf("--threshold %g: must be above 0 and at most 1", o.Threshold))
-	}
-	unlock, err := g.lock(o.LockTimeout)
+func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions) error {
+	unlock, err := g.lock(ctx, o.LockTimeout)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	cfg, err := config.Load(g.Dir)
+	cfg, err := g.config()
 	if err != nil {
 		return err
 	}
@@ -94,7 +91,7 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 	// a locale's catalogs) goes to temporary files as soon as it is
 	// ready, so only a batch is in memory at once; nothing is renamed
 	// until every part is written.
-	var st plan.Stager
+	st := plan.Stager{Context: ctx}
 	rep, err := p.ExtractTo(project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune},
 		func(part plan.Plan) error { return stageCatalogs(g, p, &st, part) })
 	res, err := st.Settle(err)
@@ -138,9 +135,10 @@ func runExtract(_ context.Context, io *IO, g *globalOptions, o *extractOptions) 
 }
 
 // applyCatalogs writes a plan of catalog files, after checking that none
-// of them, whatever names went into it, lands outside the catalog root.
-func applyCatalogs(g *globalOptions, p *project.Project, pl plan.Plan) (plan.Result, error) {
-	var st plan.Stager
+// of them, whatever names went into it, lands outside the catalog root;
+// once ctx is done it writes nothing.
+func applyCatalogs(ctx context.Context, g *globalOptions, p *project.Project, pl plan.Plan) (plan.Result, error) {
+	st := plan.Stager{Context: ctx}
 	if err := stageCatalogs(g, p, &st, pl); err != nil {
 		return plan.Result{}, err
 	}
@@ -175,13 +173,14 @@ func rooted(dir string, pl plan.Plan) plan.Plan {
 	return out
 }
 
-// lock takes the project's catalog lock; see plan.Lock.
-func (g *globalOptions) lock(timeout time.Duration) (func() error, error) {
-	cfg, err := config.Load(g.Dir)
+// lock takes the project's catalog lock, waiting until ctx is done at
+// most; see plan.Lock.
+func (g *globalOptions) lock(ctx context.Context, timeout time.Duration) (func() error, error) {
+	cfg, err := g.config()
 	if err != nil {
 		return nil, err
 	}
-	return plan.Lock(filepath.Join(cfg.Dir, lockName), timeout)
+	return plan.LockContext(ctx, filepath.Join(cfg.Dir, lockName), timeout)
 }
 
 // defaultLockTimeout is how long a run waits for another's lock.

@@ -29,7 +29,7 @@ func (o *importOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringVarP(&o.Locale, "locale", "l", "", "target `locale` of files that do not name one (xliff2po output, for example)")
 	f.BoolVar(&o.Force, "force", false, "overwrite catalog translations that changed since the export")
 	f.StringSliceVar(&o.AllowSame, "allow-same", nil, "`texts` (names, brands) that may be imported unchanged from the source")
-	f.StringVar(&o.Format, "format", "text", "report format: text or json")
+	enumVar(f, &o.Format, "format", "", "text", "report format", "text", "json")
 }
 
 func newImportCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -49,7 +49,7 @@ listed with --allow-same), are skipped. Every file is read before
 anything is written; a malformed file writes nothing.
 
 ` + exitCodesHelp,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runImport(cmd.Context(), io, g, o, args)
 		},
@@ -71,17 +71,14 @@ func readExchangeFile(path string) (*exchange.File, error) {
 	return po.Parse(path, data)
 }
 
-func runImport(_ context.Context, io *IO, g *globalOptions, o *importOptions, args []string) error {
-	if o.Format != "text" && o.Format != "json" {
-		return usageError(fmt.Errorf("--format %q: must be text or json", o.Format))
-	}
+func runImport(ctx context.Context, io *IO, g *globalOptions, o *importOptions, args []string) error {
 	if o.Locale != "" {
 		if _, err := locale.Parse(o.Locale); err != nil {
 			return usageError(fmt.Errorf("--locale: %w", err))
 		}
 	}
 	// catalogs are written: one run at a time, as extract
-	unlock, err := g.lock(defaultLockTimeout)
+	unlock, err := g.lock(ctx, defaultLockTimeout)
 	if err != nil {
 		return err
 	}
@@ -105,7 +102,7 @@ func runImport(_ context.Context, io *IO, g *globalOptions, o *importOptions, ar
 	if err != nil {
 		return err
 	}
-	if _, err := applyCatalogs(g, p, pl); err != nil {
+	if _, err := applyCatalogs(ctx, g, p, pl); err != nil {
 		return err
 	}
 	if err := writeImportReport(io, g, o.Format, rep); err != nil {

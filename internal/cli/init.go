@@ -28,7 +28,7 @@ func newInitCmd(io *IO, g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init",
 		Short: "Write a commented default healthloc.toml",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runInit(cmd.Context(), io, g, o)
 		},
@@ -37,14 +37,14 @@ func newInitCmd(io *IO, g *globalOptions) *cobra.Command {
 	return cmd
 }
 
-func runInit(_ context.Context, io *IO, g *globalOptions, o *initOptions) error {
+func runInit(ctx context.Context, io *IO, g *globalOptions, o *initOptions) error {
 	path := filepath.Join(g.Dir, config.FileName)
 	if _, err := os.Stat(path); err == nil && !o.Force {
 		return fmt.Errorf("%s: already exists; use --force to overwrite it", path)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	if _, err := plan.Apply(plan.Plan{Files: []plan.File{{Path: path, Data: []byte(config.Default)}}}); err != nil {
+	if _, err := plan.ApplyContext(ctx, plan.Plan{Files: []plan.File{{Path: path, Data: []byte(config.Default)}}}); err != nil {
 		return err
 	}
 	if !g.Quiet {

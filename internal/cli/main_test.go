@@ -31,10 +31,14 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{[]string{"status"}, exitOK, ""},
 		{[]string{"status", "--fail-under", "10"}, exitGate, "word coverage below --fail-under 10: es at 0.0%"},
-		{[]string{"status", "--bogus"}, exitUsage, "unknown flag: --bogus"},
+		{[]string{"status", "--bogus"}, exitUsage, "unknown flag --bogus"},
 		{[]string{"bogus"}, exitUsage, `unknown command "bogus"`},
 		{[]string{"status", "--format", "xml"}, exitUsage, `--format "xml"`},
 		{[]string{"status", "--locale", "e_s"}, exitUsage, `bad locale tag "e_s"`},
+		{[]string{"status", "--locale", "fr"}, exitUsage, `--locale fr: not a target locale of this project; the targets are es`},
+		{[]string{"extarct"}, exitUsage, `unknown command "extarct"; did you mean "extract"?`},
+		{[]string{"status", "--local", "fr"}, exitUsage, `unknown flag --local; did you mean --locale?`},
+		{[]string{"render", "--min-coverage=abc"}, exitUsage, `--min-coverage "abc": must be a number from 0 to 100`},
 		{[]string{"-C", filepath.Join(dir, "nowhere"), "status"}, exitFailure, "run \"healthloc init\""},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {

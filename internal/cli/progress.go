@@ -36,7 +36,7 @@ func (p *progress) set(done, total int) {
 			progressbar.OptionShowIts(),
 			progressbar.OptionSetItsString("docs"),
 			progressbar.OptionThrottle(100e6),
-			progressbar.OptionEnableColorCodes(p.io.Color),
+			progressbar.OptionEnableColorCodes(p.io.ErrColorEnabled()),
 			progressbar.OptionClearOnFinish(),
 		)
 	}

@@ -24,3 +24,25 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestColorPerStream decides colour for each stream from its own
+// terminal, as gh's iostreams does; NO_COLOR wins over CLICOLOR_FORCE.
+func TestColorPerStream(t *testing.T) {
+	for _, tc := range []struct {
+		io       IO
+		out, err bool
+	}{
+		{IO{ErrTTY: true}, false, true},
+		{IO{OutTTY: true}, true, false},
+		{IO{OutTTY: true, ErrTTY: true, NoColor: true}, false, false},
+		{IO{ForceColor: true}, true, true},
+		{IO{ForceColor: true, NoColor: true}, false, false},
+	} {
+		if got := tc.io.ColorEnabled(); got != tc.out {
+			t.Errorf("%+v: ColorEnabled %v", tc.io, got)
+		}
+		if got := tc.io.ErrColorEnabled(); got != tc.err {
+			t.Errorf("%+v: ErrColorEnabled %v", tc.io, got)
+		}
+	}
+}

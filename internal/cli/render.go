@@ -29,8 +29,8 @@ type renderOptions struct {
 func (o *renderOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringSliceVarP(&o.Locales, "locale", "l", nil, "render only these `locales` (comma-separated or repeated)")
 	f.StringVarP(&o.Out, "out", "o", "", "output `directory` (default: out_dir from healthloc.toml)")
-	f.Float64Var(&o.MinCoverage, "min-coverage", 0, "skip locales whose published word coverage is below `N` percent")
-	f.StringVar(&o.Stale, "stale", "fallback", "stale translations: fallback (publish the fallback chain) or use")
+	percentVar(f, &o.MinCoverage, "min-coverage", 0, "skip locales whose published word coverage is below `N` percent")
+	enumVar(f, &o.Stale, "stale", "", "fallback", "stale translations: fallback (publish the fallback chain) or use", "fallback", "use")
 	f.BoolVar(&o.RequireReviewed, "require-reviewed", false, "publish only reviewed translations; the rest fall back, listed in the manifest (the default with require_reviewed in healthloc.toml)")
 }
 
@@ -39,7 +39,7 @@ func newRenderCmd(io *IO, g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "render",
 		Short: "Render a localized bundle for each target locale",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runRender(cmd.Context(), io, g, o)
 		},
@@ -48,25 +48,16 @@ func newRenderCmd(io *IO, g *globalOptions) *cobra.Command {
 	return cmd
 }
 
-func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) error {
-	if o.Stale != "fallback" && o.Stale != "use" {
-		return usageError(fmt.Errorf("--stale %q: must be fallback or use", o.Stale))
-	}
-	if o.MinCoverage < 0 || o.MinCoverage > 100 {
-		return usageError(fmt.Errorf("--min-coverage %g: must be between 0 and 100", o.MinCoverage))
-	}
+func runRender(ctx context.Context, io *IO, g *globalOptions, o *renderOptions) error {
 	bar := newProgress(io, g.Quiet, "render")
 	p, err := g.open(bar)
 	if err != nil {
 		return err
 	}
 	names, withPseudoLocale := withPseudo(o.Locales)
-	locs, err := pickLocales(p, names)
+	locs, err := targetLocales(p, names, true)
 	if err != nil {
 		return err
-	}
-	if len(locs) == 0 {
-		locs = p.Config.Targets()
 	}
 	out := o.Out
 	if out == "" {
@@ -92,6 +83,9 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 	if o.MinCoverage > 0 {
 		counts := make([]render.WordCount, len(locs))
 		err := p.Windows(func(w *project.Project) error {
+			if err := stopped(ctx); err != nil {
+				return err
+			}
 			install(w)
 			for i, loc := range locs {
 				counts[i].Add(w, loc, opts)
@@ -119,7 +113,7 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 	for i, loc := range published {
 		bundlers[i] = render.NewBundler(p, loc, opts)
 	}
-	var st plan.Stager
+	st := plan.Stager{Context: ctx}
 	stage := func(loc language.Tag, files []plan.File) error {
 		var pl plan.Plan
 		for _, f := range files {

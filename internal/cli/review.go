@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -49,7 +48,7 @@ messages are listed on stderr and make the command exit 1; the others are
 still approved.
 
 ` + exitCodesHelp,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runReview(cmd.Context(), io, g, o)
 		},
@@ -64,12 +63,12 @@ type reviewTarget struct {
 	id  string
 }
 
-func runReview(_ context.Context, io *IO, g *globalOptions, o *reviewOptions) error {
+func runReview(ctx context.Context, io *IO, g *globalOptions, o *reviewOptions) error {
 	if o.Locale == "" {
-		return usageError(errors.New("--locale is required"))
+		return usagef("--locale is required")
 	}
 	if strings.TrimSpace(o.Reviewer) == "" {
-		return usageError(errors.New("--reviewer is required: approvals record who reviewed"))
+		return usagef("--reviewer is required: approvals record who reviewed")
 	}
 	picks := 0
 	for _, b := range []bool{len(o.IDs) > 0, len(o.Docs) > 0, o.AllTranslated} {
@@ -78,10 +77,10 @@ func runReview(_ context.Context, io *IO, g *globalOptions, o *reviewOptions) er
 		}
 	}
 	if picks != 1 {
-		return usageError(errors.New("give exactly one of --id, --doc or --all-translated"))
+		return usagef("give exactly one of --id, --doc or --all-translated")
 	}
 	// catalogs are written: one run at a time, as extract
-	unlock, err := g.lock(defaultLockTimeout)
+	unlock, err := g.lock(ctx, defaultLockTimeout)
 	if err != nil {
 		return err
 	}
@@ -90,7 +89,7 @@ func runReview(_ context.Context, io *IO, g *globalOptions, o *reviewOptions) er
 	if err != nil {
 		return err
 	}
-	locs, err := pickLocales(p, []string{o.Locale})
+	locs, err := targetLocales(p, []string{o.Locale}, false)
 	if err != nil {
 		return err
 	}
@@ -165,7 +164,7 @@ func runReview(_ context.Context, io *IO, g *globalOptions, o *reviewOptions) er
 	if approved > 0 {
 		// an approval can move a translation into the served catalog
 		pl := p.PlanWrite(loc, slices.Sorted(maps.Keys(slugs)), nil, wf)
-		if _, err := applyCatalogs(g, p, pl); err != nil {
+		if _, err := applyCatalogs(ctx, g, p, pl); err != nil {
 			return err
 		}
 	}

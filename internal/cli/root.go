@@ -1,12 +1,17 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/rootfs"
 )
@@ -16,6 +21,16 @@ type globalOptions struct {
 	Dir      string
 	Encoding string
 	Quiet    bool
+
+	// ctx is the run's context, set before a command runs.
+	ctx context.Context
+	// cfg is the configuration, loaded once by config.
+	cfg    *config.Config
+	cfgErr error
+	// opened are the projects loaded, whose warnings run prints; notes
+	// are warnings found outside a project.
+	opened []*project.Project
+	notes  []string
 }
 
 // AddFlags registers the global flags.
@@ -29,9 +44,26 @@ func (o *globalOptions) AddFlags(f *pflag.FlagSet) {
 // project is loaded, to inject a panic.
 var panicHook func(*project.Project)
 
+// config loads healthloc.toml once, and refuses a symbolic link in the
+// catalog root before any command reads or writes there (see
+// plan.CheckLinks).
+func (o *globalOptions) config() (*config.Config, error) {
+	if o.cfg == nil && o.cfgErr == nil {
+		o.cfg, o.cfgErr = config.Load(o.Dir)
+		if o.cfgErr == nil {
+			o.cfgErr = plan.CheckLinks(o.cfg.Dir, o.cfg.CatalogRoot)
+			if o.cfgErr == nil {
+				// the work area is written like the catalogs: the same rule
+				o.cfgErr = plan.CheckLinks(o.cfg.Dir, o.cfg.WorkRoot)
+			}
+		}
+	}
+	return o.cfg, o.cfgErr
+}
+
 // load reads the configuration and the whole project.
 func (o *globalOptions) load() (*project.Project, error) {
-	cfg, err := config.Load(o.Dir)
+	cfg, err := o.config()
 	if err != nil {
 		return nil, err
 	}
@@ -42,7 +74,7 @@ func (o *globalOptions) load() (*project.Project, error) {
 // documents at a time (project.Windows); bar, when set, shows the
 // documents read.
 func (o *globalOptions) open(bar *progress) (*project.Project, error) {
-	cfg, err := config.Load(o.Dir)
+	cfg, err := o.config()
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +96,7 @@ func (o *globalOptions) loadWith(cfg *config.Config, what string, io *IO, tune .
 	if err != nil {
 		return nil, err
 	}
-	opts := project.LoadOptions{Encoding: o.Encoding}
+	opts := project.LoadOptions{Encoding: o.Encoding, Context: o.ctx}
 	for _, f := range tune {
 		f(&opts)
 	}
@@ -74,14 +106,27 @@ func (o *globalOptions) loadWith(cfg *config.Config, what string, io *IO, tune .
 		opts.Progress = bar.set
 	}
 	p, err := project.LoadWith(rootfs.New(root), cfg, opts)
+	if p != nil {
+		o.opened = append(o.opened, p)
+	}
 	if err == nil && panicHook != nil {
 		panicHook(p)
 	}
 	return p, err
 }
 
-func newRootCmd(io *IO) *cobra.Command {
-	g := &globalOptions{}
+// warnings are the warnings of every project loaded and the others
+// noted, once each, sorted.
+func (o *globalOptions) warnings() []string {
+	out := slices.Clone(o.notes)
+	for _, p := range o.opened {
+		out = append(out, p.Warnings()...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func newRootCmd(io *IO, g *globalOptions) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "healthloc",
 		Short: "Localize health-education content",
@@ -89,13 +134,21 @@ func newRootCmd(io *IO) *cobra.Command {
 message catalogs, reports each locale's coverage, checks translations and
 renders a localized bundle for every locale.
 
-` + exitCodesHelp,
-		SilenceUsage:  true,
-		SilenceErrors: true,
+` + exitCodesHelp + "\n\n" + environmentHelp,
+		// A word that is no command reaches Args, which says so on one
+		// line with a suggestion; no word shows the help.
+		Args: unknownCommand,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+			g.ctx = cmd.Context()
+		},
+		SilenceUsage:               true,
+		SilenceErrors:              true,
+		SuggestionsMinimumDistance: 2,
 	}
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	root.SetFlagErrorFunc(flagError)
 	g.AddFlags(root.PersistentFlags())
 	root.AddCommand(
 		newInitCmd(io, g),
@@ -112,6 +165,128 @@ renders a localized bundle for every locale.
 		if c.Long == "" {
 			c.Long = c.Short + ".\n\n" + exitCodesHelp
 		}
+		c.Args = usageArgs(c.Args)
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if e, ok := f.Value.(enumFlag); ok {
+				c.RegisterFlagCompletionFunc(f.Name, completeEnum(f.Value, e.allowedValues()))
+			}
+		})
 	}
 	return root
+}
+
+// unknownCommand is the root's argument check: any word there is a
+// command that does not exist.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		return usagef("unknown command %q; did you mean %q?", args[0], s[0])
+	}
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() && c.Name() != "help" && c.Name() != "completion" {
+			names = append(names, c.Name())
+		}
+	}
+	return usagef("unknown command %q; the commands are %s", args[0], strings.Join(names, ", "))
+}
+
+// flagError turns pflag's errors into one-line usage errors that name the
+// flag and say what it takes.
+func flagError(cmd *cobra.Command, err error) error {
+	var (
+		unknown  *pflag.NotExistError
+		invalid  *pflag.InvalidValueError
+		required *pflag.ValueRequiredError
+	)
+	switch {
+	case errors.As(err, &unknown):
+		name := unknown.GetSpecifiedName()
+		if unknown.GetSpecifiedShortnames() != "" {
+			return usagef("unknown flag -%s", name[:1])
+		}
+		if s := closestFlag(cmd, name); s != "" {
+			return usagef("unknown flag --%s; did you mean --%s?", name, s)
+		}
+		return usagef("unknown flag --%s", name)
+	case errors.As(err, &invalid):
+		f := invalid.GetFlag()
+		return usagef("--%s %q: %s", f.Name, invalid.GetValue(), accepts(f, errors.Unwrap(invalid)))
+	case errors.As(err, &required):
+		f := required.GetFlag()
+		if e, ok := f.Value.(enumFlag); ok {
+			return usagef("--%s needs a value: %s", f.Name, oneOf(e.allowedValues()))
+		}
+		return usagef("--%s needs a value", f.Name)
+	}
+	return usageError(err)
+}
+
+// accepts says what a flag takes, after its value was refused with
+// cause: the flag types of this package say it themselves.
+func accepts(f *pflag.Flag, cause error) string {
+	switch f.Value.(type) {
+	case *enumValue, *enumSliceValue, *numberValue:
+		return cause.Error()
+	}
+	switch f.Value.Type() {
+	case "float64", "float32":
+		return "must be a number"
+	case "int", "int64", "int32", "uint", "uint64":
+		return "must be a whole number"
+	case "duration":
+		return "must be a duration such as 30s, 2m or 1h"
+	case "bool":
+		return "must be true or false"
+	}
+	if cause == nil {
+		return "invalid value"
+	}
+	return cause.Error()
+}
+
+// usageArgs makes an argument check's error a usage error that names the
+// command and shows its usage line.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	if check == nil {
+		return nil
+	}
+	return func(cmd *cobra.Command, args []string) error {
+		err := check(cmd, args)
+		var ee *exitError
+		if err == nil || errors.As(err, &ee) {
+			return err
+		}
+		return usagef("%s: %v (usage: %s)", cmd.Name(), err, cmd.UseLine())
+	}
+}
+
+// noArgs is the argument check of a command that takes none.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%s takes no arguments, got %q", cmd.Name(), args[0])
+	}
+	return nil
+}
+
+// exactArgs is the argument check of a command that takes n.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("%s takes %d arguments, got %d (usage: %s)", cmd.Name(), n, len(args), cmd.UseLine())
+		}
+		return nil
+	}
+}
+
+// minArgs is the argument check of a command that takes n or more.
+func minArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usagef("%s takes at least %d argument, got %d (usage: %s)", cmd.Name(), n, len(args), cmd.UseLine())
+		}
+		return nil
+	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/healthloc/healthloc/internal/diff"
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/pseudo"
 	"github.com/healthloc/healthloc/internal/status"
 )
 
@@ -34,9 +35,9 @@ type statusOptions struct {
 func (o *statusOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringSliceVarP(&o.Locales, "locale", "l", nil, "report only these `locales` (comma-separated or repeated)")
 	f.BoolVar(&o.ByDoc, "by-doc", false, "break coverage down per document")
-	f.StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json, csv, markdown, html")
+	enumVar(f, &o.Format, "format", "f", "table", "output format", "table", "json", "csv", "markdown", "html")
 	f.StringVar(&o.ReportLocale, "report-locale", "", "language and number format of the html dashboard (default: the source locale)")
-	f.Float64Var(&o.FailUnder, "fail-under", 0, "exit 1 when a locale's word coverage is below `N` percent")
+	percentVar(f, &o.FailUnder, "fail-under", 0, "exit 1 when a locale's word coverage is below `N` percent")
 	f.BoolVar(&o.Stale, "stale", false, "list each stale translation with a word diff of its source (json: stale_segments)")
 }
 
@@ -45,7 +46,7 @@ func newStatusCmd(io *IO, g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "status",
 		Short: "Report translation coverage per locale",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runStatus(cmd.Context(), io, g, o)
 		},
@@ -61,31 +62,25 @@ var statusFormats = map[string]func(io.Writer, status.Report, bool) error{
 	"markdown": writeStatusMarkdown,
 }
 
-func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) error {
-	write, ok := statusFormats[o.Format]
-	if !ok && o.Format != "html" {
-		return usageError(fmt.Errorf("--format %q: must be one of table, json, csv, markdown, html", o.Format))
-	}
-	if o.FailUnder < 0 || o.FailUnder > 100 {
-		return usageError(fmt.Errorf("--fail-under %g: must be between 0 and 100", o.FailUnder))
-	}
+func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) error {
+	write := statusFormats[o.Format]
 	bar := newProgress(io, g.Quiet, "status")
 	p, err := g.open(bar)
 	if err != nil {
 		return err
 	}
-	locs, err := pickLocales(p, o.Locales)
+	locs, err := targetLocales(p, o.Locales, false)
 	if err != nil {
 		return err
-	}
-	if len(locs) == 0 {
-		locs = p.Config.Targets()
 	}
 	// Counts add up window by window; stale segments are kept by locale,
 	// in document order.
 	var rep status.Report
 	stale := make([][]status.StaleSegment, len(locs))
 	err = p.Windows(func(w *project.Project) error {
+		if err := stopped(ctx); err != nil {
+			return err
+		}
 		rep.Merge(status.Compute(w, locs, o.ByDoc || o.Format == "html"))
 		if o.Stale || o.Format == "html" {
 			for i, loc := range locs {
@@ -129,21 +124,41 @@ func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) er
 	return nil
 }
 
-// pickLocales parses --locale values; any valid tag is accepted, so that a
-// parent such as es-419 can be inspected too.
-func pickLocales(p *project.Project, names []string) ([]language.Tag, error) {
+// targetLocales parses --locale values, which must be target locales of
+// the project (or, with pseudoOK, the pseudo-locale), in the order given;
+// none means every target. Every command agrees on this, so that status
+// never reports at 0% a locale that export refuses.
+func targetLocales(p *project.Project, names []string, pseudoOK bool) ([]language.Tag, error) {
+	targets := p.Config.Targets()
+	if len(names) == 0 {
+		return targets, nil
+	}
 	var out []language.Tag
 	for _, n := range names {
 		t, err := locale.Parse(n)
 		if err != nil {
-			return nil, usageError(fmt.Errorf("--locale: %w", err))
+			return nil, usagef("--locale: %w", err)
 		}
-		if t == p.Config.Source() {
-			return nil, usageError(fmt.Errorf("--locale %s: that is the source locale", n))
+		switch {
+		case slices.Contains(out, t):
+			continue
+		case slices.Contains(targets, t), pseudoOK && t == pseudo.Tag:
+		case t == p.Config.Source():
+			return nil, usagef("--locale %s: that is the source locale; %s", n, targetList(targets))
+		default:
+			return nil, usagef("--locale %s: not a target locale of this project; %s", n, targetList(targets))
 		}
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// targetList names the target locales for an error message.
+func targetList(targets []language.Tag) string {
+	if len(targets) == 0 {
+		return "it has none (locales in healthloc.toml)"
+	}
+	return "the targets are " + localeList(targets) + " (locales in healthloc.toml)"
 }
 
 func writeStatusJSON(w io.Writer, rep status.Report, _ bool) error {
@@ -244,7 +259,7 @@ func writeStatusMarkdown(w io.Writer, rep status.Report, byDoc bool) error {
 // gets its own warning line, because a dose must never keep its old value.
 func writeStaleList(io *IO, rep status.Report) {
 	delOpen, delClose, insOpen, insClose := "[-", "-]", "{+", "+}"
-	if io.Color {
+	if io.ColorEnabled() {
 		delOpen, delClose, insOpen, insClose = "\x1b[31m[-", "-]\x1b[0m", "\x1b[32m{+", "+}\x1b[0m"
 	}
 	for _, l := range rep.Locales {

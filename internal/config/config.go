@@ -17,6 +17,7 @@ import (
 	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/plan"
+	"github.com/healthloc/healthloc/internal/tomlerr"
 )
 
 // FileName is the configuration file looked up in the project directory.
@@ -53,6 +54,14 @@ type Config struct {
 	// Encodings set the charset of the content files matching a glob;
 	// the first match wins over Encoding.
 	Encodings []EncodingRule `toml:"encodings"`
+	// FrontMatter is how a Markdown file's leading "---" block is read:
+	// "yaml" (it must be a YAML mapping), "none" (it is Markdown) or
+	// unset: a YAML mapping is front matter, anything else Markdown, with
+	// a warning.
+	FrontMatter string `toml:"front_matter"`
+	// FrontMatterRules set it for the content files matching a glob; the
+	// first match wins over FrontMatter.
+	FrontMatterRules []FrontMatterRule `toml:"front_matter_rules"`
 	// Limits bound what one content or catalog file may hold.
 	Limits Limits `toml:"limits"`
 	// Readability sets readability targets per locale and the
@@ -86,12 +95,21 @@ type EncodingRule struct {
 	Encoding string `toml:"encoding"`
 }
 
-// match reports whether the slash-separated content path rel matches.
-func (r EncodingRule) match(rel string) bool {
-	if dir, ok := strings.CutSuffix(r.Glob, "/**"); ok {
+// FrontMatterRule is one [[front_matter_rules]] table: how the leading
+// "---" block of the Markdown files matching Glob is read.
+type FrontMatterRule struct {
+	Glob        string `toml:"glob"`
+	FrontMatter string `toml:"front_matter"`
+}
+
+// globMatch reports whether the slash-separated content path rel matches
+// glob, a path.Match pattern where a final "/**" matches everything below
+// a folder.
+func globMatch(glob, rel string) bool {
+	if dir, ok := strings.CutSuffix(glob, "/**"); ok {
 		return strings.HasPrefix(rel, dir+"/")
 	}
-	ok, _ := path.Match(r.Glob, rel)
+	ok, _ := path.Match(glob, rel)
 	return ok
 }
 
@@ -100,11 +118,25 @@ func (r EncodingRule) match(rel string) bool {
 // matches, else the project-wide encoding.
 func (c *Config) EncodingFor(rel string) string {
 	for _, r := range c.Encodings {
-		if r.match(rel) {
+		if globMatch(r.Glob, rel) {
 			return r.Encoding
 		}
 	}
 	return c.Encoding
+}
+
+// FrontMatterFor is how the content file rel (relative to content_root,
+// slash-separated) reads a leading "---" block: the first
+// [[front_matter_rules]] rule that matches, else front_matter.
+func (c *Config) FrontMatterFor(rel string) content.FrontMatter {
+	for _, r := range c.FrontMatterRules {
+		if globMatch(r.Glob, rel) {
+			fm, _ := content.CheckFrontMatter(r.FrontMatter) // validated
+			return fm
+		}
+	}
+	fm, _ := content.CheckFrontMatter(c.FrontMatter)
+	return fm
 }
 
 // Limits is the [limits] table. Zero means the default.
@@ -171,6 +203,18 @@ front_matter_keys = ["title", "description"]
 # [[encodings]]
 # glob = "legacy/*.txt"
 # encoding = "windows-1252"
+
+# How a Markdown file that starts with a "---" line is read: "yaml" (YAML
+# front matter, which must be keys and values) or "none" (Markdown, where
+# "---" is a thematic break or a heading underline). Unset, a block of keys
+# and values is front matter and anything else is Markdown, with a warning.
+# front_matter = "yaml"
+
+# The same for only some files, by glob relative to content_root; the
+# first match wins over front_matter.
+# [[front_matter_rules]]
+# glob = "notes/**"
+# front_matter = "none"
 `
 
 // Load reads dir/healthloc.toml, applies defaults and validates it.
@@ -224,11 +268,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	c := &Config{Path: path, Dir: filepath.Dir(path)}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(c)
 	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, fmt.Errorf("%s:%d: %s", path, perr.Position.Line, firstLine(perr.Message))
-		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, tomlerr.Wrap(path, data, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		return nil, fmt.Errorf("%s: unknown setting %q", path, und[0].String())
@@ -238,11 +278,6 @@ func Parse(path string, data []byte) (*Config, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return c, nil
-}
-
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
-	return strings.ToLower(s[:1]) + s[1:]
 }
 
 func (c *Config) setDefaults() {
@@ -313,6 +348,20 @@ func (c *Config) validate() error {
 		}
 		if err := content.CheckEncoding(r.Encoding); err != nil {
 			return fmt.Errorf("encodings[%d]: %w", i+1, err)
+		}
+	}
+	if _, err := content.CheckFrontMatter(c.FrontMatter); err != nil {
+		return fmt.Errorf("front_matter %w", err)
+	}
+	for i, r := range c.FrontMatterRules {
+		if _, err := path.Match(r.Glob, ""); err != nil || r.Glob == "" {
+			return fmt.Errorf("front_matter_rules[%d]: bad glob %q", i+1, r.Glob)
+		}
+		if r.FrontMatter == "" {
+			return fmt.Errorf("front_matter_rules[%d]: glob %q has no front_matter", i+1, r.Glob)
+		}
+		if _, err := content.CheckFrontMatter(r.FrontMatter); err != nil {
+			return fmt.Errorf("front_matter_rules[%d]: front_matter %w", i+1, err)
 		}
 	}
 	if err := c.Limits.validate(); err != nil {

@@ -3,6 +3,8 @@ package config
 import (
 	"strings"
 	"testing"
+
+	"github.com/healthloc/healthloc/internal/content"
 )
 
 func TestParseDefaults(t *testing.T) {
@@ -94,14 +96,50 @@ encoding = "cp1252"
 	}
 }
 
+func TestFrontMatterFor(t *testing.T) {
+	c, err := Parse("healthloc.toml", []byte(`front_matter = "yaml"
+
+[[front_matter_rules]]
+glob = "notes/**"
+front_matter = "none"
+
+[[front_matter_rules]]
+glob = "*.markdown"
+front_matter = "auto"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, want := range map[string]content.FrontMatter{
+		"notes/a.md":     content.FrontMatterNone,
+		"notes/x/a.md":   content.FrontMatterNone,
+		"top.markdown":   content.FrontMatterAuto,
+		"guide/top.md":   content.FrontMatterYAML,
+		"notesx/a.md":    content.FrontMatterYAML,
+		"x/top.markdown": content.FrontMatterYAML, // "*" does not cross "/"
+	} {
+		if got := c.FrontMatterFor(rel); got != want {
+			t.Errorf("FrontMatterFor(%q) = %q, want %q", rel, got, want)
+		}
+	}
+	if c, err = Parse("healthloc.toml", nil); err != nil || c.FrontMatterFor("a.md") != content.FrontMatterAuto {
+		t.Errorf("default: %v, %v", c.FrontMatterFor("a.md"), err)
+	}
+}
+
 func TestParseRefuses(t *testing.T) {
 	for data, want := range map[string]string{
-		`encoding = "ebcdic"`:                                "encoding: unknown encoding \"ebcdic\"",
-		"[[encodings]]\nglob = \"[\"\nencoding = \"latin1\"": "encodings[1]: bad glob \"[\"",
-		"[[encodings]]\nglob = \"a/*\"":                      "encodings[1]: glob \"a/*\" has no encoding",
-		"[limits]\nmax_file_bytes = -1":                      "limits.max_file_bytes -1: must be positive",
-		"[limits]\nmax_nesting = 3":                          "unknown setting \"limits.max_nesting\"",
-		`out_dir = "../site"`:                                "out_dir \"../site\" is outside the project",
+		`encoding = "ebcdic"`:                                           "encoding: unknown encoding \"ebcdic\"",
+		"[[encodings]]\nglob = \"[\"\nencoding = \"latin1\"":            "encodings[1]: bad glob \"[\"",
+		"[[encodings]]\nglob = \"a/*\"":                                 "encodings[1]: glob \"a/*\" has no encoding",
+		"[limits]\nmax_file_bytes = -1":                                 "limits.max_file_bytes -1: must be positive",
+		"[limits]\nmax_nesting = 3":                                     "unknown setting \"limits.max_nesting\"",
+		`out_dir = "../site"`:                                           "out_dir \"../site\" is outside the project",
+		`front_matter = "toml"`:                                         `front_matter "toml": must be "yaml", "none" or "auto"`,
+		"[[front_matter_rules]]\nglob = \"[\"\nfront_matter = \"none\"": "front_matter_rules[1]: bad glob \"[\"",
+		"[[front_matter_rules]]\nglob = \"a/*\"":                        "front_matter_rules[1]: glob \"a/*\" has no front_matter",
+		"[[front_matter_rules]]\nglob = \"a/*\"\nfront_matter = \"x\"":  `front_matter_rules[1]: front_matter "x": must be`,
+		"syntax = \"unclosed\n":                                         "healthloc.toml:1: strings cannot contain newlines (an unclosed quote on line 1?)",
 	} {
 		_, err := Parse("healthloc.toml", []byte(data))
 		if err == nil || !strings.Contains(err.Error(), want) {

@@ -2,6 +2,8 @@
 // documents made of translatable segments, and splices translations back.
 package content
 
+import "fmt"
+
 // Kind is the role a segment plays in its document.
 type Kind string
 
@@ -113,6 +115,12 @@ type Document struct {
 	// front matter (0 when there is none).
 	BodyStart int
 	Segments  []Segment
+	// Warnings are one-line notes about the file worth telling the user,
+	// each naming the file: a "---" block read as Markdown, say.
+	Warnings []string
+	// dashesRead records that a leading "---" block was read as
+	// Markdown, not as front matter (FrontMatterAuto).
+	dashesRead bool
 	// html holds what rendering needs beyond the segments of an HTML
 	// document; nil for other formats.
 	html *htmlInfo
@@ -133,6 +141,38 @@ type Options struct {
 	// MaxDepth is the deepest nesting of Markdown block quotes and lists
 	// Parse accepts; 0 means DefaultMaxDepth.
 	MaxDepth int
+	// FrontMatter says how a Markdown file's leading "---" block is read.
+	FrontMatter FrontMatter
+}
+
+// FrontMatter is how a Markdown file that starts with a "---" line is
+// read: CommonMark reads the line as a thematic break, site generators
+// as the start of YAML front matter.
+type FrontMatter string
+
+const (
+	// FrontMatterAuto reads the block between the "---" lines as front
+	// matter when it is a YAML mapping, and otherwise the whole file as
+	// Markdown, with a warning: CommonMark's own example "---", "Foo",
+	// "---", "Bar", "---", "Baz" is a thematic break and two headings.
+	FrontMatterAuto FrontMatter = ""
+	// FrontMatterYAML requires the block to be a YAML mapping: anything
+	// else is an error.
+	FrontMatterYAML FrontMatter = "yaml"
+	// FrontMatterNone reads the file as Markdown, "---" lines included.
+	FrontMatterNone FrontMatter = "none"
+)
+
+// CheckFrontMatter validates a front_matter setting; "auto" is the
+// default spelled out.
+func CheckFrontMatter(s string) (FrontMatter, error) {
+	switch s {
+	case "", "auto":
+		return FrontMatterAuto, nil
+	case "yaml", "none":
+		return FrontMatter(s), nil
+	}
+	return "", fmt.Errorf("%q: must be \"yaml\", \"none\" or \"auto\"", s)
 }
 
 // The default limits. A health article is a few kilobytes with a handful

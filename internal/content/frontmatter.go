@@ -2,6 +2,8 @@ package content
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -46,6 +48,9 @@ func splitFrontMatter(src []byte) (yamlStart, yamlEnd, body int, ok bool) {
 type frontMatterError struct {
 	msg string
 	err error
+	// notYAML says why the block is not front matter, when it may be
+	// Markdown instead.
+	notYAML string
 }
 
 func (e *frontMatterError) Error() string { return e.msg }
@@ -54,14 +59,37 @@ func (e *frontMatterError) Unwrap() error { return e.err }
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parseFrontMatter emits the segments of the translatable keys and sets
-// BodyStart. Only top-level keys of a mapping are looked at.
+// BodyStart. Only top-level keys of a mapping are looked at. A block that
+// is not a mapping is an error with FrontMatterYAML; by default the file
+// is then read as Markdown, as CommonMark does, with a warning.
 func (p *docParser) parseFrontMatter() error {
 	src := p.doc.Src
+	if p.opts.FrontMatter == FrontMatterNone {
+		return nil
+	}
 	ys, ye, body, ok := splitFrontMatter(src)
 	if !ok {
 		return nil
 	}
-	p.doc.BodyStart = body
+	err := p.frontMatter(ys, ye)
+	var fe *frontMatterError
+	if p.opts.FrontMatter == FrontMatterAuto && errors.As(err, &fe) && fe.notYAML != "" {
+		p.doc.Segments = p.doc.Segments[:0]
+		p.doc.dashesRead = true
+		p.doc.Warnings = append(p.doc.Warnings, fmt.Sprintf(
+			"%s:1: the block between the \"---\" lines is not YAML front matter (%s): read as Markdown, as CommonMark does; "+
+				"front_matter = \"yaml\" or \"none\" in healthloc.toml makes the choice explicit", p.doc.Path, fe.notYAML))
+		return nil
+	}
+	if err == nil {
+		p.doc.BodyStart = body
+	}
+	return err
+}
+
+// frontMatter reads the YAML between ys and ye.
+func (p *docParser) frontMatter(ys, ye int) error {
+	src := p.doc.Src
 	firstLine := p.lines.line(ys) // file line of YAML line 1
 	// YAML also breaks lines at a lone "\r", which the line index here
 	// does not: positions would be wrong, so such a file is refused.
@@ -77,8 +105,9 @@ func (p *docParser) parseFrontMatter() error {
 			line, msg = firstLine+n-1, m[2]
 		}
 		return &frontMatterError{
-			msg: p.doc.Path + ":" + strconv.Itoa(line) + ": front matter: " + msg,
-			err: err,
+			msg:     p.doc.Path + ":" + strconv.Itoa(line) + ": front matter: " + msg,
+			err:     err,
+			notYAML: fmt.Sprintf("line %d: %s", line, msg),
 		}
 	}
 	if len(root.Content) == 0 {
@@ -86,8 +115,13 @@ func (p *docParser) parseFrontMatter() error {
 	}
 	m := root.Content[0]
 	if m.Kind != yaml.MappingNode {
+		what := "a list"
+		if m.Kind == yaml.ScalarNode {
+			what = "a single value"
+		}
 		return &frontMatterError{
-			msg: p.doc.Path + ":" + strconv.Itoa(firstLine+m.Line-1) + ": front matter: not a mapping of keys to values",
+			msg:     p.doc.Path + ":" + strconv.Itoa(firstLine+m.Line-1) + ": front matter: not a mapping of keys to values",
+			notYAML: what + ", not keys and values",
 		}
 	}
 	want := make(map[string]bool, len(p.opts.FrontMatterKeys))
@@ -176,6 +210,23 @@ func (p *docParser) scalarRange(k, v *yaml.Node, firstLine, yamlEnd int) (int, i
 		end = trimRight(src, a, b)
 	}
 	return start, end
+}
+
+// takenAsFrontMatter reports whether FrontMatterAuto reads src's leading
+// "---" block as front matter (or refuses it), rather than as Markdown.
+func takenAsFrontMatter(src []byte) bool {
+	ys, ye, _, ok := splitFrontMatter(src)
+	if !ok {
+		return false
+	}
+	if bareCR(src[ys:ye]) >= 0 {
+		return true
+	}
+	var root yaml.Node
+	if yaml.Unmarshal(src[ys:ye], &root) != nil {
+		return false
+	}
+	return len(root.Content) == 0 || root.Content[0].Kind == yaml.MappingNode
 }
 
 // bareCR returns the offset of the first "\r" not followed by "\n", or -1.

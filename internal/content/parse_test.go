@@ -20,6 +20,9 @@ type seg struct {
 
 var fmKeys = Options{FrontMatterKeys: []string{"title", "description", "summary"}}
 
+// fmYAML requires front matter to be YAML.
+var fmYAML = Options{FrontMatterKeys: fmKeys.FrontMatterKeys, FrontMatter: FrontMatterYAML}
+
 // utf16File encodes s as UTF-16 with a byte-order mark.
 func utf16File(s string, bigEndian bool) []byte {
 	var out []byte
@@ -368,8 +371,8 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"unsupported type", "a/b.docx", "x", Options{}, `a/b.docx: unsupported file type ".docx"`},
 		{"no extension", "README", "x", Options{}, `README: unsupported file type ""`},
-		{"bad YAML names the file line", "a.md", "---\ntitle: a\nx: [\n---\nbody\n", fmKeys, "a.md:3: front matter: did not find expected node content"},
-		{"YAML not a mapping", "a.md", "---\n- a\n- b\n---\n", fmKeys, "a.md:2: front matter: not a mapping"},
+		{"bad YAML names the file line", "a.md", "---\ntitle: a\nx: [\n---\nbody\n", fmYAML, "a.md:3: front matter: did not find expected node content"},
+		{"YAML not a mapping", "a.md", "---\n- a\n- b\n---\n", fmYAML, "a.md:2: front matter: not a mapping"},
 		{"malformed marker", "a.md", "text\n\n<!-- healthloc:id -->\nx\n", Options{}, "a.md:3: malformed ID marker"},
 		{"duplicate marker", "a.md", "<!-- healthloc:id a -->\nx\n\n<!-- healthloc:id a -->\ny\n", Options{}, `a.md:4: healthloc:id "a" is used twice`},
 		{"marker before code", "a.md", "<!-- healthloc:id a -->\n```\ncode\n```\n", Options{}, `a.md:1: healthloc:id "a" is not followed by a translatable block`},
@@ -431,5 +434,91 @@ func TestParseFuzzFindings(t *testing.T) {
 	_, err = Parse("a.md", []byte("---\ndescription:\r 0A\n---\nBody.\n"), fmKeys)
 	if err == nil || err.Error() != "a.md:2: front matter: carriage return without line feed; use LF or CRLF line endings" {
 		t.Errorf("bare CR: err = %v", err)
+	}
+}
+
+// TestFrontMatterModes reads a leading "---" block as CommonMark does
+// when it is not a YAML mapping, with one warning naming the file, and as
+// front_matter asks when set.
+func TestFrontMatterModes(t *testing.T) {
+	type seg struct {
+		kind Kind
+		text string
+		line int
+	}
+	segs := func(d *Document) []seg {
+		var out []seg
+		for _, s := range d.Segments {
+			out = append(out, seg{s.Kind, s.Text, s.Line})
+		}
+		return out
+	}
+	commonMark := "---\nFoo\n---\nBar\n---\nBaz\n"
+	markdown := []seg{{KindHeading, "Foo", 2}, {KindHeading, "Bar", 4}, {KindParagraph, "Baz", 6}}
+	mapping := "---\ntitle: Fever\n---\nDrink water.\n"
+	for _, tc := range []struct {
+		name, raw string
+		mode      FrontMatter
+		want      []seg
+		warn      string
+		err       string
+	}{
+		{"CommonMark example", commonMark, FrontMatterAuto, markdown,
+			`c/a.md:1: the block between the "---" lines is not YAML front matter (a single value, not keys and values): read as Markdown`, ""},
+		{"a list", "---\n- a\n- b\n---\nText.\n", FrontMatterAuto,
+			[]seg{{KindListItem, "a", 2}, {KindListItem, "b", 3}, {KindParagraph, "Text.", 5}}, "(a list, not keys and values)", ""},
+		{"YAML syntax error", "---\ntitle: a\nx: [\n---\nbody\n", FrontMatterAuto,
+			[]seg{{KindHeading, "title: a\nx: [", 2}, {KindParagraph, "body", 5}}, "(line 3: did not find expected node content)", ""},
+		{"a mapping", mapping, FrontMatterAuto, []seg{{KindTitle, "Fever", 2}, {KindParagraph, "Drink water.", 4}}, "", ""},
+		{"none", mapping, FrontMatterNone, []seg{{KindHeading, "title: Fever", 2}, {KindParagraph, "Drink water.", 4}}, "", ""},
+		{"none, CommonMark example", commonMark, FrontMatterNone, markdown, "", ""},
+		{"yaml", commonMark, FrontMatterYAML, nil, "", "c/a.md:2: front matter: not a mapping of keys to values"},
+		{"yaml, a mapping", mapping, FrontMatterYAML, []seg{{KindTitle, "Fever", 2}, {KindParagraph, "Drink water.", 4}}, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Parse("c/a.md", []byte(tc.raw), Options{FrontMatterKeys: fmKeys.FrontMatterKeys, FrontMatter: tc.mode})
+			if tc.err != "" {
+				if err == nil || err.Error() != tc.err {
+					t.Fatalf("error %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := segs(doc); !slices.Equal(got, tc.want) {
+				t.Errorf("segments %+v, want %+v", got, tc.want)
+			}
+			switch {
+			case tc.warn == "" && len(doc.Warnings) > 0:
+				t.Errorf("warnings %q, want none", doc.Warnings)
+			case tc.warn != "" && (len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], tc.warn)):
+				t.Errorf("warnings %q, want one with %q", doc.Warnings, tc.warn)
+			}
+			// read as Markdown, the file renders back as it was
+			out, _, err := Localize(doc, func(_ int, s Segment) (string, bool) { return s.Text, true })
+			if err != nil || string(out) != tc.raw {
+				t.Errorf("identity: %q, %v", out, err)
+			}
+		})
+	}
+	// a translation that would make the block YAML keeps it Markdown
+	doc, err := Parse("c/a.md", []byte(commonMark), fmKeys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := Localize(doc, func(i int, s Segment) (string, bool) {
+		return map[string]string{"Foo": "Attention : lire", "Bar": "Barre", "Baz": "Baze"}[s.Text], true
+	})
+	if want := "***\nAttention : lire\n---\nBarre\n---\nBaze\n"; err != nil || string(out) != want {
+		t.Errorf("localized %q, %v; want %q", out, err, want)
+	}
+	for _, s := range []string{"", "auto", "yaml", "none"} {
+		if _, err := CheckFrontMatter(s); err != nil {
+			t.Errorf("CheckFrontMatter(%q): %v", s, err)
+		}
+	}
+	if _, err := CheckFrontMatter("toml"); err == nil || err.Error() != `"toml": must be "yaml", "none" or "auto"` {
+		t.Errorf("CheckFrontMatter(toml): %v", err)
 	}
 }

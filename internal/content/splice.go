@@ -78,7 +78,18 @@ func Localize(doc *Document, tr func(i int, seg Segment) (string, bool)) ([]byte
 		pos = seg.End
 	}
 	out.Write(doc.Src[pos:])
-	return out.Bytes(), spans, nil
+	res := out.Bytes()
+	// A translation may turn a "---" block read as Markdown into YAML
+	// ("Attention : lire" is a mapping): the first line becomes "***",
+	// the same thematic break, so the page keeps its structure.
+	body := res
+	if doc.BOM {
+		body = res[len(bomUTF8):]
+	}
+	if doc.dashesRead && takenAsFrontMatter(body) {
+		copy(body, "***")
+	}
+	return res, spans, nil
 }
 
 // encodeReplacement writes a replacement in the segment's syntax. It

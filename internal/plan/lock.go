@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,6 +21,15 @@ var ErrLocked = errors.New("locked by another healthloc run")
 // A lock whose process is dead (same host, no such PID) is stale and is
 // taken over. The returned function releases the lock.
 func Lock(path string, timeout time.Duration) (func() error, error) {
+	return LockContext(context.Background(), path, timeout)
+}
+
+// LockContext is Lock that stops waiting, and returns the context's
+// cause, once ctx is done.
+func LockContext(ctx context.Context, path string, timeout time.Duration) (func() error, error) {
+	if err := context.Cause(ctx); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -60,7 +70,11 @@ func Lock(path string, timeout time.Duration) (func() error, error) {
 			return nil, fmt.Errorf("%s: %w (%s); waited %s; if no other run is active, delete the file",
 				path, ErrLocked, describeOwner(owner), timeout)
 		}
-		time.Sleep(wait)
+		select {
+		case <-ctx.Done():
+			return nil, context.Cause(ctx)
+		case <-time.After(wait):
+		}
 		if wait < 200*time.Millisecond {
 			wait *= 2
 		}

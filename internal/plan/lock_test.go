@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -81,3 +82,22 @@ func TestLockKeepsLiveOwnerOnOtherHost(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestLockContext stops waiting for a lock when the context is done.
+func TestLockContext(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".healthloc.lock")
+	unlock, err := Lock(path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	stop := errors.New("interrupted")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		cancel(stop)
+	}()
+	if _, err := LockContext(ctx, path, time.Minute); !errors.Is(err, stop) {
+		t.Fatalf("LockContext: %v, want the cause", err)
+	}
+}

@@ -6,6 +6,7 @@ package plan
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -97,7 +98,13 @@ const writers = 8
 // written: each file is atomic, the plan as a whole is not. A path listed
 // twice is an error and nothing is written.
 func Apply(p Plan) (Result, error) {
-	var s Stager
+	return ApplyContext(context.Background(), p)
+}
+
+// ApplyContext is Apply that writes nothing once ctx is done; see
+// Stager.Context.
+func ApplyContext(ctx context.Context, p Plan) (Result, error) {
+	s := Stager{Context: ctx}
 	if err := s.Add(p); err != nil {
 		return Result{}, err
 	}

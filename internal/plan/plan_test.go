@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -476,5 +478,54 @@ func TestStagerAbortRemovesFolders(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	if err != nil || len(entries) != 0 {
 		t.Errorf("after Abort %s holds %v (%v), want nothing", dir, entries, err)
+	}
+}
+
+// TestStagerContext stops a Stager: once its context is done, Add and
+// Commit write and rename nothing, leave no temporary file and return
+// the context's cause.
+func TestStagerContext(t *testing.T) {
+	stop := errors.New("interrupted")
+	for _, when := range []string{"before Add", "before Commit"} {
+		t.Run(when, func(t *testing.T) {
+			dir := t.TempDir()
+			a := filepath.Join(dir, "sub", "a")
+			if err := os.WriteFile(filepath.Join(dir, "keep"), []byte("old"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithCancelCause(context.Background())
+			defer cancel(nil)
+			s := Stager{Context: ctx}
+			if when == "before Add" {
+				cancel(stop)
+			}
+			err := s.Add(Plan{Files: []File{{Path: a, Data: []byte("a")}, {Path: filepath.Join(dir, "keep"), Data: []byte("new")}},
+				Remove: []string{filepath.Join(dir, "keep")}})
+			if when == "before Commit" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				cancel(stop)
+				_, err = s.Commit()
+			}
+			if !errors.Is(err, stop) {
+				t.Fatalf("error %v, want the cause", err)
+			}
+			if got := listFiles(t, dir); !reflect.DeepEqual(got, []string{"keep"}) {
+				t.Errorf("files on disk = %v, want keep only", got)
+			}
+			if data, _ := os.ReadFile(filepath.Join(dir, "keep")); string(data) != "old" {
+				t.Errorf("keep = %q", data)
+			}
+		})
+	}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(stop)
+	dir := t.TempDir()
+	if _, err := ApplyContext(ctx, Plan{Files: []File{{Path: filepath.Join(dir, "a"), Data: []byte("a")}}}); !errors.Is(err, stop) {
+		t.Errorf("ApplyContext: %v", err)
+	}
+	if got := listFiles(t, dir); len(got) != 0 {
+		t.Errorf("ApplyContext wrote %v", got)
 	}
 }

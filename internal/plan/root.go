@@ -12,9 +12,9 @@ import (
 // ErrOutside is wrapped by Within's error.
 var ErrOutside = errors.New("outside the folder it must stay in")
 
-// Within checks that every file of p lands inside root: its path, made
-// absolute and cleaned, is below root, and so is the deepest folder of it
-// that exists once symbolic links are followed. Commands call it before
+// Within checks that every file of p, written or removed, lands inside
+// root: its path, made absolute and cleaned, is below root, and so is the
+// deepest folder of it that exists once symbolic links are followed. Commands call it before
 // Apply with the folder they own (the catalog root, dist/<locale>), so
 // that no name taken from content or from an imported file, whatever
 // "..", absolute path or link it holds, can write elsewhere.
@@ -57,6 +57,24 @@ func Within(root string, p Plan) error {
 		}
 		if !inside(realRoot, real) {
 			return fmt.Errorf("%s: a symbolic link takes it to %s, %w %s", f.Path, real, ErrOutside, root)
+		}
+	}
+	// A removal goes through the links of its folders too; the file
+	// itself, when it is a link, is what is removed.
+	for _, name := range p.Remove {
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if !inside(absRoot, abs) {
+			return fmt.Errorf("%s: %w %s", name, ErrOutside, root)
+		}
+		realDir, err := Resolve(filepath.Dir(abs))
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if real := filepath.Join(realDir, filepath.Base(abs)); !inside(realRoot, real) {
+			return fmt.Errorf("%s: a symbolic link takes it to %s, %w %s", name, real, ErrOutside, root)
 		}
 	}
 	return nil

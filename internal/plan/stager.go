@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -28,7 +29,13 @@ import (
 //
 // The zero Stager is ready to use. After an error from Add, or when a
 // caller gives up, Abort removes every temporary file.
+//
+// Context, when set, stops the staging once it is done (a signal): Add
+// writes no more temporary files and Commit renames nothing; both remove
+// every temporary file and return the context's cause. Renaming, once
+// begun, is finished, so that a signal never leaves half a plan.
 type Stager struct {
+	Context context.Context
 	// seen holds a hash of every path added, to refuse a path listed
 	// twice: 8 bytes a file, where thousands of files are staged.
 	seen map[uint64]struct{}
@@ -85,6 +92,10 @@ const tmpMark = ".tmp-"
 // Add writes the temporary files of p's changed files and records p's
 // removals. On error every temporary file written so far is removed.
 func (s *Stager) Add(p Plan) error {
+	if err := s.stopped(); err != nil {
+		s.Abort()
+		return err
+	}
 	if s.seen == nil {
 		s.seen = map[uint64]struct{}{}
 	}
@@ -101,6 +112,9 @@ func (s *Stager) Add(p Plan) error {
 	order := spread(p.Files)
 	err := workers.Map(len(p.Files), writers, func(j int) error {
 		i := order[j]
+		if err := s.stopped(); err != nil {
+			return err
+		}
 		var err error
 		tmps[i], err = writeTemp(p.Files[i], &s.dirs)
 		return err
@@ -191,6 +205,9 @@ func (s *Stager) Commit() (Result, error) {
 	// A panic (a bug) unwinds through here too: no temporary is left.
 	// Folders made for renamed files are not empty, so Abort keeps them.
 	defer s.Abort()
+	if err := s.stopped(); err != nil {
+		return Result{}, err
+	}
 	res := &s.res
 	sort.Strings(res.Unchanged)
 	if n := len(s.ends); n > 0 {
@@ -202,6 +219,10 @@ func (s *Stager) Commit() (Result, error) {
 		}
 		if err := durable(names, dirs); err != nil {
 			return Result{Unchanged: res.Unchanged}, err
+		}
+		// the sync may take a while: the last moment to stop
+		if err := s.stopped(); err != nil {
+			return Result{}, err
 		}
 		names = nil
 		// Renames are cheap and done in order on this goroutine. Each
@@ -290,6 +311,14 @@ func (s *Stager) commitThen() (Result, error) {
 		return *res, err
 	}
 	return *res, nil
+}
+
+// stopped is the cause of the Stager's context once it is done.
+func (s *Stager) stopped() error {
+	if s.Context == nil {
+		return nil
+	}
+	return context.Cause(s.Context)
 }
 
 // Settle ends staging: it commits when err, the outcome of the work that

@@ -72,6 +72,7 @@ func (p *Project) parseFile(name, encoding string) (*Doc, error) {
 		MaxBytes:        p.Config.Limits.MaxFileBytes,
 		MaxDepth:        p.Config.Limits.MaxDepth,
 		Encoding:        encoding,
+		FrontMatter:     p.Config.FrontMatterFor(name),
 	}
 	if opts.Encoding == "" {
 		opts.Encoding = p.Config.EncodingFor(name)
@@ -81,6 +82,9 @@ func (p *Project) parseFile(name, encoding string) (*Doc, error) {
 		// content names the file relative to the root; say where the
 		// root is so the message names the file as the user sees it
 		return nil, fmt.Errorf("%s/%w", root, err)
+	}
+	for _, w := range doc.Warnings {
+		p.notes.add(root + "/" + w)
 	}
 	return p.newDoc(doc), nil
 }

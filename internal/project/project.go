@@ -5,6 +5,7 @@ package project
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -65,6 +66,11 @@ type Project struct {
 	encoding string
 	window   int
 	spillDir string
+	// ctx, when set, stops every read once it is done.
+	ctx context.Context
+	// notes collects the warnings of the documents parsed, shared by
+	// every window.
+	notes *notes
 }
 
 // Doc is a parsed document with the message ID of each segment.
@@ -104,6 +110,9 @@ type LoadOptions struct {
 	// record of the sources, on disk (the system's temporary folder,
 	// which may be memory, when empty).
 	SpillDir string
+	// Context, when set, stops the work once it is done (a signal):
+	// every read of a content or catalog file then fails with its cause.
+	Context context.Context
 }
 
 // LoadWith is Load with options.
@@ -112,7 +121,8 @@ func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
 	p := &Project{Config: cfg, fsys: fsys, Catalogs: map[string]map[string]*catalog.Catalog{}, Workflow: map[string]*workarea.State{},
 		workDocs: map[string]map[string]*workarea.DocFile{}, progress: o.Progress, localeDirs: map[string]string{},
 		workDirs: map[string]string{}, legacy: map[string]bool{}, reviews: map[string]bool{}, legacyReviews: map[string]int{},
-		served: map[string]map[string]bool{}, lean: o.Lean, window: cmp.Or(o.Window, windowDocs), spillDir: o.SpillDir}
+		served: map[string]map[string]bool{}, lean: o.Lean, window: cmp.Or(o.Window, windowDocs), spillDir: o.SpillDir,
+		ctx: o.Context, notes: &notes{}}
 	files, err := p.listContent()
 	if err != nil {
 		return nil, err
@@ -299,6 +309,11 @@ func (p *Project) PlanWrite(loc language.Tag, slugs []string, cats map[string]*c
 // readLimited reads a content or catalog file, refusing one larger than
 // limits.max_file_bytes before reading it into memory.
 func (p *Project) readLimited(name string) ([]byte, error) {
+	if p.ctx != nil {
+		if err := context.Cause(p.ctx); err != nil {
+			return nil, err
+		}
+	}
 	max := cmp.Or(p.Config.Limits.MaxFileBytes, content.DefaultMaxBytes)
 	// one open, then the size from the open file: each path lookup
 	// through an os.Root opens every folder on the way

@@ -19,15 +19,14 @@ package workarea
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/healthloc/healthloc/internal/catalog"
+	"github.com/healthloc/healthloc/internal/tomlerr"
 )
 
 // LegacyFileName is the sidecar that older healthloc versions kept inside
@@ -197,11 +196,7 @@ func (s *State) ParseLegacy(path string, data []byte) error {
 func decode(path string, data []byte, v any) error {
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(v)
 	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return fmt.Errorf("%s:%d: %s", path, perr.Position.Line, strings.ToLower(perr.Message))
-		}
-		return fmt.Errorf("%s: %w", path, err)
+		return tomlerr.Wrap(path, data, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		return fmt.Errorf("%s: unknown key %q", path, und[0].String())
