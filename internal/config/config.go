@@ -49,6 +49,8 @@ type Config struct {
 	Encodings []EncodingRule `toml:"encodings"`
 	// Limits bound what one content or catalog file may hold.
 	Limits Limits `toml:"limits"`
+	// Site is how rendered bundles fit the site that publishes them.
+	Site Site `toml:"site"`
 
 	// Dir is the project directory, the folder holding the file.
 	Dir string `toml:"-"`
@@ -243,6 +245,7 @@ func (c *Config) setDefaults() {
 	if c.FrontMatterKeys == nil {
 		c.FrontMatterKeys = []string{"title", "description"}
 	}
+	c.Site.setDefaults()
 }
 
 func (c *Config) validate() error {
@@ -295,6 +298,9 @@ func (c *Config) validate() error {
 		}
 	}
 	if err := c.Limits.validate(); err != nil {
+		return err
+	}
+	if err := c.Site.validate(); err != nil {
 		return err
 	}
 	for _, kv := range [][2]string{{"content_root", c.ContentRoot}, {"catalog_root", c.CatalogRoot}, {"out_dir", c.OutDir}} {

@@ -38,6 +38,7 @@ func finishBody(body, dir string, needH1 bool) (_ string, _ []tocEntry, heading 
 	var walk func(*html.Node, bool)
 	walk = func(node *html.Node, isolate bool) {
 		if node.Type == html.ElementNode {
+			dropUnsafeURLs(node)
 			switch node.DataAtom {
 			case atom.H2:
 				n++
@@ -86,6 +87,19 @@ func finishBody(body, dir string, needH1 bool) (_ string, _ []tocEntry, heading 
 		}
 	}
 	return buf.String(), toc, heading, hasH1, nil
+}
+
+// dropUnsafeURLs removes a link or image URL that SafeURL refuses: the
+// sanitizer lets data: images through on any element, and only an image
+// may have one.
+func dropUnsafeURLs(n *html.Node) {
+	for i := 0; i < len(n.Attr); i++ {
+		a := n.Attr[i]
+		if (a.Key == "href" || a.Key == "src") && !SafeURL(a.Val, a.Key == "src" && n.DataAtom == atom.Img) {
+			n.Attr = append(n.Attr[:i], n.Attr[i+1:]...)
+			i--
+		}
+	}
 }
 
 // isolateRuns splits text node t around left-to-right runs that need it

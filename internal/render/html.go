@@ -10,7 +10,9 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/content"
@@ -21,6 +23,9 @@ import (
 // is never given WithUnsafe, because translations are untrusted input.
 var md = goldmark.New(
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
+	// inline raw HTML is rebuilt from a short list (see inlineHTML), so
+	// that a source's <a href="tel:…"> link survives
+	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(inlineHTML{}, 100))),
 )
 
 // sanitizer is the second layer: whatever goldmark lets through, only
@@ -34,7 +39,11 @@ var sanitizer = func() *bluemonday.Policy {
 	// values are attribute-escaped on output, so any text is safe.
 	p.AllowAttrs("alt").OnElements("img")
 	p.AllowAttrs("title").OnElements("a", "img")
-	p.AllowURLSchemes("http", "https", "mailto", "tel")
+	p.AllowAttrs("hreflang").OnElements("a")
+	// A patient on a phone taps to call, text or open a map; data: only
+	// for images (finishBody drops a data: link), never javascript:.
+	p.AllowURLSchemes("http", "https", "mailto", "tel", "sms", "geo")
+	p.AllowDataURIImages()
 	p.RequireNoFollowOnLinks(false)
 	return p
 }()
