@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -53,7 +54,8 @@ func FrontMatterFields(src []byte, keys []string) []Field {
 }
 
 // ReplaceFields writes each value of repl in place of its field in src,
-// quoted for YAML where it must be, and keeps every other byte. Fields
+// quoted as the source quoted it, or where YAML needs it, and keeps every
+// other byte. Fields
 // must be in source order and not overlap, as FrontMatterFields gives
 // them.
 func ReplaceFields(src []byte, fields []Field, repl map[string]string) []byte {
@@ -65,7 +67,14 @@ func ReplaceFields(src []byte, fields []Field, repl map[string]string) []byte {
 			continue
 		}
 		b.Write(src[at:f.Start])
-		b.WriteString(yamlScalar(v))
+		switch {
+		case src[f.Start] == '"':
+			b.WriteString(yamlQuote(v)) // quoted as the source quoted it
+		case src[f.Start] == '\'' && !strings.ContainsAny(v, "\n\r"):
+			b.WriteString("'" + strings.ReplaceAll(v, "'", "''") + "'")
+		default:
+			b.WriteString(yamlScalar(v))
+		}
 		at = f.End
 	}
 	if at == 0 {
