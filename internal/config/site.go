@@ -150,6 +150,11 @@ func checkPattern(p string) error {
 	if strings.ContainsAny(p, " \t\n\"<>\\") {
 		return fmt.Errorf("must not hold spaces, quotes, angle brackets or backslashes")
 	}
+	if scheme, _, ok := strings.Cut(p, ":"); ok && !strings.ContainsAny(scheme, "/{") {
+		if l := strings.ToLower(scheme); (l != "http" && l != "https") || !strings.HasPrefix(p[len(scheme):], "://") {
+			return fmt.Errorf("an absolute pattern must be an http or https URL")
+		}
+	}
 	if strings.HasPrefix(p, "//") || strings.Contains(p, "://") {
 		if u, err := url.Parse(strings.NewReplacer("{locale}", "x", "{lang}", "x", "{path}", "x").Replace(p)); err != nil ||
 			(u.Scheme != "http" && u.Scheme != "https") {

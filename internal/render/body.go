@@ -98,13 +98,16 @@ func finishBody(body, dir string, needH1 bool, links func(string) (string, strin
 		if err := html.Render(&buf, c); err != nil {
 			return nil, nil, nil, false, err
 		}
-		if c.Type == html.ElementNode || c.NextSibling == nil {
+		if c.Type == html.ElementNode {
 			blocks = append(blocks, buf.String())
 			buf.Reset()
 		}
 	}
-	if buf.Len() > 0 && len(blocks) > 0 {
+	switch {
+	case buf.Len() > 0 && len(blocks) > 0:
 		blocks[len(blocks)-1] += buf.String()
+	case buf.Len() > 0:
+		blocks = append(blocks, buf.String())
 	}
 	return blocks, toc, heading, hasH1, nil
 }

@@ -135,7 +135,7 @@ func (s *Site) target(href, from string) (docPath, rest string, ok bool) {
 		}
 		return "", "", false
 	}
-	if unesc, err := url.PathUnescape(p); err == nil {
+	if unesc, err := url.PathUnescape(p); err == nil && !strings.Contains(strings.ToLower(p), "%2f") {
 		p = unesc
 	}
 	var tries []string
