@@ -165,14 +165,15 @@ func checkPattern(p string) error {
 }
 
 // PagePath is the {path} of a content file: its path relative to the
-// content root without its extension, and without a last "index" (so
-// "care/index.md" is "care", the root "index.md" is "").
+// content root without its extension, and without a last "index" or
+// "_index", as Hugo names a section's page (so "care/index.md" and
+// "care/_index.md" are "care", the root "index.md" is "").
 func PagePath(rel string) string {
 	p := strings.TrimSuffix(rel, path.Ext(rel))
-	if p == "index" {
+	if p == "index" || p == "_index" {
 		return ""
 	}
-	return strings.TrimSuffix(p, "/index")
+	return strings.TrimSuffix(strings.TrimSuffix(p, "/index"), "/_index")
 }
 
 // ExpandURL fills a URL pattern for a locale ({locale} the tag, {lang}

@@ -92,13 +92,13 @@ func (s *Site) siteKey(u string) (string, bool) {
 		return "", false
 	}
 	p := path.Clean(u)
-	for _, idx := range []string{"/index.html", "/index.htm", "/index.md", "/index.markdown"} {
+	for _, idx := range []string{"/index.html", "/index.htm", "/index.md", "/index.markdown", "/_index.md", "/_index.markdown", "/_index"} {
 		p = strings.TrimSuffix(p, idx)
 	}
 	for _, ext := range []string{".html", ".htm", ".md", ".markdown", ".txt"} {
 		p = strings.TrimSuffix(p, ext)
 	}
-	if p == "" || p == "/index" {
+	if p == "" || p == "/index" || p == "/_index" {
 		p = "/"
 	}
 	return p, true
