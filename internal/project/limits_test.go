@@ -42,8 +42,8 @@ func TestLoadManyFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Docs) != n {
-		t.Fatalf("%d documents, want %d", len(p.Docs), n)
+	if len(p.Docs) != n+1 { // and the page text, last
+		t.Fatalf("%d documents, want %d and the page text", len(p.Docs), n)
 	}
 	if p.Docs[n-1].Path != "leaflets/l099999.txt" || p.Docs[n-1].Segments[0].Text != "Leaflet 99999." {
 		t.Errorf("last document %s = %q", p.Docs[n-1].Path, p.Docs[n-1].Segments[0].Text)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 
 	"golang.org/x/text/language"
@@ -83,7 +84,8 @@ func baseOf(t language.Tag) language.Base {
 }
 
 // shippedUI is healthloc's reviewed page-text catalog for a target
-// locale that has none of its own, or nil: the translations of the
+// locale that has none of its own and inherits none from a parent, or
+// nil: the translations of the
 // current page-text source, so that they read as translated (and, being
 // healthloc's, as reviewed; see shippedReviewed).
 func (p *Project) shippedUI(loc string) *catalog.Catalog {
@@ -91,9 +93,19 @@ func (p *Project) shippedUI(loc string) *catalog.Catalog {
 	if err != nil || tag == p.Config.Source() {
 		return nil
 	}
-	texts, _, ok := ui.Shipped(tag)
+	texts, lang, ok := ui.Shipped(tag)
 	if !ok {
 		return nil
+	}
+	// A parent locale of the project that gets the same text gives it
+	// to this one along the fallback chain (es to es-MX): no copy.
+	for _, parent := range p.Chain(tag)[1:] {
+		if parent == p.Config.Source() {
+			break
+		}
+		if _, pl, ok := ui.Shipped(parent); ok && pl == lang && slices.Contains(p.Config.Targets(), parent) {
+			return nil
+		}
 	}
 	src := p.uiDocument()
 	c := &catalog.Catalog{Locale: loc, Messages: map[string]catalog.Message{}}
