@@ -155,6 +155,26 @@ front_matter_keys = ["title", "description"]
 # [[encodings]]
 # glob = "legacy/*.txt"
 # encoding = "windows-1252"
+
+# How the rendered bundles fit the site that publishes them (see
+# docs/site-generators.md). Every key is optional.
+# [site]
+# Links between pages: relative inside the bundle, or the site's URLs.
+# url_pattern = "/{locale}/{path}/"
+# The source site's URLs, to recognize links to its pages ("/{path}/").
+# source_url_pattern = "/{path}/"
+# Front-matter keys naming the language, rewritten for each locale.
+# language_keys = ["locale", "lang", "language", "dir"]
+# A page below this word coverage (%) is not published in a locale;
+# links to it lead to the source-language page ("fallback") or to the
+# source site ("source", under source_base_url).
+# page_min_coverage = 0
+# unpublished_links = "fallback"
+# Warn about a page at or below this word coverage (%); -1: never.
+# warn_coverage = 0
+# The site's own html/template pages (see docs/pages.md).
+# page_template = "templates/page.html"
+# index_template = "templates/index.html"
 `
 
 // Load reads dir/healthloc.toml, applies defaults and validates it.
