@@ -49,8 +49,9 @@ func TestLoadManyFiles(t *testing.T) {
 		t.Errorf("last document %s = %q", p.Docs[n-1].Path, p.Docs[n-1].Segments[0].Text)
 	}
 	pl, rep := p.Extract(ExtractOptions{Threshold: 0.5})
-	if rep.Messages != n || len(pl.Files) != n {
-		t.Errorf("extract: %d messages, %d files; want %d", rep.Messages, len(pl.Files), n)
+	// and the page text's catalogs: the source's and the target's
+	if rep.Messages != n || len(pl.Files) != n+2 {
+		t.Errorf("extract: %d messages, %d files; want %d and %d", rep.Messages, len(pl.Files), n, n+2)
 	}
 }
 
