@@ -191,12 +191,12 @@ func rewriteHTMLLinks(page []byte, fn func(string) (string, string)) []byte {
 	return applyEdits(page, edits)
 }
 
-// languageValues are the values of the front-matter keys that name the
-// language, for loc: "dir" gets the direction, any other key the tag,
+// languageValues are the values of the front-matter fields that name
+// the language, for loc: "dir" gets the direction, any other key the tag,
 // or the language's own name where the source wrote a name ("English").
-func languageValues(src []byte, keys []string, loc language.Tag) map[string]string {
+func languageValues(fields []content.Field, loc language.Tag) map[string]string {
 	out := map[string]string{}
-	for _, f := range content.FrontMatterFields(src, keys) {
+	for _, f := range fields {
 		switch {
 		case f.Key == "dir":
 			out[f.Key] = locale.Direction(loc)

@@ -389,7 +389,9 @@ func (b *Bundle) renderDoc(bd *Bundler, p *project.Project, d *project.Doc) erro
 			return fmt.Errorf("%s: %w", d.Path, err)
 		}
 		body = rewriteMarkdownLinks(body, bodyStart, links(false))
-		body = content.ReplaceFields(body, content.FrontMatterFields(body, p.Config.Site.LanguageKeys), languageValues(body, p.Config.Site.LanguageKeys, loc))
+		if fields := content.FrontMatterFields(body, p.Config.Site.LanguageKeys); len(fields) > 0 {
+			body = content.ReplaceFields(body, fields, languageValues(fields, loc))
+		}
 		out = body
 		if d.BOM {
 			out = append([]byte(bom), body...)

@@ -340,3 +340,19 @@ func FuzzXSS(f *testing.F) {
 		}
 	})
 }
+
+// TestMarkdownHTML checks the exported renderer a Go app shows catalog
+// text with: Markdown and the kept links come out, every payload is
+// harmless.
+func TestMarkdownHTML(t *testing.T) {
+	if got := MarkdownHTML("Call [the hotline](tel:+18885550100) or <a href=\"sms:+18885550100\">text</a> *now*."); got !=
+		`<p>Call <a href="tel:+18885550100">the hotline</a> or <a href="sms:+18885550100">text</a> <em>now</em>.</p>`+"\n" {
+		t.Errorf("MarkdownHTML = %q", got)
+	}
+	for _, payload := range xssPayloads(t) {
+		page := "<!DOCTYPE html><html><body>" + MarkdownHTML(payload) + "</body></html>"
+		for _, problem := range unsafeHTML(t, []byte(page)) {
+			t.Errorf("payload %q: %s", payload, problem)
+		}
+	}
+}
