@@ -83,28 +83,54 @@ func fixture(t *testing.T) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	plant(p, translations)
+	return bundles(t, p, fstest.MapFS{})
+}
+
+// plant gives p the translations (locale → source text → translation).
+// The page text keeps healthloc's own translations, except in fr, whose
+// page text is as hostile as its articles.
+func plant(p *project.Project, translations map[string]map[string]string) {
 	for loc, m := range translations {
+		shipped := p.Catalogs[loc][project.UISlug]
 		p.Catalogs[loc] = map[string]*catalog.Catalog{}
 		for _, d := range p.Docs {
 			c := &catalog.Catalog{Locale: loc, Messages: map[string]catalog.Message{}}
 			for id, src := range d.Source.Messages {
-				if text, ok := m[src.Other]; ok {
+				text, ok := m[src.Other]
+				if d.IsUI() && loc == "fr" {
+					text, ok = hostileUI+src.Other, true
+				}
+				if ok {
 					c.Messages[id] = catalog.Message{ID: id, Hash: src.Hash, Description: src.Description, Other: text}
 				}
 			}
-			p.Catalogs[loc][d.Slug] = c
+			if d.IsUI() && loc != "fr" {
+				c = shipped
+			}
+			if c != nil {
+				p.Catalogs[loc][d.Slug] = c
+			}
 		}
 	}
-	return bundles(t, p, fstest.MapFS{})
 }
 
-// bundles renders every target of p and the English dashboard.
-func bundles(t *testing.T, p *project.Project, assets fs.FS) map[string][]byte {
+// hostileUI starts each fr page-text translation: the page text is
+// translated like content, so it is as untrusted.
+const hostileUI = `<script>window.pwned="ui"</script><img src=x onerror="window.pwned='ui-img'">"><svg onload="window.pwned='ui-svg'">`
+
+// bundles renders the source and every target of p, as render does, and
+// the English dashboard.
+func bundles(t *testing.T, p *project.Project, assets fs.FS, tmpl ...*render.Templates) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
-	locs := p.Config.Targets()
+	locs := append([]language.Tag{p.Config.Source()}, p.Config.Targets()...)
+	opts := render.Options{Locales: locs, Site: render.SiteOf(p)}
+	if len(tmpl) > 0 {
+		opts.Templates = tmpl[0]
+	}
 	for _, loc := range locs {
-		b, err := render.Render(p, loc, assets, render.Options{Locales: locs})
+		b, err := render.Render(p, loc, assets, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,7 +161,7 @@ func TestArabicPage(t *testing.T) {
 	// The switcher lists every rendered locale, named in its own language,
 	// and each link leads to a page that exists.
 	got := eval[[]string](t, ctx, `[...document.querySelectorAll("nav.langs a")].map(a => a.hreflang + "=" + a.textContent)`)
-	want := []string{"es=español", "es-MX=español (México)", "ar=العربية", "fr=français"}
+	want := []string{"en=English", "es=español", "es-MX=español (México)", "ar=العربية", "fr=français"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("switcher = %v, want %v", got, want)
 	}
@@ -145,8 +171,11 @@ func TestArabicPage(t *testing.T) {
 			t.Errorf("%s: HTTP %d", href, status)
 		}
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll("link[rel=alternate][hreflang]").length`); n != len(targets)+1 {
-		t.Errorf("%d hreflang links, want %d (every locale and x-default)", n, len(targets)+1)
+	if n := eval[int](t, ctx, `document.querySelectorAll("link[rel=alternate][hreflang]").length`); n != len(targets)+2 {
+		t.Errorf("%d hreflang links, want %d (the source, every target and x-default)", n, len(targets)+2)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("link[hreflang=x-default]").getAttribute("href")`); got != "../en/fever.html" {
+		t.Errorf("x-default = %q, want the source-language page", got)
 	}
 	// The layout mirrors: the home link sits at the right edge, the
 	// switcher at the left.
@@ -195,7 +224,7 @@ func TestMexicanSpanishFallback(t *testing.T) {
 		t.Errorf("%d English and %d es-MX blocks in %v, want 2 and at least 6", en, mx, got)
 	}
 	notice := eval[string](t, ctx, `document.querySelector(".notice").textContent`)
-	if notice != "2 secciones de esta página aún no están traducidas y se muestran en inglés." {
+	if notice != "Parte de esta página aún no está traducida y se muestra en inglés." {
 		t.Errorf("notice = %q", notice)
 	}
 }

@@ -177,8 +177,13 @@ func pickDocs(p *project.Project, names []string) (map[string]bool, error) {
 
 func writeCheckText(w io.Writer, p *project.Project, fs []qa.Finding) error {
 	for _, f := range fs {
-		_, err := fmt.Fprintf(w, "%s:%d: %s %s [%s] %s: %s\n  source:      %s\n  translation: %s\n",
-			path.Join(p.Config.ContentRoot, f.Document), f.Line, f.Locale, f.ID, f.Check, f.Severity, f.Message,
+		where := fmt.Sprintf("%s:%d", path.Join(p.Config.ContentRoot, f.Document), f.Line)
+		if f.Document == project.UIPath {
+			// the page text has no content file: name its catalog
+			where = p.CatalogPath(language.Make(f.Locale), project.UISlug)
+		}
+		_, err := fmt.Fprintf(w, "%s: %s %s [%s] %s: %s\n  source:      %s\n  translation: %s\n",
+			where, f.Locale, f.ID, f.Check, f.Severity, f.Message,
 			oneLine(f.Source), oneLine(f.Translation))
 		if err != nil {
 			return err

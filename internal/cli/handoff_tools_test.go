@@ -154,8 +154,9 @@ func TestExportPOGettext(t *testing.T) {
 	healthloc(t, dir, "export", "--split", "doc", "-o", filepath.Join(out, "split"))
 	pos, _ := filepath.Glob(filepath.Join(out, "*.po"))
 	split, _ := filepath.Glob(filepath.Join(out, "split", "*", "*.po"))
-	if len(pos) != 4 || len(split) != 20 {
-		t.Fatalf("exported %d PO files and %d split ones, want 4 and 20", len(pos), len(split))
+	// five documents and the page text, in four locales
+	if len(pos) != 4 || len(split) != 24 {
+		t.Fatalf("exported %d PO files and %d split ones, want 4 and 24", len(pos), len(split))
 	}
 	for _, f := range append(pos, split...) {
 		tool(t, "msgfmt", "--check", "-o", os.DevNull, f)
@@ -193,6 +194,9 @@ func TestExportPOGettext(t *testing.T) {
 		// columns: translated, fuzzy and untranslated messages
 		got := [3]int{n(1), n(4), n(6)}
 		wantN := [3]int{want.Translated.Messages, want.Stale.Messages, want.Missing.Messages}
+		if ui := want.UI; ui != nil { // the PO holds the page text too
+			wantN[0], wantN[1], wantN[2] = wantN[0]+ui.Translated.Messages, wantN[1]+ui.Stale.Messages, wantN[2]+ui.Missing.Messages
+		}
 		if got != wantN {
 			t.Errorf("%s: pocount translated/fuzzy/untranslated = %v, status = %v", loc, got, wantN)
 		}
@@ -214,8 +218,8 @@ func TestExportXLIFFSchemas(t *testing.T) {
 		healthloc(t, dir, "export", "-f", c.format, "--split", "doc", "-o", filepath.Join(out, "split"))
 		files, _ := filepath.Glob(filepath.Join(out, "*"+c.ext))
 		split, _ := filepath.Glob(filepath.Join(out, "split", "*", "*"+c.ext))
-		if len(files) != 4 || len(split) != 20 {
-			t.Fatalf("%s: %d files and %d split ones, want 4 and 20", c.format, len(files), len(split))
+		if len(files) != 4 || len(split) != 24 {
+			t.Fatalf("%s: %d files and %d split ones, want 4 and 24 (5 articles and the page text, in 4 locales)", c.format, len(files), len(split))
 		}
 		args := append([]string{"--noout", "--nonet", "--schema", c.xsd}, append(files, split...)...)
 		tool(t, "xmllint", args...)
@@ -386,7 +390,9 @@ func TestExportTMX(t *testing.T) {
 	tool(t, "xmllint", "--noout", "--nonet", file)
 	tus := tool(t, "xmllint", "--xpath", "count(/tmx/body/tu[count(tuv)=2])", file)
 	rep := status.Compute(loadProject(t, dir), []language.Tag{language.Make("fr")}, false)
-	if got, want := strings.TrimSpace(tus), strconv.Itoa(rep.Locales[0].Translated.Messages); got != want {
+	// the content's and the page text's
+	n := rep.Locales[0].Translated.Messages + rep.Locales[0].UI.Translated.Messages
+	if got, want := strings.TrimSpace(tus), strconv.Itoa(n); got != want {
 		t.Errorf("the memory has %s translation units, status %s translated messages", got, want)
 	}
 }

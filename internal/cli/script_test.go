@@ -41,11 +41,12 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":    cmdExits,
-			"corpus":   cmdCorpus,
-			"waitfile": cmdWaitfile,
-			"treesum":  cmdTreesum,
-			"replace":  cmdReplace,
+			"exits":     cmdExits,
+			"corpus":    cmdCorpus,
+			"waitfile":  cmdWaitfile,
+			"treesum":   cmdTreesum,
+			"replace":   cmdReplace,
+			"sitelinks": cmdSiteLinks,
 		},
 	})
 }

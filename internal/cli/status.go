@@ -196,6 +196,21 @@ func statusRows(rep status.Report, byDoc bool) [][]string {
 	return rows
 }
 
+// uiRows are the page text's rows, one per locale that has them.
+func uiRows(rep status.Report) [][]string {
+	var rep2 status.Report
+	for _, l := range rep.Locales {
+		if l.UI != nil {
+			rep2.Locales = append(rep2.Locales, status.Locale{Locale: l.Locale, Tally: *l.UI})
+		}
+	}
+	return statusRows(rep2, false)
+}
+
+// uiHeading introduces the page text's table, which the content's
+// totals leave out.
+const uiHeading = "page text (the _ui catalog: \"Skip to content\", \"Contents\", the fallback notices):"
+
 func pct(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 
 func dropDocColumn(row []string, byDoc bool) []string {
@@ -210,6 +225,12 @@ func writeStatusCSV(w io.Writer, rep status.Report, byDoc bool) error {
 	cw.Write(dropDocColumn(statusHeader, byDoc))
 	for _, r := range statusRows(rep, byDoc) {
 		cw.Write(dropDocColumn(r, byDoc))
+	}
+	if byDoc {
+		for _, r := range uiRows(rep) {
+			r[1] = "_ui"
+			cw.Write(r)
+		}
 	}
 	cw.Flush()
 	return cw.Error()
@@ -228,6 +249,20 @@ func writeStatusTable(w io.Writer, rep status.Report, byDoc bool) error {
 		r[len(r)-2] += "%"
 		r[len(r)-1] += "%"
 		line(dropDocColumn(r, byDoc))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	rows := uiRows(rep)
+	if len(rows) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "\n%s\n", uiHeading)
+	line(dropDocColumn(tableHeader, false))
+	for _, r := range rows {
+		r[len(r)-2] += "%"
+		r[len(r)-1] += "%"
+		line(dropDocColumn(r, false))
 	}
 	return tw.Flush()
 }
@@ -249,6 +284,17 @@ func writeStatusMarkdown(w io.Writer, rep status.Report, byDoc bool) error {
 		_, err := fmt.Fprintf(w, "| %s |\n", strings.Join(dropDocColumn(r, byDoc), " | "))
 		if err != nil {
 			return err
+		}
+	}
+	if rows := uiRows(rep); len(rows) > 0 {
+		h := dropDocColumn(tableHeader, false)
+		fmt.Fprintf(w, "\n%s\n\n| %s |\n|:---|%s|\n", uiHeading, strings.Join(h, " | "), strings.TrimSuffix(strings.Repeat("---:|", len(h)-1), "|"))
+		for _, r := range rows {
+			r[len(r)-2] += "%"
+			r[len(r)-1] += "%"
+			if _, err := fmt.Fprintf(w, "| %s |\n", strings.Join(dropDocColumn(r, false), " | ")); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

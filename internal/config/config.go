@@ -67,6 +67,8 @@ type Config struct {
 	// Readability sets readability targets per locale and the
 	// plain-language glossary (see readability.go).
 	Readability Readability `toml:"readability"`
+	// Site is how rendered bundles fit the site that publishes them.
+	Site Site `toml:"site"`
 
 	// Dir is the project directory, the folder holding the file.
 	Dir string `toml:"-"`
@@ -215,6 +217,26 @@ front_matter_keys = ["title", "description"]
 # [[front_matter_rules]]
 # glob = "notes/**"
 # front_matter = "none"
+
+# How the rendered bundles fit the site that publishes them (see
+# docs/site-generators.md). Every key is optional.
+# [site]
+# Links between pages: relative inside the bundle, or the site's URLs.
+# url_pattern = "/{locale}/{path}/"
+# The source site's URLs, to recognize links to its pages ("/{path}/").
+# source_url_pattern = "/{path}/"
+# Front-matter keys naming the language, rewritten for each locale.
+# language_keys = ["locale", "lang", "language", "dir"]
+# A page below this word coverage (%) is not published in a locale;
+# links to it lead to the source-language page ("fallback") or to the
+# source site ("source", under source_base_url).
+# page_min_coverage = 0
+# unpublished_links = "fallback"
+# Warn about a page at or below this word coverage (%); -1: never.
+# warn_coverage = 0
+# The site's own html/template pages (see docs/pages.md).
+# page_template = "templates/page.html"
+# index_template = "templates/index.html"
 `
 
 // Load reads dir/healthloc.toml, applies defaults and validates it.
@@ -299,6 +321,7 @@ func (c *Config) setDefaults() {
 	if c.FrontMatterKeys == nil {
 		c.FrontMatterKeys = []string{"title", "description"}
 	}
+	c.Site.setDefaults()
 }
 
 func (c *Config) validate() error {
@@ -365,6 +388,9 @@ func (c *Config) validate() error {
 		}
 	}
 	if err := c.Limits.validate(); err != nil {
+		return err
+	}
+	if err := c.Site.validate(); err != nil {
 		return err
 	}
 	for _, kv := range c.roots() {

@@ -3,6 +3,7 @@
 package locale
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -89,11 +90,15 @@ func Direction(t language.Tag) string {
 	return "ltr"
 }
 
+//go:generate sh -c "go run gennames.go > names_cldr.go && gofmt -w names_cldr.go"
+
 // Name returns the native display name of t, such as "español (México)",
-// "العربية" or "中文 (繁體中文, 台灣)": the language name in t's own
-// language, followed in parentheses by the script and region when the tag
-// names them explicitly. Without display data for t it falls back to
-// display.Self (e.g. "español de México"), then to t.String().
+// "العربية", "中文（简体）" or "中文（繁體，台灣）": the language name in
+// t's own language, followed by the script and region when the tag names
+// them explicitly, joined by CLDR's locale display pattern for that
+// language and with its short script names (see cldrNames), so that no
+// word repeats. Without display data for t it falls back to display.Self
+// (e.g. "español de México"), then to t.String().
 func Name(t language.Tag) string {
 	base, _ := t.Base()
 	var name string
@@ -106,9 +111,12 @@ func Name(t language.Tag) string {
 		}
 		return t.String()
 	}
+	data := namesFor(t)
 	var quals []string
 	if s, conf := t.Script(); conf == language.Exact {
-		if scripts := display.Scripts(t); scripts != nil {
+		if n := data.scripts[s.String()]; n != "" {
+			quals = append(quals, n)
+		} else if scripts := display.Scripts(t); scripts != nil {
 			if n := scripts.Name(s); n != "" {
 				quals = append(quals, n)
 			}
@@ -124,5 +132,28 @@ func Name(t language.Tag) string {
 	if len(quals) == 0 {
 		return name
 	}
-	return name + " (" + strings.Join(quals, ", ") + ")"
+	sep, pattern := cmp.Or(data.separator, "{0}, {1}"), cmp.Or(data.pattern, "{0} ({1})")
+	q := quals[0]
+	for _, next := range quals[1:] {
+		q = strings.NewReplacer("{0}", q, "{1}", next).Replace(sep)
+	}
+	return strings.NewReplacer("{0}", name, "{1}", q).Replace(pattern)
+}
+
+// nameData is CLDR's data for display names in one language.
+type nameData struct {
+	pattern, separator string
+	scripts            map[string]string
+}
+
+// namesFor finds the CLDR display-name data of t's language: the
+// language with t's script when CLDR has a locale for it (zh-Hant), else
+// the language alone.
+func namesFor(t language.Tag) nameData {
+	base, _ := t.Base()
+	script, _ := t.Script()
+	if d, ok := cldrNames[base.String()+"-"+script.String()]; ok {
+		return d
+	}
+	return cldrNames[base.String()]
 }

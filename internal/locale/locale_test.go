@@ -1,7 +1,11 @@
 package locale
 
 import (
+	"bytes"
 	"errors"
+	"go/format"
+	"os"
+	"os/exec"
 	"reflect"
 	"strings"
 	"testing"
@@ -125,7 +129,15 @@ func TestName(t *testing.T) {
 		{"fr-CA", "français (Canada)"},
 		{"en", "English"},
 		{"pt-BR", "português (Brasil)"},
-		{"zh-Hant-TW", "中文 (繁體中文, 台灣)"},
+		{"zh-Hant-TW", "中文（繁體，台灣）"},
+		{"zh-Hans", "中文（简体）"},
+		{"zh-Hant", "中文（繁體）"},
+		{"zh-Hans-CN", "中文（简体，中国）"},
+		{"zh", "中文"},
+		{"ko", "한국어"},
+		{"ko-KR", "한국어(대한민국)"},
+		{"ja-JP", "日本語 (日本)"},
+		{"vi", "Tiếng Việt"},
 		{"sr-Latn", "srpski (latinica)"},
 		{"en-XX", "English"}, // private-use region has no name
 		{"nqo", "nqo"},       // no display data at all
@@ -176,5 +188,28 @@ func TestPluralFormsCopy(t *testing.T) {
 	PluralForms(en)[0] = "changed"
 	if got := PluralForms(en); got[0] != "one" {
 		t.Fatalf("cached result was modified: %v", got)
+	}
+}
+
+// TestCLDRNamesCurrent regenerates names_cldr.go from Debian's CLDR data,
+// when it is installed, and fails if the file in the tree differs.
+func TestCLDRNamesCurrent(t *testing.T) {
+	if _, err := os.Stat("/usr/share/unicode/cldr/common/main/zh.xml"); err != nil {
+		t.Skip("unicode-cldr-core is not installed")
+	}
+	out, err := exec.Command("go", "run", "gennames.go").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	formatted, err := format.Source(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	have, err := os.ReadFile("names_cldr.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(formatted, have) {
+		t.Error("names_cldr.go is not what gennames.go makes from the installed CLDR: run go generate ./internal/locale")
 	}
 }

@@ -56,12 +56,15 @@ func (p *Project) listContent() ([]string, error) {
 	}
 	sort.Strings(files)
 	sort.Strings(p.Assets)
-	return files, nil
+	return withUI(files), nil
 }
 
 // parseFile reads and parses the document name, relative to the content
 // root.
 func (p *Project) parseFile(name, encoding string) (*Doc, error) {
+	if name == UIPath {
+		return p.newDoc(p.uiDocument()), nil
+	}
 	root := path.Clean(p.Config.ContentRoot)
 	raw, err := p.readLimited(root + "/" + name)
 	if err != nil {
@@ -129,6 +132,9 @@ func (u *uniqueness) check(contentRoot string, d *Doc) error {
 	root := path.Clean(contentRoot)
 	// One slug is one catalog file and one page in a bundle.
 	if prev, dup := u.slugs[d.Slug]; dup {
+		if d.IsUI() || prev == UIPath {
+			return uiSlugError(contentRoot, cmpOr(prev, d.Path))
+		}
 		return fmt.Errorf("%s/%s: same slug %q as %s/%s, and so the same catalog: rename one", root, d.Path, d.Slug, root, prev)
 	}
 	u.slugs[d.Slug] = d.Path
@@ -174,4 +180,12 @@ func IsDocument(name string) bool {
 		return true
 	}
 	return false
+}
+
+// cmpOr is the first of a and b that is not the page-text document's path.
+func cmpOr(a, b string) string {
+	if a == UIPath {
+		return b
+	}
+	return a
 }

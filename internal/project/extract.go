@@ -96,7 +96,11 @@ func (p *Project) ExtractTo(opts ExtractOptions, emit func(plan.Plan) error) (Ex
 	src := p.Config.Source()
 	sources := make(map[string]*catalog.Catalog, len(p.Docs))
 	for _, d := range p.Docs {
-		rep.Messages += len(d.Source.Messages)
+		if d.IsUI() {
+			rep.Documents-- // the report counts content
+		} else {
+			rep.Messages += len(d.Source.Messages)
+		}
 		sources[d.Slug] = d.Source
 	}
 	oldSources := shareUnchanged(p.Catalogs[src.String()], sources)

@@ -42,15 +42,16 @@ func TestLoadManyFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Docs) != n {
-		t.Fatalf("%d documents, want %d", len(p.Docs), n)
+	if len(p.Docs) != n+1 { // and the page text, last
+		t.Fatalf("%d documents, want %d and the page text", len(p.Docs), n)
 	}
 	if p.Docs[n-1].Path != "leaflets/l099999.txt" || p.Docs[n-1].Segments[0].Text != "Leaflet 99999." {
 		t.Errorf("last document %s = %q", p.Docs[n-1].Path, p.Docs[n-1].Segments[0].Text)
 	}
 	pl, rep := p.Extract(ExtractOptions{Threshold: 0.5})
-	if rep.Messages != n || len(pl.Files) != n {
-		t.Errorf("extract: %d messages, %d files; want %d", rep.Messages, len(pl.Files), n)
+	// and the page text's catalogs: the source's and the target's
+	if rep.Messages != n || len(pl.Files) != n+2 {
+		t.Errorf("extract: %d messages, %d files; want %d and %d", rep.Messages, len(pl.Files), n, n+2)
 	}
 }
 

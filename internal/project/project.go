@@ -25,7 +25,8 @@ import (
 // Project is everything healthloc knows about a project at one moment.
 type Project struct {
 	Config *config.Config
-	// Docs are the source documents, sorted by path.
+	// Docs are the source documents, sorted by path, and last the page
+	// text (see UIPath).
 	Docs []*Doc
 	// Assets are content files that are not documents (images), sorted,
 	// relative to the content root.
@@ -134,6 +135,9 @@ func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
 	}
 	if err := p.loadCatalogs(o.Lean); err != nil {
 		return nil, err
+	}
+	if !o.Lean {
+		p.addShippedUI()
 	}
 	return p, nil
 }

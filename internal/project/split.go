@@ -2,6 +2,7 @@ package project
 
 import (
 	"maps"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -51,7 +52,7 @@ func (p *Project) Split(loc language.Tag, d DocOut, st *workarea.State) (*catalo
 			if m.Other == "" {
 				continue // nothing to serve or keep: the message is missing
 			}
-			state := p.stateOf(id, &m, d.Current, st)
+			state := p.stateOf(loc, id, &m, d.Current, st)
 			if state == "" {
 				served.Messages[id] = m
 				continue
@@ -70,7 +71,7 @@ func (p *Project) Split(loc language.Tag, d DocOut, st *workarea.State) (*catalo
 // stateOf is why translation m of message id is not served, or "" when
 // it is. A translation without hash, added or confirmed by hand, is one
 // of the current source and takes its hash.
-func (p *Project) stateOf(id string, m *catalog.Message, current func(string) (catalog.Message, bool), st *workarea.State) string {
+func (p *Project) stateOf(loc language.Tag, id string, m *catalog.Message, current func(string) (catalog.Message, bool), st *workarea.State) string {
 	cur, ok := current(id)
 	switch {
 	case !ok:
@@ -80,7 +81,9 @@ func (p *Project) stateOf(id string, m *catalog.Message, current func(string) (c
 	case m.Hash != cur.Hash:
 		return workarea.StateStale
 	}
-	if p.Config.RequireReviewed && !reviewed(st, id, cur.Hash, m.Other) {
+	// healthloc's own page text is reviewed as shipped
+	shipped := strings.HasPrefix(id, UISlug+".") && shippedReviewed(loc, id, m.Other)
+	if p.Config.RequireReviewed && !shipped && !reviewed(st, id, cur.Hash, m.Other) {
 		return workarea.StateUnreviewed
 	}
 	return ""

@@ -55,6 +55,9 @@ func (p *Project) Lookup(loc language.Tag, doc *Doc, id string) (State, string) 
 		}
 		return Stale, m.Other
 	}
+	if doc.IsUI() && shippedReviewed(loc, id, m.Other) {
+		return Reviewed, m.Other
+	}
 	if wf := p.Workflow[loc.String()]; wf != nil {
 		if r, ok := wf.Reviews[id]; ok && r.SourceHash == src && r.TranslationHash == TextHash(m.Other) {
 			return Reviewed, m.Other

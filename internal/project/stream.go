@@ -27,7 +27,7 @@ const docBatch = 1024
 //     catalog.StreamMerge, which reads the sources and a locale's catalogs
 //     a batch of slugs at a time, using every core.
 func (p *Project) streamExtract(opts ExtractOptions, emit func(plan.Plan) error) (ExtractReport, error) {
-	rep := ExtractReport{Documents: len(p.files)}
+	rep := ExtractReport{Documents: len(p.files) - 1} // the report counts content, not the page text
 	sp, err := newSpill(p.spillDir)
 	if err != nil {
 		return rep, err
@@ -120,7 +120,9 @@ func (p *Project) streamSources(sp *spill, emit func(plan.Plan) error, rep *Extr
 		if err := s.add(r.doc.Slug, r.src); err != nil {
 			return err
 		}
-		rep.Messages += len(r.doc.Source.Messages)
+		if !r.doc.IsUI() {
+			rep.Messages += len(r.doc.Source.Messages)
+		}
 		part.Files = append(part.Files, plan.File{Path: p.CatalogPath(srcTag, r.doc.Slug), Data: r.data, Stage: StageSource})
 		if p.progress != nil {
 			p.progress(i+1, len(p.files))
@@ -228,6 +230,12 @@ func (p *Project) streamLocale(loc language.Tag, s *sources, opts ExtractOptions
 		Slugs:  slugs,
 		Source: func(i int) (*catalog.SourceDoc, error) { return s.sp.read(slugs[i]) },
 		Target: func(i int) (*catalog.Catalog, error) {
+			if refs[i] == (docRef{}) {
+				if slugs[i] == UISlug {
+					return p.shippedUI(loc.String()), nil
+				}
+				return nil, nil
+			}
 			c, _, err := p.readDoc(loc.String(), refs[i])
 			return c, err
 		},

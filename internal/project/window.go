@@ -75,6 +75,9 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 		if err := w.readCatalogs(want); err != nil {
 			return err
 		}
+		if w.UIDoc() != nil {
+			w.addShippedUI()
+		}
 		if p.progress != nil {
 			p.progress(start+len(batch), len(p.files))
 		}

@@ -110,7 +110,7 @@ func (c *pairCheck) links() []Issue {
 		alt := c.localized(l.dest)
 		found := false
 		for k, t := range tl {
-			if !used[k] && t.bare == l.bare && (t.dest == l.dest || (alt != "" && t.dest == alt)) {
+			if !used[k] && t.bare == l.bare && (sameDest(t.dest, l.dest) || (alt != "" && t.dest == alt)) {
 				used[k], found = true, true
 				break
 			}
@@ -139,4 +139,46 @@ func (c *pairCheck) links() []Issue {
 	iss.Check, iss.Severity = CheckLinks, Error
 	iss.Message = fmt.Sprintf("links differ (%d in the source, %d in the translation): %s", len(sl), len(tl), strings.Join(parts, "; "))
 	return []Issue{iss}
+}
+
+// sameDest reports whether two link destinations lead to the same place.
+// A phone link (tel: or sms:) is compared as a number is: by its digits
+// and a leading "+", so "tel:+1-888-555-0100" and "tel:+18885550100" are
+// the same line and one changed digit is a different one.
+func sameDest(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ka, oka := phoneKey(a)
+	kb, okb := phoneKey(b)
+	return oka && okb && ka == kb
+}
+
+// phoneKey is a tel: or sms: link's scheme and number, without the
+// visual separators RFC 3966 allows ("-", ".", "(", ")", spaces) and
+// with the parameters after "?" or ";" kept as written.
+func phoneKey(dest string) (string, bool) {
+	scheme, rest, ok := strings.Cut(dest, ":")
+	scheme = strings.ToLower(scheme)
+	if !ok || (scheme != "tel" && scheme != "sms") {
+		return "", false
+	}
+	num, params := rest, ""
+	if i := strings.IndexAny(rest, "?;"); i >= 0 {
+		num, params = rest[:i], rest[i:]
+	}
+	var b strings.Builder
+	for i, c := range num {
+		switch {
+		case c >= '0' && c <= '9', c == '+' && i == 0, c == '*', c == '#':
+			b.WriteRune(c)
+		case c == '-' || c == '.' || c == '(' || c == ')' || c == ' ' || c == '\u00a0':
+		default:
+			return "", false
+		}
+	}
+	if b.Len() == 0 {
+		return "", false
+	}
+	return scheme + ":" + b.String() + params, true
 }

@@ -124,10 +124,20 @@ outer:
 func tagTexts(s string, spans []Span) []string {
 	out := make([]string, len(spans))
 	for k, sp := range spans {
-		out[k] = s[sp.Start:sp.End]
+		out[k] = phoneHrefRe.ReplaceAllStringFunc(s[sp.Start:sp.End], func(m string) string {
+			at := strings.IndexAny(m, "tTsS")
+			if key, ok := phoneKey(m[at:]); ok {
+				return m[:at] + key
+			}
+			return m
+		})
 	}
 	return out
 }
+
+// phoneHrefRe finds a tel: or sms: href in a raw tag, whose number is
+// compared as a number is (see phoneKey), not as written.
+var phoneHrefRe = regexp.MustCompile(`(?i)href\s*=\s*["']?(?:tel|sms):[^"'\s>]*`)
 
 func findAll(s string, re *regexp.Regexp) []Span {
 	var out []Span

@@ -53,6 +53,15 @@ func TestCheckPair(t *testing.T) {
 		{"short phone in space-grouping locale", "fr", "Call 116 117.", "Appelez le 116 117.", ""},
 		{"changed number", "es", "Take 500 mg.", "Tome 50 mg.", "numbers:error"},
 		{"changed phone", "es", "Call +44 20 7946 0958.", "Llame al +44 20 7946 0959.", "numbers:error"},
+		// phone numbers in tel: and sms: links are compared as numbers are
+		{"tel link reformatted", "es", "[Call us](tel:+1-888-555-0100).", "[Llámenos](tel:+18885550100).", ""},
+		{"tel link spaces", "fr", "[Call](tel:+33-1-23-45-67-89)", "[Appelez](tel:+33.1.23.45.67.89)", ""},
+		{"tel link digit changed", "es", "[Call us](tel:+1-888-555-0100).", "[Llámenos](tel:+1-888-555-0109).", "links:error"},
+		{"tel link plus dropped", "es", "[Call us](tel:+1-888-555-0100).", "[Llámenos](tel:1-888-555-0100).", "links:error"},
+		{"sms link reformatted", "es", "[Text us](sms:+1-888-555-0100).", "[Escríbanos](sms:+1.888.555.0100).", ""},
+		{"tel is not sms", "es", "[Call us](tel:+1-888-555-0100).", "[Llámenos](sms:+1-888-555-0100).", "links:error"},
+		{"raw tel link reformatted", "es", `<a href="tel:+1-888-555-0100">Call</a>`, `<a href="tel:+18885550100">Llame</a>`, ""},
+		{"raw tel link digit changed", "es", `<a href="tel:+1-888-555-0100">Call</a>`, `<a href="tel:+18885550101">Llame</a>`, "links:error,markup:error"},
 		// number words
 		{"one tablet vs five", "fr", "Take one tablet.", "Prenez cinq comprimés.", "numbers:error"},
 		{"one tablet vs un", "fr", "Take one tablet.", "Prenez un comprimé.", ""},

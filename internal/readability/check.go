@@ -35,8 +35,8 @@ func Check(p *project.Project, r *Rules, locs []language.Tag, docs map[string]bo
 	src := p.Config.Source()
 	var out []qa.Finding
 	for _, d := range p.Docs {
-		if docs != nil && !docs[d.Path] && !docs[d.Slug] {
-			continue
+		if docs != nil && !docs[d.Path] && !docs[d.Slug] || d.IsUI() {
+			continue // page text is a set of labels, not prose to read
 		}
 		source := MeasureDoc(p, src, d)
 		if withSource {

@@ -27,23 +27,36 @@ var needsIsolation = regexp.MustCompile(`\p{Latin}|µ|\d[–\-/:×+]\d`)
 // title line of a plain-text document) gives it up as the page heading,
 // so that notices can follow it; hasH1 reports that the body still has an
 // h1 of its own.
-func finishBody(body, dir string, needH1 bool) (_ string, _ []tocEntry, heading *run, hasH1 bool, _ error) {
+//
+// links, when set, rewrites each link's href (see Site.target) and gives
+// the hreflang of a link that leads to another language's page.
+func finishBody(body, dir string, needH1 bool, links func(string) (string, string)) (_ []string, _ []Section, heading *run, hasH1 bool, _ error) {
 	ctx := &html.Node{Type: html.ElementNode, Data: "main", DataAtom: atom.Main}
 	nodes, err := html.ParseFragment(strings.NewReader(body), ctx)
 	if err != nil {
-		return "", nil, nil, false, err
+		return nil, nil, nil, false, err
 	}
-	var toc []tocEntry
+	var toc []Section
 	n := 0
 	var walk func(*html.Node, bool)
 	walk = func(node *html.Node, isolate bool) {
 		if node.Type == html.ElementNode {
+			dropUnsafeURLs(node)
+			if node.DataAtom == atom.A && links != nil {
+				if href := getAttr(node, "href"); href != "" {
+					to, lang := links(href)
+					setAttr(node, "href", to)
+					if lang != "" {
+						setAttr(node, "hreflang", lang)
+					}
+				}
+			}
 			switch node.DataAtom {
 			case atom.H2:
 				n++
 				id := fmt.Sprintf("section-%d", n)
 				setAttr(node, "id", id)
-				e := tocEntry{ID: id, run: run{Text: strings.Join(strings.Fields(textOf(node)), " ")}}
+				e := Section{ID: id, run: run{Text: strings.Join(strings.Fields(textOf(node)), " ")}}
 				e.Lang, e.Dir = getAttr(node, "lang"), getAttr(node, "dir")
 				toc = append(toc, e)
 			case atom.A, atom.Code, atom.Pre, atom.Bdi, atom.Kbd, atom.Samp:
@@ -79,13 +92,37 @@ func finishBody(body, dir string, needH1 bool) (_ string, _ []tocEntry, heading 
 	}
 	hasH1 = contains(root, atom.H1)
 	walk(root, dir == "rtl")
+	var blocks []string
 	var buf bytes.Buffer
 	for c := root.FirstChild; c != nil; c = c.NextSibling {
 		if err := html.Render(&buf, c); err != nil {
-			return "", nil, nil, false, err
+			return nil, nil, nil, false, err
+		}
+		if c.Type == html.ElementNode {
+			blocks = append(blocks, buf.String())
+			buf.Reset()
 		}
 	}
-	return buf.String(), toc, heading, hasH1, nil
+	switch {
+	case buf.Len() > 0 && len(blocks) > 0:
+		blocks[len(blocks)-1] += buf.String()
+	case buf.Len() > 0:
+		blocks = append(blocks, buf.String())
+	}
+	return blocks, toc, heading, hasH1, nil
+}
+
+// dropUnsafeURLs removes a link or image URL that SafeURL refuses: the
+// sanitizer lets data: images through on any element, and only an image
+// may have one.
+func dropUnsafeURLs(n *html.Node) {
+	for i := 0; i < len(n.Attr); i++ {
+		a := n.Attr[i]
+		if (a.Key == "href" || a.Key == "src") && !SafeURL(a.Val, a.Key == "src" && n.DataAtom == atom.Img) {
+			n.Attr = append(n.Attr[:i], n.Attr[i+1:]...)
+			i--
+		}
+	}
 }
 
 // isolateRuns splits text node t around left-to-right runs that need it

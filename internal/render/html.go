@@ -10,7 +10,11 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/content"
@@ -21,6 +25,9 @@ import (
 // is never given WithUnsafe, because translations are untrusted input.
 var md = goldmark.New(
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
+	// inline raw HTML is rebuilt from a short list (see inlineHTML), so
+	// that a source's <a href="tel:…"> link survives
+	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(inlineHTML{}, 100))),
 )
 
 // sanitizer is the second layer: whatever goldmark lets through, only
@@ -34,7 +41,11 @@ var sanitizer = func() *bluemonday.Policy {
 	// values are attribute-escaped on output, so any text is safe.
 	p.AllowAttrs("alt").OnElements("img")
 	p.AllowAttrs("title").OnElements("a", "img")
-	p.AllowURLSchemes("http", "https", "mailto", "tel")
+	p.AllowAttrs("hreflang").OnElements("a")
+	// A patient on a phone taps to call, text or open a map; data: only
+	// for images (finishBody drops a data: link), never javascript:.
+	p.AllowURLSchemes("http", "https", "mailto", "tel", "sms", "geo")
+	p.AllowDataURIImages()
 	p.RequireNoFollowOnLinks(false)
 	return p
 }()
@@ -155,4 +166,39 @@ func plainText(s string) string {
 		return strings.TrimSpace(s)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// MarkdownHTML renders Markdown, such as one message's translation, to
+// HTML that is safe to put in a page: no raw HTML but the short list of
+// inline tags inlineHTML rebuilds, links limited to SafeURL's schemes,
+// and bluemonday's sanitizer over it all. The text is untrusted; the
+// result is not wrapped in anything beyond what the Markdown makes (a
+// paragraph is a <p>). It is the function a Go app shows catalog text
+// with, and its output for a given input stays stable.
+func MarkdownHTML(markdown string) string {
+	var buf bytes.Buffer
+	src := []byte(markdown)
+	if err := md.Renderer().Render(&buf, src, md.Parser().Parse(text.NewReader(src))); err != nil {
+		return template.HTMLEscapeString(markdown)
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(sanitizer.Sanitize(buf.String())), root)
+	if err != nil {
+		return template.HTMLEscapeString(markdown)
+	}
+	var out strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			dropUnsafeURLs(n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+		_ = html.Render(&out, n)
+	}
+	return out.String()
 }

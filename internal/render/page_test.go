@@ -45,6 +45,9 @@ func fixture(t *testing.T, targets string, tr translations) *project.Project {
 	}
 	for loc, m := range tr {
 		for _, d := range p.Docs {
+			if d.IsUI() {
+				continue // the page text keeps healthloc's translations
+			}
 			c := &catalog.Catalog{Locale: loc, Messages: map[string]catalog.Message{}}
 			for id, src := range d.Source.Messages {
 				if text, ok := m[src.Other]; ok {
@@ -124,11 +127,12 @@ func TestPageFallbackAndSwitcher(t *testing.T) {
 		// from es carry no lang of their own
 		`<p lang="en">Read more at <a href="https://example.org/help">the help page</a>.</p>`,
 		`<p lang="en">Go to a clinic at once if the child has a stiff neck.</p>`,
-		`<div class="notice" role="note"><p>2 secciones de esta página aún no están traducidas y se muestran en inglés.</p></div>`,
+		`<div class="notice" role="note"><p>Parte de esta página aún no está traducida y se muestra en inglés.</p></div>`,
 		`<link rel="alternate" hreflang="es" href="../es/fever.html">`,
 		`<link rel="alternate" hreflang="es-MX" href="../es-MX/fever.html">`,
 		`<link rel="alternate" hreflang="ar" href="../ar/fever.html">`,
-		`<link rel="alternate" hreflang="x-default" href="../es/fever.html">`,
+		// x-default is the source-language page
+		`<link rel="alternate" hreflang="x-default" href="../en/fever.html">`,
 		`aria-current="page">español (México)</a>`,
 		`<a href="../ar/fever.html" hreflang="ar" lang="ar" dir="rtl">العربية</a>`,
 		`<h2 id="toc-title">Contenido</h2>`,
@@ -140,9 +144,9 @@ func TestPageFallbackAndSwitcher(t *testing.T) {
 	mustContain(t, ar,
 		`<html lang="ar" dir="rtl">`,
 		`<a class="skip" href="#content">انتقل إلى المحتوى</a>`,
-		// the description fell back: one section, in Arabic's "one" form
+		// the description fell back
 		`<p class="lead" lang="en" dir="ltr">What to do when a child has a fever.</p>`,
-		`قسم واحد من هذه الصفحة لم يُترجم بعد ويُعرض باللغة الإنجليزية.`,
+		`<div class="notice" role="note"><p>جزء من هذه الصفحة لم يُترجم بعد ويُعرض باللغة الإنجليزية.</p></div>`,
 		// left-to-right runs are isolated so the dose keeps its order
 		`أعطِ <bdi>2.5–5 ml</bdi> من شراب الباراسيتامول كل 6 ساعات.`,
 		`<bdi>https://example.org/help</bdi> اليوم.`,
@@ -152,6 +156,58 @@ func TestPageFallbackAndSwitcher(t *testing.T) {
 	if !strings.Contains(es, `class="notice"`) {
 		t.Error("es page: no fallback notice for the untranslated paragraphs")
 	}
+}
+
+// TestChromeFallsBackWhole checks the page text of a locale healthloc has
+// no translation for (he), and of one whose catalog lacks one message:
+// each string is wholly in one language, marked with it when that is not
+// the page's, never a sentence of one language ending in a word of
+// another.
+func TestChromeFallsBackWhole(t *testing.T) {
+	p := fixture(t, `"he", "ko"`, translations{"he": {"Medicine": "תרופות"}, "ko": {"Medicine": "약"}})
+	// ko's own page-text catalog lacks the notice: it falls back whole
+	delete(p.Catalogs["ko"][project.UISlug].Messages, project.UIID("FallbackPartial"))
+	bs := renderAll(t, p)
+	he := page(t, bs["he"], "fever.html")
+	mustContain(t, he,
+		`<html lang="he" dir="rtl">`,
+		`<a class="skip" href="#content" lang="en" dir="ltr">Skip to content</a>`,
+		`<nav class="langs" aria-label="Other languages" lang="en" dir="ltr">`,
+		`<div class="notice" role="note" lang="en" dir="ltr"><p>Part of this page is not yet translated and is shown in English.</p></div>`,
+		`<h2 id="toc-title" lang="en" dir="ltr">Contents</h2>`,
+	)
+	ko := page(t, bs["ko"], "fever.html")
+	mustContain(t, ko,
+		`<a class="skip" href="#content">본문으로 건너뛰기</a>`,
+		`<a class="home" href="index.html">글 목록</a>`,
+		`<h2 id="toc-title">목차</h2>`,
+		`<div class="notice" role="note" lang="en"><p>Part of this page is not yet translated and is shown in English.</p></div>`,
+	)
+	if strings.Contains(ko, "in 영어") || strings.Contains(he, "in אנגלית") {
+		t.Error("a notice mixes two languages")
+	}
+	var fbs int
+	for _, f := range bs["ko"].Manifest.Fallbacks {
+		if f.Document == project.UIPath {
+			fbs++
+			if f.ID != project.UIID("FallbackPartial") || f.From != "en" {
+				t.Errorf("ko page-text fallback %+v", f)
+			}
+		}
+	}
+	if fbs != 1 {
+		t.Errorf("manifest lists %d page-text fallbacks for ko, want 1", fbs)
+	}
+}
+
+// TestChromeWholePage checks the notice of a page with nothing in the
+// locale's language.
+func TestChromeWholePage(t *testing.T) {
+	p := fixture(t, `"zh-Hans"`, nil)
+	mustContain(t, page(t, renderAll(t, p)["zh-Hans"], "fever.html"),
+		`<div class="notice" role="note"><p>本页尚未翻译，以原文语言（英语）显示。</p></div>`,
+		`aria-current="page">中文（简体）</a>`,
+	)
 }
 
 func TestIndexPage(t *testing.T) {
@@ -215,7 +271,7 @@ func TestPageLayoutRules(t *testing.T) {
 
 func TestFinishBodyHoistsLang(t *testing.T) {
 	in := "<ul>\n<li>\n<p lang=\"en\" dir=\"ltr\">Fast breathing</p>\n</li>\n<li><p lang=\"en\" dir=\"ltr\">One</p><p>اثنان</p></li>\n</ul>\n<blockquote>\n<p lang=\"en\" dir=\"ltr\">Keep giving ORS.</p>\n</blockquote>\n"
-	got, _, _, _, err := finishBody(in, "rtl", false)
+	got, _, _, _, err := finishBodyJoined(in, "rtl", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +296,7 @@ func TestFinishBodyTitle(t *testing.T) {
 		{"<p>Intro.</p>\n<h1>Later</h1>\n<h2>One</h2>\n", `<h2 id="section-1">One</h2>`, "", true, 1},
 	}
 	for _, tt := range tests {
-		got, toc, heading, h1, err := finishBody(tt.in, "ltr", true)
+		got, toc, heading, h1, err := finishBodyJoined(tt.in, "ltr", true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -264,7 +320,7 @@ func TestFinishBodyIsolation(t *testing.T) {
 		{"ltr", `<p>Give 50–100 ml.</p>`, `<p>Give 50–100 ml.</p>`},
 	}
 	for _, tt := range tests {
-		got, _, _, _, err := finishBody(tt.in, tt.dir, false)
+		got, _, _, _, err := finishBodyJoined(tt.in, tt.dir, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -275,13 +331,22 @@ func TestFinishBodyIsolation(t *testing.T) {
 }
 
 func TestAlternatesNested(t *testing.T) {
-	es, ar := language.Spanish, language.Arabic
-	got, xdef := alternates(ar, []language.Tag{es, ar}, "../../", "sub/x.html")
-	if len(got) != 2 || got[0].Href != "../../es/sub/x.html" || got[1].Href != "../../ar/sub/x.html" ||
-		got[0].Current || !got[1].Current || got[1].Dir != "rtl" || got[1].Name != "العربية" || xdef != "../../es/sub/x.html" {
+	es, ar, en := language.Spanish, language.Arabic, language.English
+	bd := &Bundler{loc: ar, source: en, opts: Options{Locales: []language.Tag{en, es, ar}}}
+	got, xdef := bd.alternates("sub", "sub/x.md", "sub/x.html")
+	if len(got) != 3 || got[1].Href != "../../es/sub/x.html" || got[2].Href != "../../ar/sub/x.html" ||
+		got[1].Current || !got[2].Current || got[2].Dir != "rtl" || got[2].Name != "العربية" || xdef != "../../en/sub/x.html" {
 		t.Errorf("alternates = %+v, x-default %s", got, xdef)
 	}
-	if got, xdef := alternates(ar, nil, "../", "x.html"); len(got) != 1 || xdef != "../ar/x.html" {
+	bd = &Bundler{loc: ar, source: en}
+	if got, xdef := bd.alternates(".", "x.md", "x.html"); len(got) != 1 || got[0].Href != "../ar/x.html" || xdef != "../en/x.html" {
 		t.Errorf("alternates without Locales = %+v, x-default %s", got, xdef)
 	}
+}
+
+// finishBodyJoined is finishBody with no link rewriting and the blocks
+// joined.
+func finishBodyJoined(body, dir string, needH1 bool) (string, []Section, *run, bool, error) {
+	b, toc, h, h1, err := finishBody(body, dir, needH1, nil)
+	return strings.Join(b, ""), toc, h, h1, err
 }

@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"path"
 	"sort"
-	"strings"
 	"sync/atomic"
 
 	"golang.org/x/text/language"
@@ -38,6 +37,14 @@ type Options struct {
 	// RequireReviewed publishes only reviewed translations; translated
 	// but unreviewed ones fall back like missing ones.
 	RequireReviewed bool
+	// Site knows the project's pages, so that links between them lead to
+	// the same bundle; nil leaves links as written and pages published.
+	Site *Site
+	// Templates lay out the pages; nil means healthloc's own.
+	Templates *Templates
+	// PageText holds the page-text document and its catalogs (see
+	// project.PageText); nil means the project given to NewBundler.
+	PageText *project.Project
 }
 
 // Manifest describes a bundle. Its JSON form is part of the bundle.
@@ -64,6 +71,9 @@ type DocCoverage struct {
 	LocalizedMsgs int     `json:"localized_messages"`
 	LocalizedWrds int     `json:"localized_words"`
 	PercentWords  float64 `json:"percent_words"`
+	// Skipped is true for a page the locale does not publish (below
+	// page_min_coverage in [site]).
+	Skipped bool `json:"skipped,omitempty"`
 }
 
 // Fallback is one segment that the locale did not provide itself.
@@ -89,7 +99,7 @@ type FileSum struct {
 type Bundle struct {
 	Manifest Manifest
 	Files    []plan.File
-	articles []article // for index.html
+	articles []Article // for index.html
 }
 
 // Coverage is the share of words the bundle shows localized, in percent.
@@ -109,6 +119,9 @@ type WordCount struct{ Localized, Total int }
 // without rendering.
 func (c *WordCount) Add(p *project.Project, loc language.Tag, opts Options) {
 	for _, d := range p.Docs {
+		if d.IsUI() {
+			continue
+		}
 		_, cov := resolveDoc(p, loc, d, opts)
 		c.Total += cov.Words
 		c.Localized += cov.LocalizedWrds
@@ -126,7 +139,10 @@ func (c WordCount) Percent() float64 {
 // Render builds the bundle of loc. assets reads content files that are not
 // documents, by their path relative to the content root.
 func Render(p *project.Project, loc language.Tag, assets fs.FS, opts Options) (*Bundle, error) {
-	bd := NewBundler(p, loc, opts)
+	bd, err := NewBundler(p, loc, opts)
+	if err != nil {
+		return nil, err
+	}
 	files, err := bd.Add(p)
 	if err != nil {
 		return nil, err
@@ -149,15 +165,19 @@ func Render(p *project.Project, loc language.Tag, assets fs.FS, opts Options) (*
 type Bundler struct {
 	loc  language.Tag
 	opts Options
+	// chrome is the page text of loc.
+	chrome map[string]Text
+	source language.Tag
 	// b holds the manifest and the index entries; never files.
 	b        Bundle
 	sums     []FileSum
 	hasIndex bool
 }
 
-// NewBundler starts the bundle of loc in project p (any window of it).
-func NewBundler(p *project.Project, loc language.Tag, opts Options) *Bundler {
-	bd := &Bundler{loc: loc, opts: opts}
+// NewBundler starts the bundle of loc in project p (any window of it,
+// or the lean project itself when opts.PageText is set).
+func NewBundler(p *project.Project, loc language.Tag, opts Options) (*Bundler, error) {
+	bd := &Bundler{loc: loc, opts: opts, source: p.Config.Source()}
 	bd.b.Manifest = Manifest{
 		Locale:          loc.String(),
 		Name:            locale.Name(loc),
@@ -173,8 +193,21 @@ func NewBundler(p *project.Project, loc language.Tag, opts Options) *Bundler {
 	for _, t := range p.Chain(loc) {
 		bd.b.Manifest.Chain = append(bd.b.Manifest.Chain, t.String())
 	}
-	return bd
+	pt := opts.PageText
+	if pt == nil {
+		var err error
+		if pt, err = p.PageText(); err != nil {
+			return nil, err
+		}
+	}
+	var fbs []Fallback
+	bd.chrome, fbs = chromeFor(pt, loc, opts)
+	bd.b.Manifest.Fallbacks = append(bd.b.Manifest.Fallbacks, fbs...)
+	return bd, nil
 }
+
+// Documents is the coverage of every document rendered so far.
+func (bd *Bundler) Documents() []DocCoverage { return bd.b.Manifest.Documents }
 
 // Add renders the documents of w and returns their files.
 func (bd *Bundler) Add(w *project.Project) ([]plan.File, error) {
@@ -184,7 +217,7 @@ func (bd *Bundler) Add(w *project.Project) ([]plan.File, error) {
 	var done atomic.Int64
 	err := workers.Map(len(w.Docs), 0, func(i int) error {
 		parts[i] = &Bundle{}
-		err := parts[i].renderDoc(w, bd.loc, w.Docs[i], bd.opts)
+		err := parts[i].renderDoc(bd, w, w.Docs[i])
 		if bd.opts.Progress != nil {
 			bd.opts.Progress(int(done.Add(1)), len(w.Docs))
 		}
@@ -220,7 +253,7 @@ func (bd *Bundler) note(files []plan.File) {
 func (bd *Bundler) Finish(assets []string, fsys fs.FS) ([]plan.File, error) {
 	var files []plan.File
 	if !bd.hasIndex {
-		index, err := bd.b.index(bd.loc, bd.opts)
+		index, err := bd.index()
 		if err != nil {
 			return nil, err
 		}
@@ -267,7 +300,7 @@ func resolveDoc(p *project.Project, loc language.Tag, d *project.Doc, opts Optio
 			counted[id] = true
 			cov.Messages++
 			cov.Words += d.Words[id]
-			if r.From != p.Config.Source() {
+			if r.From != p.Config.Source() || loc == p.Config.Source() {
 				cov.LocalizedMsgs++
 				cov.LocalizedWrds += d.Words[id]
 			}
@@ -281,18 +314,28 @@ func resolveDoc(p *project.Project, loc language.Tag, d *project.Doc, opts Optio
 	return res, cov
 }
 
-func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc, opts Options) error {
+func (b *Bundle) renderDoc(bd *Bundler, p *project.Project, d *project.Doc) error {
+	if d.IsUI() {
+		return nil // the page text is on every page, not a page of its own
+	}
+	loc, opts := bd.loc, bd.opts
 	res, cov := resolveDoc(p, loc, d, opts)
+	if !opts.Site.Published(loc, d.Path) {
+		// Not in this bundle: the index links where other pages' links
+		// to it lead, in the source language.
+		cov.Skipped = true
+		b.Manifest.Documents = append(b.Manifest.Documents, cov)
+		href, lang := opts.Site.link(loc, "index.html", d.Path, "", true)
+		a := Article{Href: href, Hreflang: lang, run: run{Text: sourceTitle(d)}}
+		a.Lang, a.Dir = attrPair(p.Config.Source(), loc)
+		b.articles = append(b.articles, a)
+		return nil
+	}
 	for i, id := range d.IDs {
-		r := res[i]
-		if !r.Own {
-			reason := r.Reason.String()
-			if opts.RequireReviewed && r.Reason == project.Translated {
-				reason = "unreviewed"
-			}
+		if r := res[i]; !r.Own {
 			b.Manifest.Fallbacks = append(b.Manifest.Fallbacks, Fallback{
 				Document: d.Path, ID: id, Kind: string(d.Segments[i].Kind), Line: d.Segments[i].Line,
-				From: r.From.String(), Reason: reason,
+				From: r.From.String(), Reason: reasonOf(r, opts),
 			})
 		}
 	}
@@ -304,14 +347,25 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 	if err != nil {
 		return fmt.Errorf("%s: %w", d.Path, err)
 	}
+	links := func(html bool) func(string) (string, string) {
+		if opts.Site == nil {
+			return nil
+		}
+		return func(href string) (string, string) {
+			to, rest, ok := opts.Site.target(href, d.Path)
+			if !ok {
+				return href, ""
+			}
+			return opts.Site.link(loc, d.Path, to, rest, html)
+		}
+	}
 	if d.Format == content.FormatHTML {
 		// The localized source is the page; the index still lists it.
-		b.Files = append(b.Files, plan.File{Path: d.Path, Data: htmlDocument(d, out, spans, res, loc)})
+		page := rewriteHTMLLinks(htmlDocument(d, out, spans, res, loc), links(true))
+		b.Files = append(b.Files, plan.File{Path: d.Path, Data: page})
 		b.articles = append(b.articles, newArticle(d.Path, title(d, res), d, res, loc))
 		return nil
 	}
-	b.Files = append(b.Files, plan.File{Path: d.Path, Data: out})
-
 	body := out
 	if d.BOM {
 		body = body[len(bom):]
@@ -325,7 +379,6 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 			bodyStart += (s.End - s.Start) - (seg.End - seg.Start)
 		}
 	}
-	page := b.newPage(p, loc, d, res, blocks, opts)
 	var html string
 	switch d.Format {
 	case content.FormatText:
@@ -335,20 +388,50 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 		if err != nil {
 			return fmt.Errorf("%s: %w", d.Path, err)
 		}
+		body = rewriteMarkdownLinks(body, bodyStart, links(false))
+		if fields := content.FrontMatterFields(body, p.Config.Site.LanguageKeys); len(fields) > 0 {
+			body = content.ReplaceFields(body, fields, languageValues(fields, loc))
+		}
+		out = body
+		if d.BOM {
+			out = append([]byte(bom), body...)
+		}
 	}
-	page.Body = html
-	data, err := page.render()
+	b.Files = append(b.Files, plan.File{Path: d.Path, Data: out})
+	page := b.newPage(bd, p, d, res, blocks)
+	data, err := page.render(bd.opts.Templates.article(), html, links(true))
 	if err != nil {
 		return fmt.Errorf("%s: %w", d.Path, err)
 	}
-	b.Files = append(b.Files, plan.File{Path: strings.TrimSuffix(d.Path, path.Ext(d.Path)) + ".html", Data: data})
+	b.Files = append(b.Files, plan.File{Path: pagePath(d), Data: data})
 	return nil
+}
+
+// reasonOf is why a message fell back, as the manifest says it.
+func reasonOf(r project.Resolution, opts Options) string {
+	if opts.RequireReviewed && r.Reason == project.Translated {
+		return "unreviewed"
+	}
+	return r.Reason.String()
+}
+
+// sourceTitle is title() of the document in its source language.
+func sourceTitle(d *project.Doc) string {
+	res := make([]project.Resolution, len(d.Segments))
+	for i, s := range d.Segments {
+		res[i].Text = s.Text
+	}
+	return title(d, res)
 }
 
 // resolve is where a message's text comes from. With RequireReviewed
 // only reviewed translations along the chain count, so a medical text is
 // published in the locale only after approval.
 func resolve(p *project.Project, loc language.Tag, d *project.Doc, id string, opts Options) project.Resolution {
+	if src := p.Config.Source(); loc == src {
+		// the source-language bundle: every text is its own
+		return project.Resolution{State: project.Translated, From: src, Text: d.Source.Messages[id].Other, Own: true, Reason: project.Translated}
+	}
 	if !opts.RequireReviewed {
 		return p.Resolve(loc, d, id, opts.UseStale)
 	}
@@ -385,4 +468,17 @@ func title(d *project.Doc, res []project.Resolution) string {
 		}
 	}
 	return path.Base(d.Slug)
+}
+
+// Coverages is how much of each document of p (a window) the bundle of
+// loc shows localized, without rendering.
+func Coverages(p *project.Project, loc language.Tag, opts Options) []DocCoverage {
+	var out []DocCoverage
+	for _, d := range p.Docs {
+		if !d.IsUI() {
+			_, cov := resolveDoc(p, loc, d, opts)
+			out = append(out, cov)
+		}
+	}
+	return out
 }

@@ -22,7 +22,10 @@ func TestBundlerWindows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bd := NewBundler(lean, es, opts)
+	bd, err := NewBundler(lean, es, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	got := map[string][]byte{}
 	add := func(files []plan.File) {
 		for _, f := range files {

@@ -90,7 +90,8 @@ func loadPlanted(t *testing.T, payload string) *project.Project {
 // TestXSS plants every payload as the translation of every segment and
 // checks the HTML pages with a real HTML parser: no script element, no
 // other element that runs or embeds code, no event-handler attribute and
-// no URL with a scheme other than http, https, mailto and tel.
+// no URL with a scheme other than http, https, mailto, tel, sms and geo
+// (data: only for an image).
 func TestXSS(t *testing.T) {
 	payloads := xssPayloads(t)
 	if len(payloads) < 50 {
@@ -182,7 +183,7 @@ func unsafeHTML(t *testing.T, page []byte) []string {
 				if n.Data == "link" && key == "href" && a.Val == "data:," {
 					continue
 				}
-				if urlAttrs[key] && !safeURL(a.Val) {
+				if urlAttrs[key] && !safeURL(a.Val, n.Data == "img" && key == "src") {
 					problems = append(problems, "URL "+key+"="+a.Val)
 				}
 			}
@@ -195,11 +196,13 @@ func unsafeHTML(t *testing.T, page []byte) []string {
 	return problems
 }
 
-// safeURL reports whether a URL is relative or uses http, https, mailto
-// or tel, read the way a browser reads it: whitespace and control
+// safeURL reports whether a URL is relative or uses http, https, mailto,
+// tel, sms or geo (or, for an image's src, is a data: PNG, GIF, JPEG or
+// WebP), read the way a browser reads it: whitespace and control
 // characters around it and tabs and line breaks inside it ignored, the
-// scheme case-insensitive.
-func safeURL(u string) bool {
+// scheme case-insensitive. It is written apart from render.SafeURL, so
+// that a mistake there is not repeated here.
+func safeURL(u string, image bool) bool {
 	u = strings.TrimFunc(u, func(r rune) bool { return r <= ' ' })
 	u = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(u)
 	i := strings.IndexAny(u, ":/?#")
@@ -207,8 +210,12 @@ func safeURL(u string) bool {
 		return true // no scheme: relative
 	}
 	switch strings.ToLower(u[:i]) {
-	case "http", "https", "mailto", "tel":
+	case "http", "https", "mailto", "tel", "sms", "geo":
 		return true
+	case "data":
+		l := strings.ToLower(u)
+		return image && (strings.HasPrefix(l, "data:image/png") || strings.HasPrefix(l, "data:image/gif") ||
+			strings.HasPrefix(l, "data:image/jpeg") || strings.HasPrefix(l, "data:image/webp"))
 	}
 	return false
 }
@@ -216,12 +223,29 @@ func safeURL(u string) bool {
 func TestSafeURL(t *testing.T) {
 	for u, want := range map[string]bool{
 		"https://a.example/": true, "HTTP://a": true, "mailto:x@y": true, "tel:+1": true,
+		"sms:+18885550100?body=hi": true, "geo:37.78,-122.4": true, "TEL:+1-888": true,
 		"img.png": true, "/abs": true, "#frag": true, "?q=a:b": true, "a/b:c": true,
 		"javascript:alert(1)": false, " JavaScript:x": false, "java\tscript:x": false,
 		"\x01javascript:x": false, "data:text/html,x": false, "vbscript:x": false,
+		"data:image/png;base64,AAAA": false, // not on a link
+		"file:///etc/passwd":         false,
 	} {
-		if got := safeURL(u); got != want {
+		if got := safeURL(u, false); got != want {
 			t.Errorf("safeURL(%q) = %v, want %v", u, got, want)
+		}
+		if got := SafeURL(u, false); got != want {
+			t.Errorf("SafeURL(%q) = %v, want %v", u, got, want)
+		}
+	}
+	for u, want := range map[string]bool{
+		"data:image/png;base64,AAAA": true, "DATA:image/gif;base64,AAAA": true,
+		"data:image/svg+xml,<svg onload=alert(1)>": false, "data:text/html,x": false,
+	} {
+		if got := safeURL(u, true); got != want {
+			t.Errorf("safeURL(%q, image) = %v, want %v", u, got, want)
+		}
+		if got := SafeURL(u, true); got != want {
+			t.Errorf("SafeURL(%q, image) = %v, want %v", u, got, want)
 		}
 	}
 }
@@ -234,6 +258,8 @@ func TestUnsafeHTMLCatches(t *testing.T) {
 		`<p><img src=x onerror=alert(1)></p>`,
 		`<p><a href=" JaVaScRiPt:alert(1)">x</a></p>`,
 		`<p><a href="data:text/html,x">x</a></p>`,
+		`<p><a href="data:image/png;base64,AAAA">x</a></p>`,
+		`<p><a href="vbscript:msgbox(1)">x</a></p>`,
 		`<p><svg><a xlink:href="javascript:alert(1)">x</a></svg></p>`,
 		`<p><iframe srcdoc="x"></iframe></p>`,
 		`<p style="background:url(javascript:alert(1))">x</p>`,
@@ -313,4 +339,20 @@ func FuzzXSS(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMarkdownHTML checks the exported renderer a Go app shows catalog
+// text with: Markdown and the kept links come out, every payload is
+// harmless.
+func TestMarkdownHTML(t *testing.T) {
+	if got := MarkdownHTML("Call [the hotline](tel:+18885550100) or <a href=\"sms:+18885550100\">text</a> *now*."); got !=
+		`<p>Call <a href="tel:+18885550100">the hotline</a> or <a href="sms:+18885550100">text</a> <em>now</em>.</p>`+"\n" {
+		t.Errorf("MarkdownHTML = %q", got)
+	}
+	for _, payload := range xssPayloads(t) {
+		page := "<!DOCTYPE html><html><body>" + MarkdownHTML(payload) + "</body></html>"
+		for _, problem := range unsafeHTML(t, []byte(page)) {
+			t.Errorf("payload %q: %s", payload, problem)
+		}
+	}
 }

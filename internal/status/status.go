@@ -84,6 +84,9 @@ type Locale struct {
 	// StaleSegments is filled on request (status --stale).
 	StaleSegments []StaleSegment `json:"stale_segments,omitempty"`
 	Tally
+	// UI is the coverage of the page text (the _ui catalog), which the
+	// content's counts above leave out.
+	UI *Tally `json:"ui,omitempty"`
 }
 
 // Report is the status of every requested locale.
@@ -107,6 +110,10 @@ func Compute(p *project.Project, locales []language.Tag, byDoc bool) Report {
 		for _, d := range p.Docs {
 			dt := Document{Path: d.Path, Tally: docTally(p, loc, d)}
 			dt.finish()
+			if d.IsUI() {
+				l.UI = &dt.Tally
+				continue
+			}
 			l.plus(dt.Tally)
 			if byDoc {
 				l.Documents = append(l.Documents, dt)
@@ -180,6 +187,9 @@ func (r *Report) Merge(o Report) {
 	for i := range r.Locales {
 		l, ol := &r.Locales[i], &o.Locales[i]
 		l.plus(ol.Tally)
+		if ol.UI != nil {
+			l.UI = ol.UI
+		}
 		l.Documents = append(l.Documents, ol.Documents...)
 		l.StaleSegments = append(l.StaleSegments, ol.StaleSegments...)
 		l.finish()

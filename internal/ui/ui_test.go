@@ -4,6 +4,7 @@ import (
 	"path"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -54,7 +55,7 @@ func TestLanguages(t *testing.T) {
 		got = append(got, l.String())
 	}
 	sort.Strings(got)
-	want := []string{"ar", "en", "es", "fr", "ru"}
+	want := []string{"ar", "de", "en", "es", "fr", "ja", "ko", "pt", "ru", "vi", "zh-Hans", "zh-Hant"}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("Languages() = %v, want %v", got, want)
 	}
@@ -108,33 +109,55 @@ func TestCatalogsComplete(t *testing.T) {
 	}
 }
 
-func TestFallbackNotice(t *testing.T) {
-	tests := []struct {
-		tag   string
-		count int
-		lang  string
-		want  string
-	}{
-		{"en", 1, "English", "1 section of this page is not yet translated and is shown in English."},
-		{"en", 2, "English", "2 sections of this page are not yet translated and are shown in English."},
-		{"en", 1200, "English", "1,200 sections of this page are not yet translated and are shown in English."},
-		{"es-MX", 2, "inglés", "2 secciones de esta página aún no están traducidas y se muestran en inglés."},
-		{"es", 1, "inglés", "1 sección de esta página aún no está traducida y se muestra en inglés."},
-		{"fr", 3, "anglais", "3 sections de cette page ne sont pas encore traduites et s’affichent en anglais."},
-		{"ar", 1, "الإنجليزية", "قسم واحد من هذه الصفحة لم يُترجم بعد ويُعرض باللغة الإنجليزية."},
-		{"ar", 2, "الإنجليزية", "قسمان من هذه الصفحة لم يُترجما بعد ويُعرضان باللغة الإنجليزية."},
-		{"ar-EG", 3, "الإنجليزية", "3 أقسام من هذه الصفحة لم تُترجم بعد وتُعرض باللغة الإنجليزية."},
-		{"ru", 1, "английский", "1 раздел этой страницы ещё не переведён и показан в оригинале (английский)."},
-		{"ru", 3, "английский", "3 раздела этой страницы ещё не переведены и показаны в оригинале (английский)."},
-		{"ru", 5, "английский", "5 разделов этой страницы ещё не переведены и показаны в оригинале (английский)."},
-		{"ru", 21, "английский", "21 раздел этой страницы ещё не переведён и показан в оригинале (английский)."},
-		{"de", 2, "Englisch", "2 sections of this page are not yet translated and are shown in Englisch."},
-	}
-	for _, tt := range tests {
-		got := For(language.MustParse(tt.tag)).N("FallbackNotice", tt.count, map[string]any{"Language": tt.lang})
-		if got != tt.want {
-			t.Errorf("%s %d: got %q, want %q", tt.tag, tt.count, got, tt.want)
+// TestShipped checks which embedded catalog serves a locale's page text:
+// the same language and script, never a neighbour's.
+func TestShipped(t *testing.T) {
+	for tag, want := range map[string]string{
+		"es": "es", "es-MX": "es", "zh-Hans": "zh-Hans", "zh": "zh-Hans", "zh-CN": "zh-Hans",
+		"zh-TW": "zh-Hant", "zh-Hant-HK": "zh-Hant", "ko": "ko", "vi": "vi", "ar-EG": "ar",
+		"sr-Latn": "", "he": "", "pt-BR": "pt",
+	} {
+		m, got, ok := Shipped(language.MustParse(tag))
+		if want == "" {
+			if ok {
+				t.Errorf("Shipped(%s) = %s, want none", tag, got)
+			}
+			continue
 		}
+		if !ok || got.String() != want {
+			t.Errorf("Shipped(%s) = %s, %v; want %s", tag, got, ok, want)
+			continue
+		}
+		for _, c := range Chrome() {
+			if m[c.Name] == "" {
+				t.Errorf("Shipped(%s) has no %s", tag, c.Name)
+			}
+		}
+	}
+}
+
+// TestChromePlaceholders checks that every shipped fallback notice names
+// the language exactly once, with the placeholder that render replaces.
+func TestChromePlaceholders(t *testing.T) {
+	for _, tag := range Languages() {
+		m, _, _ := Shipped(tag)
+		for _, name := range []string{"FallbackPartial", "FallbackWhole"} {
+			if n := strings.Count(m[name], LanguagePlaceholder); n != 1 {
+				t.Errorf("%s %s: %d placeholders %s, want 1", tag, name, n, LanguagePlaceholder)
+			}
+		}
+		for _, name := range []string{"SkipToContent", "Articles", "OtherLanguages", "Contents"} {
+			if strings.Contains(m[name], "{") {
+				t.Errorf("%s %s: %q has a placeholder", tag, name, m[name])
+			}
+		}
+	}
+	src, lang := SourceText(language.MustParse("he"))
+	if lang != language.English || src["Contents"] != "Contents" {
+		t.Errorf("SourceText(he) = %v, %s; want English", src, lang)
+	}
+	if src, lang := SourceText(language.MustParse("es-MX")); lang.String() != "es" || src["Contents"] != "Contenido" {
+		t.Errorf("SourceText(es-MX) = %v, %s; want es", src, lang)
 	}
 }
 
@@ -144,7 +167,9 @@ func TestText(t *testing.T) {
 		{"es-MX", "OtherLanguages", "Otros idiomas"},
 		{"fr-CA", "Contents", "Sommaire"},
 		{"ar", "Contents", "المحتويات"},
-		{"ja", "Contents", "Contents"},
+		{"ja", "Contents", "目次"},
+		{"he", "Contents", "Contents"},
+		{"zh-TW", "Contents", "目錄"},
 	}
 	for _, tt := range tests {
 		if got := For(language.MustParse(tt.tag)).T(tt.id); got != tt.want {
