@@ -83,7 +83,11 @@ func dashboardFixture(t *testing.T) *project.Project {
 func dashboard(t *testing.T, p *project.Project, tag string) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteDashboard(&buf, Compute(p, nil, true), Stale(p, nil), language.MustParse(tag)); err != nil {
+	rep := Compute(p, nil, true)
+	rd := ComputeReadability(p, p.Config.Targets(), nil)
+	rd.Finish()
+	rep.Readability = &rd
+	if err := WriteDashboard(&buf, rep, Stale(p, nil), language.MustParse(tag)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()

@@ -99,3 +99,9 @@ func (x *Text) Number(n int) string { return x.print.Sprintf("%d", n) }
 func (x *Text) Percent(p float64) string {
 	return x.print.Sprint(number.Percent(p/100, number.Scale(1)))
 }
+
+// Decimal formats v with one decimal for the locale: 8.6 in English,
+// 8,6 in Spanish.
+func (x *Text) Decimal(v float64) string {
+	return x.print.Sprint(number.Decimal(v, number.Scale(1)))
+}
