@@ -14,6 +14,7 @@ import (
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/pseudo"
+	"github.com/healthloc/healthloc/internal/readability"
 	"github.com/healthloc/healthloc/internal/render"
 )
 
@@ -80,6 +81,9 @@ func runRender(_ context.Context, io *IO, g *globalOptions, o *renderOptions) er
 	// require_reviewed in the configuration makes it the default, as the
 	// served catalogs hold only reviewed text then
 	opts := render.Options{UseStale: o.Stale == "use", RequireReviewed: o.RequireReviewed || p.Config.RequireReviewed}
+	if opts.Readability, err = readability.RulesOf(p.Config); err != nil {
+		return err
+	}
 	install := func(w *project.Project) {
 		if withPseudoLocale {
 			pseudo.Install(w)

@@ -21,6 +21,7 @@ import (
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/readability"
 	"github.com/healthloc/healthloc/internal/workers"
 )
 
@@ -38,6 +39,9 @@ type Options struct {
 	// RequireReviewed publishes only reviewed translations; translated
 	// but unreviewed ones fall back like missing ones.
 	RequireReviewed bool
+	// Readability sets the sentence limits of the manifest's readability
+	// figures; nil means the defaults.
+	Readability *readability.Rules
 }
 
 // Manifest describes a bundle. Its JSON form is part of the bundle.
@@ -54,6 +58,9 @@ type Manifest struct {
 	// RequireReviewed records that only reviewed translations were
 	// published.
 	RequireReviewed bool `json:"require_reviewed,omitempty"`
+
+	// Readability has each page's readability figures (readability.go).
+	Readability []DocReadability `json:"readability"`
 }
 
 // DocCoverage is how much of a document the bundle shows localized.
@@ -165,6 +172,7 @@ func NewBundler(p *project.Project, loc language.Tag, opts Options) *Bundler {
 		Stale:           "fallback",
 		Documents:       []DocCoverage{},
 		Fallbacks:       []Fallback{},
+		Readability:     []DocReadability{},
 		RequireReviewed: opts.RequireReviewed,
 	}
 	if opts.UseStale {
@@ -199,6 +207,7 @@ func (bd *Bundler) Add(w *project.Project) ([]plan.File, error) {
 		files = append(files, part.Files...)
 		m.Documents = append(m.Documents, part.Manifest.Documents...)
 		m.Fallbacks = append(m.Fallbacks, part.Manifest.Fallbacks...)
+		m.Readability = append(m.Readability, part.Manifest.Readability...)
 		bd.b.articles = append(bd.b.articles, part.articles...)
 	}
 	bd.note(files)
@@ -297,6 +306,7 @@ func (b *Bundle) renderDoc(p *project.Project, loc language.Tag, d *project.Doc,
 		}
 	}
 	b.Manifest.Documents = append(b.Manifest.Documents, cov)
+	b.Manifest.Readability = append(b.Manifest.Readability, readabilityOf(p, loc, d, res, opts.Readability)...)
 
 	out, spans, err := content.Localize(d.Document, func(i int, _ content.Segment) (string, bool) {
 		return res[i].Text, true
