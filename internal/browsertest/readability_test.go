@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/healthloc/healthloc/internal/readability"
 	"github.com/healthloc/healthloc/internal/status"
@@ -152,6 +155,20 @@ func TestReadabilityChart(t *testing.T) {
 	settle(t, ctx, rec)
 	if p := problems(rec, base); len(p) > 0 {
 		t.Errorf("console errors or outside requests: %v", p)
+	}
+
+	// With -update, the chart of all documents goes to docs/ for README.
+	if *update {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(900, 700)); err != nil {
+			t.Fatal(err)
+		}
+		shot, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.ID("readability-total")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("..", "..", "docs", "screenshot-readability.png"), shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	// In Arabic the page runs right to left: the bars grow from the right.
