@@ -15,6 +15,7 @@ import (
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/pseudo"
+	"github.com/healthloc/healthloc/internal/readability"
 	"github.com/healthloc/healthloc/internal/render"
 )
 
@@ -88,6 +89,9 @@ func runRender(ctx context.Context, io *IO, g *globalOptions, o *renderOptions) 
 	// served catalogs hold only reviewed text then
 	opts := render.Options{UseStale: o.Stale == "use", RequireReviewed: o.RequireReviewed || p.Config.RequireReviewed,
 		Site: site, Templates: tmpl, PageText: pt}
+	if opts.Readability, err = readability.RulesOf(p.Config); err != nil {
+		return err
+	}
 	// Only the locales that reach --min-coverage are published, and the
 	// language switcher links only those; a page below page_min_coverage
 	// is not published in its locale, and links to it lead elsewhere.

@@ -28,6 +28,8 @@ type statusOptions struct {
 	Format    string
 	FailUnder float64
 	Stale     bool
+	// Readability reports readability instead of coverage.
+	Readability bool
 	// ReportLocale is the language of the html dashboard.
 	ReportLocale string
 }
@@ -39,6 +41,7 @@ func (o *statusOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.ReportLocale, "report-locale", "", "language and number format of the html dashboard (default: the source locale)")
 	percentVar(f, &o.FailUnder, "fail-under", 0, "exit 1 when a locale's word coverage is below `N` percent")
 	f.BoolVar(&o.Stale, "stale", false, "list each stale translation with a word diff of its source (json: stale_segments)")
+	f.BoolVar(&o.Readability, "readability", false, "report readability per document, source and translation side by side (json: adds readability; html: always shown)")
 }
 
 func newStatusCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -73,6 +76,16 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 	if err != nil {
 		return err
 	}
+	if len(locs) == 0 {
+		locs = p.Config.Targets()
+	}
+	if rw, ok := readabilityFormats[o.Format]; ok && o.Readability {
+		write = rw
+	}
+	rd, err := newReadabilityPass(p, o.Readability || o.Format == "html")
+	if err != nil {
+		return err
+	}
 	// Counts add up window by window; stale segments are kept by locale,
 	// in document order.
 	var rep status.Report
@@ -82,6 +95,7 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 			return err
 		}
 		rep.Merge(status.Compute(w, locs, o.ByDoc || o.Format == "html"))
+		rd.add(w, locs)
 		if o.Stale || o.Format == "html" {
 			for i, loc := range locs {
 				stale[i] = append(stale[i], status.Stale(w, []language.Tag{loc})...)
@@ -96,6 +110,7 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 	if rep.Locales == nil {
 		rep = status.Compute(p, locs, false) // no document, no catalog: every count is zero
 	}
+	rd.finish(&rep)
 	if o.Stale {
 		for i := range rep.Locales {
 			rep.Locales[i].StaleSegments = stale[i]

@@ -47,19 +47,37 @@ func TestFleschEase(t *testing.T) {
 }
 
 // Kincaid, J. P., Fishburne, R. P., Rogers, R. L. and Chissom, B. S.
-// (1975). Derivation of new readability formulas for Navy enlisted
-// personnel. Research Branch Report 8-75: grade = 0.39 ASL + 11.8 ASW −
-// 15.59. Flesch's "standard" sample (17 words, 1.47 syllables a word),
-// which his table puts at 8th to 9th grade, gives grade 8.4.
+// (1975). Derivation of new readability formulas (Automated Readability
+// Index, Fog Count and Flesch Reading Ease Formula) for Navy enlisted
+// personnel. Research Branch Report 8-75, Naval Technical Training
+// Command: grade = 0.39 ASL + 11.8 ASW − 15.59. The report derives the
+// formula from tested passages but prints no worked example with counts.
+//
+// The worked example used here is the one Wikipedia's article
+// "Flesch–Kincaid readability tests" gives with the formula: "The
+// Australian platypus is seemingly a hybrid of a mammal and reptilian
+// creature" is an 11.3, as it has 24 syllables and 13 words. (healthloc's
+// own count of that sentence is 26 syllables: the patterns read
+// Aus-tra-li-an and rep-til-i-an, which dictionaries also allow; the test
+// checks the formula on the published counts.)
 func TestFleschKincaid(t *testing.T) {
-	near(t, "grade", fleschKincaid(per100(17, 147)), 0.39*17+11.8*1.47-15.59, 1e-9)
-	near(t, "grade", fleschKincaid(per100(17, 147)), 8.386, 0.001)
+	g := fleschKincaid(Counts{Words: 13, Sentences: 1, Syllables: 24})
+	if round1(g) != 11.3 {
+		t.Errorf("platypus sentence: grade %.3f, want 11.3", g)
+	}
+	// Derived by hand from the definition, no published figure: Flesch's
+	// "standard" sample (17 words a sentence, 147 syllables per 100
+	// words) is grade 0.39×17 + 11.8×1.47 − 15.59 = 8.386.
+	near(t, "standard", fleschKincaid(per100(17, 147)), 8.386, 0.001)
 }
 
 // McLaughlin, G. H. (1969). SMOG grading: a new readability formula.
-// Journal of Reading 12(8), 639–646. Worked example: a count of 95
-// polysyllables in 30 sentences gives grade 13 (3 + √100); the paper's
-// regression form 1.0430 √count + 3.1291 gives 13.3, which rounds to 13.
+// Journal of Reading 12(8), 639–646. The paper's counting instructions
+// work an example: a count of 95 polysyllables in 30 sentences is
+// rounded to the nearest perfect square, 100, whose root 10 plus 3 gives
+// grade 13. healthloc uses the paper's regression form, 1.0430 √count +
+// 3.1291 (scaled to 30 sentences), which gives 13.3 for the same count:
+// 13 when rounded, as the worked example says.
 func TestSMOG(t *testing.T) {
 	c := Counts{Sentences: 30, Poly: 95}
 	if g := smog(c); math.Round(g) != 13 {
@@ -71,20 +89,30 @@ func TestSMOG(t *testing.T) {
 }
 
 // Fernández Huerta, J. (1959). Medidas sencillas de lecturabilidad.
-// Consigna 214, 29–32, as corrected (Law, G., 2011, LINGUIST List
-// 22.2332): L = 206.84 − 0.60 P − 1.02 F, P the syllables per 100 words
-// and F the words per sentence. A 100-word sample of 5 sentences and
-// 180 syllables scores 206.84 − 108 − 20.4 = 78.44.
+// Consigna 214, 29–32: L = 206.84 − 0.60 P − 1.02 F, P the syllables per
+// 100 words. The paper takes F as the sentences per 100 words, with
+// which shorter sentences would lower the score; Law, G. (2011), "Error
+// in the Fernández Huerta readability formula", LINGUIST List 22.2332,
+// points out the error, and the corrected form, used here, takes F as
+// the words per sentence, as Flesch's formula does. No worked example with numbers was found
+// published with either; the expected value is derived by hand from the
+// definition: 100 words, 5 sentences, 180 syllables give
+// 206.84 − 0.60×180 − 1.02×20 = 78.44.
 func TestFernandezHuerta(t *testing.T) {
 	near(t, "L", fernandezHuerta(Counts{Words: 100, Sentences: 5, Syllables: 180}), 78.44, 1e-9)
 }
 
 // Szigriszt Pazos, F. (1993). Sistemas predictivos de legibilidad del
-// mensaje escrito: fórmula de perspicuidad (doctoral thesis), read on
-// the INFLESZ scale of Barrio Cantalejo, I. M. et al. (2008). Validación
-// de la Escala INFLESZ. An. Sist. Sanit. Navar. 31(2), 135–152:
-// P = 206.835 − 62.3 S/P − P/F. The same sample scores 74.7, "bastante
-// fácil" (65–80) on the INFLESZ scale.
+// mensaje escrito: fórmula de perspicuidad (doctoral thesis, Universidad
+// Complutense de Madrid): P = 206.835 − 62.3 S/P − P/F (S syllables,
+// P words, F sentences), read on the INFLESZ scale of Barrio Cantalejo,
+// I. M. et al. (2008). Validación de la Escala INFLESZ para evaluar la
+// legibilidad de los textos dirigidos a pacientes. An. Sist. Sanit. Navar.
+// 31(2), 135–152, whose bands are published: < 40 muy difícil, 40–55 algo
+// difícil, 55–65 normal, 65–80 bastante fácil, > 80 muy fácil. No worked
+// example with numbers was found; the expected value is derived by hand:
+// the sample above gives 206.835 − 62.3×1.8 − 20 = 74.695, "bastante
+// fácil".
 func TestSzigrisztPazos(t *testing.T) {
 	v := szigrisztPazos(Counts{Words: 100, Sentences: 5, Syllables: 180})
 	near(t, "P", v, 206.835-62.3*1.8-20, 1e-9)
@@ -96,14 +124,19 @@ func TestSzigrisztPazos(t *testing.T) {
 // Kandel, L. and Moles, A. (1958). Application de l'indice de Flesch à
 // la langue française. Cahiers Études de Radio-Télévision 19, 253–274:
 // L = 207 − 1.015 l − 0.736 s, l the words per sentence and s the
-// syllables per 100 words. Flesch's standard sample: 81.55.
+// syllables per 100 words. No worked example with numbers was found; the
+// expected value is derived by hand on Flesch's "standard" sample (17
+// words a sentence, 147 syllables per 100 words): 207 − 17.255 − 108.192
+// = 81.553.
 func TestKandelMoles(t *testing.T) {
-	near(t, "L", kandelMoles(per100(17, 147)), 207-1.015*17-0.736*147, 1e-6)
+	near(t, "L", kandelMoles(per100(17, 147)), 81.553, 1e-6)
 }
 
 // Amstad, T. (1978). Wie verständlich sind unsere Zeitungen? (doctoral
-// thesis, Zürich): FRE = 180 − ASL − 58.5 ASW. A sample of 15 words a
-// sentence and 1.6 syllables a word scores 71.4, "mittelleicht".
+// thesis, Universität Zürich): FRE = 180 − ASL − 58.5 ASW. No worked
+// example with numbers was found; the expected value is derived by hand:
+// 150 words in 10 sentences with 240 syllables (15 words a sentence, 1.6
+// syllables a word) give 180 − 15 − 93.6 = 71.4.
 func TestAmstad(t *testing.T) {
 	near(t, "FRE", amstad(Counts{Words: 150, Sentences: 10, Syllables: 240}), 71.4, 1e-9)
 }
@@ -113,7 +146,9 @@ func TestAmstad(t *testing.T) {
 // 0.1935 MS + 0.1672 SL + 0.1297 IW − 0.0327 ES − 0.875, MS the percent
 // of words of three syllables or more, SL the words per sentence, IW
 // the percent of words of more than six letters, ES the percent of
-// one-syllable words. 20% MS, 15 SL, 30% IW, 40% ES: grade 8.09.
+// one-syllable words. No worked example with numbers was found; the
+// expected value is derived by hand: 20% MS, 15 SL, 30% IW, 40% ES give
+// 3.87 + 2.508 + 3.891 − 1.308 − 0.875 = 8.086.
 func TestWienerSachtext(t *testing.T) {
 	c := Counts{Words: 300, Sentences: 20, Poly: 60, Long: 90, Mono: 120}
 	near(t, "WSTF", wienerSachtext(c), 0.1935*20+0.1672*15+0.1297*30-0.0327*40-0.875, 1e-9)
@@ -123,26 +158,33 @@ func TestWienerSachtext(t *testing.T) {
 // Lucisano, P. and Piemontese, M. E. (1988). GULPEASE: una formula per
 // la predizione della difficoltà dei testi in lingua italiana. Scuola e
 // città 39(3), 110–124: G = 89 − LP/10 + 3 FR, LP the letters per 100
-// words and FR the sentences per 100 words. 100 words of 500 letters in
-// 6 sentences: 89 − 50 + 18 = 57, hard for readers with a middle-school
-// licence (below 60).
+// words and FR the sentences per 100 words, on a published scale: below
+// 80 hard for readers with elementary schooling, below 60 for middle
+// school, below 40 for secondary school. No worked example with numbers
+// was found; the expected value is derived by hand: 100 words of 500
+// letters in 6 sentences give 89 − 50 + 18 = 57, hard for readers with
+// middle schooling.
 func TestGulpease(t *testing.T) {
 	near(t, "G", gulpease(Counts{Words: 100, Letters: 500, Sentences: 6}), 57, 1e-9)
 }
 
 // Martins, T. B. F., Ghiraldelo, C. M., Nunes, M. G. V. and Oliveira
 // Jr., O. N. (1996). Readability formulas applied to textbooks in
-// Brazilian Portuguese. Notas do ICMSC 28: the Flesch formula with 42
-// added (248.835 − 1.015 ASL − 84.6 ASW).
+// Brazilian Portuguese. Notas do ICMSC 28: Flesch's formula with 42
+// added, 248.835 − 1.015 ASL − 84.6 ASW. No worked example with numbers
+// was found; the test checks the published definition: on any counts the
+// score is Flesch's plus 42 (Flesch's standard sample: 107.218).
 func TestMartins(t *testing.T) {
 	c := per100(17, 147)
 	near(t, "martins", martins(c), fleschEase(c)+42, 1e-9)
+	near(t, "martins", martins(c), 107.218, 0.001)
 }
 
 // Oborneva, I. V. (2006). Автоматизированная оценка сложности учебных
 // текстов на основе статистических параметров (dissertation, Moscow):
-// FRE = 206.835 − 1.3 ASL − 60.1 ASW. 10 words a sentence and 2.5
-// syllables a word: 43.585.
+// FRE = 206.835 − 1.3 ASL − 60.1 ASW. No worked example with numbers was
+// found; the expected value is derived by hand: 10 words a sentence and
+// 2.5 syllables a word give 206.835 − 13 − 150.25 = 43.585.
 func TestOborneva(t *testing.T) {
 	near(t, "FRE", oborneva(Counts{Words: 100, Sentences: 10, Syllables: 250}), 43.585, 1e-9)
 }

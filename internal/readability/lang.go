@@ -62,6 +62,7 @@ type Lang struct {
 	// MaxSentence is the default length limit of a sentence, in Units.
 	MaxSentence int
 	hyph        hyph.Set
+	cache       *wordCache
 }
 
 // Units names what Lang counts: "words" or "characters".
@@ -116,6 +117,7 @@ func LangOf(tag language.Tag) *Lang {
 	if l.Graded() && base != "it" && base != "ar" {
 		l.Syllables = true
 		l.hyph = hyph.For(base)
+		l.cache = cacheFor(base)
 	}
 	return l
 }

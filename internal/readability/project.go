@@ -29,6 +29,7 @@ type Doc struct {
 	Blocks        []Block `json:"-"`
 	lang          *Lang
 	tag           language.Tag
+	src           language.Tag // the project's source locale
 }
 
 // measured reports whether a segment kind is read as text on the page:
@@ -44,19 +45,31 @@ func measured(k content.Kind) bool {
 // language gives the formulas.
 func MeasureDoc(p *project.Project, loc language.Tag, d *project.Doc) Doc {
 	src := p.Config.Source()
+	return MeasureResolved(p, loc, d, func(i int) (language.Tag, string) {
+		id := d.IDs[i]
+		if loc == src {
+			return src, d.Source.Messages[id].Other
+		}
+		r := p.Resolve(loc, d, id, false)
+		return r.From, r.Text
+	})
+}
+
+// MeasureResolved measures document d in loc from the text published
+// for each segment i: the locale it comes from and its Markdown. render
+// passes what it published, so that the manifest's figures are those of
+// the bundle, whatever its options.
+func MeasureResolved(p *project.Project, loc language.Tag, d *project.Doc, text func(i int) (language.Tag, string)) Doc {
+	src := p.Config.Source()
 	l := LangOf(loc)
-	out := Doc{Document: d.Path, Locale: loc.String(), lang: l, tag: loc}
+	out := Doc{Document: d.Path, Locale: loc.String(), lang: l, tag: loc, src: src}
 	langs := map[language.Tag]*Lang{loc: l}
-	for i, id := range d.IDs {
+	for i := range d.IDs {
 		if !measured(d.Segments[i].Kind) {
 			continue
 		}
-		from, text := src, d.Source.Messages[id].Other
-		if loc != src {
-			r := p.Resolve(loc, d, id, false)
-			from, text = r.From, r.Text
-		}
-		b := Block{Segment: i, Text: content.PlainText(text), From: from}
+		from, md := text(i)
+		b := Block{Segment: i, Text: content.PlainText(md), From: from}
 		out.Blocks = append(out.Blocks, b)
 		bl, ok := langs[from]
 		if !ok {

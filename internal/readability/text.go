@@ -160,7 +160,7 @@ func (l *Lang) countWord(c *Counts, w string) {
 	n := 0
 	for _, part := range strings.Split(w, "-") {
 		if part != "" {
-			n += syllables(l.hyph, l.Base, part)
+			n += cachedSyllables(l.cache, l.hyph, l.Base, part)
 		}
 	}
 	c.Syllables += n

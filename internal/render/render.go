@@ -20,6 +20,7 @@ import (
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/readability"
 	"github.com/healthloc/healthloc/internal/workers"
 )
 
@@ -45,6 +46,9 @@ type Options struct {
 	// PageText holds the page-text document and its catalogs (see
 	// project.PageText); nil means the project given to NewBundler.
 	PageText *project.Project
+	// Readability sets the sentence limits of the manifest's readability
+	// figures; nil means the defaults.
+	Readability *readability.Rules
 }
 
 // Manifest describes a bundle. Its JSON form is part of the bundle.
@@ -61,6 +65,9 @@ type Manifest struct {
 	// RequireReviewed records that only reviewed translations were
 	// published.
 	RequireReviewed bool `json:"require_reviewed,omitempty"`
+
+	// Readability has each page's readability figures (readability.go).
+	Readability []DocReadability `json:"readability"`
 }
 
 // DocCoverage is how much of a document the bundle shows localized.
@@ -185,6 +192,7 @@ func NewBundler(p *project.Project, loc language.Tag, opts Options) (*Bundler, e
 		Stale:           "fallback",
 		Documents:       []DocCoverage{},
 		Fallbacks:       []Fallback{},
+		Readability:     []DocReadability{},
 		RequireReviewed: opts.RequireReviewed,
 	}
 	if opts.UseStale {
@@ -232,6 +240,7 @@ func (bd *Bundler) Add(w *project.Project) ([]plan.File, error) {
 		files = append(files, part.Files...)
 		m.Documents = append(m.Documents, part.Manifest.Documents...)
 		m.Fallbacks = append(m.Fallbacks, part.Manifest.Fallbacks...)
+		m.Readability = append(m.Readability, part.Manifest.Readability...)
 		bd.b.articles = append(bd.b.articles, part.articles...)
 	}
 	bd.note(files)
@@ -340,6 +349,7 @@ func (b *Bundle) renderDoc(bd *Bundler, p *project.Project, d *project.Doc) erro
 		}
 	}
 	b.Manifest.Documents = append(b.Manifest.Documents, cov)
+	b.Manifest.Readability = append(b.Manifest.Readability, readabilityOf(p, loc, d, res, opts.Readability)...)
 
 	out, spans, err := content.Localize(d.Document, func(i int, _ content.Segment) (string, bool) {
 		return res[i].Text, true

@@ -109,6 +109,7 @@ func WriteDashboard(w io.Writer, rep Report, stale []StaleSegment, tag language.
 		"Source": locale.Name(src), "SourceLang": rep.SourceLocale, "SourceDir": locale.Direction(src),
 		"Locales": locales, "Total": mk(x.T("Totals"), "", "", total),
 		"Docs": tables, "Stale": srows,
+		"Readability": readabilityCharts(x, rep, dir == "rtl"),
 	})
 }
 

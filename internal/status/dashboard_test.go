@@ -83,7 +83,11 @@ func dashboardFixture(t *testing.T) *project.Project {
 func dashboard(t *testing.T, p *project.Project, tag string) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteDashboard(&buf, Compute(p, nil, true), Stale(p, nil), language.MustParse(tag)); err != nil {
+	rep := Compute(p, nil, true)
+	rd := ComputeReadability(p, p.Config.Targets(), nil)
+	rd.Finish()
+	rep.Readability = &rd
+	if err := WriteDashboard(&buf, rep, Stale(p, nil), language.MustParse(tag)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -150,13 +154,20 @@ func TestDashboardContent(t *testing.T) {
 		`<del>Take 500 mg of paracetamol every 8 hours if you need it.</del>`,
 		`<td lang="es" dir="ltr">Tome 500 mg de paracetamol cada 8 horas si lo necesita.</td>`,
 		`<th scope="row">Totaux</th>`,
+		// readability: the source and es side by side, the value as json
+		// gives it, the text in French format, the bar to scale
+		`<h2 id="readability">Lisibilité</h2>`,
+		`<section class="readability" id="readability-1" aria-labelledby="readability-1-title" data-document="guide.md">`,
+		`<data class="rval ease" value="78.8">78,8</data>`,
+		`<rect class="ease" x="0" y="0" width="788" height="24"><title>English (original): Flesch Reading Ease 78,8</title></rect>`,
+		`<data class="rval ease" value="98.3">98,3</data>`,
 	} {
 		if !strings.Contains(fr, want) {
 			t.Errorf("fr dashboard lacks %q", want)
 		}
 	}
 	ar := dashboard(t, p, "ar")
-	for _, want := range []string{`<html lang="ar" dir="rtl">`, `<g transform="matrix(-1 0 0 1 1000 0)">`, `<h1>حالة الترجمة</h1>`} {
+	for _, want := range []string{`<html lang="ar" dir="rtl">`, `<g transform="matrix(-1 0 0 1 1000 0)">`, `<h1>حالة الترجمة</h1>`, `<h2 id="readability">سهولة القراءة</h2>`} {
 		if !strings.Contains(ar, want) {
 			t.Errorf("ar dashboard lacks %q", want)
 		}

@@ -93,6 +93,8 @@ type Locale struct {
 type Report struct {
 	SourceLocale string   `json:"source_locale"`
 	Locales      []Locale `json:"locales"`
+	// Readability is filled on request (status --readability).
+	Readability *Readability `json:"readability,omitempty"`
 }
 
 // Compute builds the report for the given locales (all targets when

@@ -156,3 +156,9 @@ func SourceText(src language.Tag) (map[string]string, language.Tag) {
 	m, t, _ := Shipped(language.English)
 	return m, t
 }
+
+// Decimal formats v with one decimal for the locale: 8.6 in English,
+// 8,6 in Spanish.
+func (x *Text) Decimal(v float64) string {
+	return x.print.Sprint(number.Decimal(v, number.Scale(1)))
+}
