@@ -13,6 +13,9 @@ func displayKey(k string) string {
 	if d, ok := strings.CutPrefix(k, "tel:"); ok {
 		return "phone " + d
 	}
+	if d, ok := strings.CutPrefix(k, "date:"); ok {
+		return "date " + strings.Trim(d, "-")
+	}
 	return k
 }
 
@@ -70,7 +73,7 @@ func (c *pairCheck) numbers() []Issue {
 		}
 	}
 	if len(missing) == 0 && len(extra) == 0 {
-		return nil
+		return append(c.ordinals(), c.reversedRanges()...)
 	}
 	var parts []string
 	if len(missing) > 0 {
@@ -81,6 +84,38 @@ func (c *pairCheck) numbers() []Issue {
 	}
 	iss.Check, iss.Severity = CheckNumbers, Error
 	iss.Message = "numbers differ: " + strings.Join(parts, "; ")
+	return []Issue{iss}
+}
+
+// ordinals reports an ordinal that changed: "the third dose" as "第二剂".
+// Ordinals are optional numbers (third-party is 제3자, but may be
+// "externe"), so a lost or added one alone is not reported.
+func (c *pairCheck) ordinals() []Issue {
+	ords := func(qs []quantity) []string {
+		var out []string
+		for _, q := range qs {
+			if q.ordinal {
+				out = append(out, q.key)
+			}
+		}
+		return out
+	}
+	lost, added := diffMultiset(ords(c.sq), ords(c.tq))
+	if len(lost) == 0 || len(added) == 0 {
+		return nil
+	}
+	iss := Issue{Check: CheckNumbers, Severity: Error,
+		Message: fmt.Sprintf("ordinal changed: %s in the source is %s in the translation", strings.Join(lost, ", "), strings.Join(added, ", "))}
+	for _, q := range c.sq {
+		if q.ordinal && slices.Contains(lost, q.key) {
+			iss.SourceSpans = append(iss.SourceSpans, c.src.span(q.i, q.j))
+		}
+	}
+	for _, q := range c.tq {
+		if q.ordinal && slices.Contains(added, q.key) {
+			iss.TranslationSpans = append(iss.TranslationSpans, c.tr.span(q.i, q.j))
+		}
+	}
 	return []Issue{iss}
 }
 
@@ -98,7 +133,9 @@ func (c *pairCheck) scan() {
 	if c.sq != nil || c.tq != nil {
 		return
 	}
+	c.src.nowords, c.tr.nowords = !c.tr.lg.words, !c.src.lg.words
 	sq, tq := c.src.quantities(), c.tr.quantities()
+	reconcileFractions(sq, tq)
 	c.sq, c.tq = splitWhereMeant(sq, tq), splitWhereMeant(tq, sq)
 	if c.sq == nil {
 		c.sq = []quantity{}
@@ -129,7 +166,7 @@ func splitWhereMeant(qs, other []quantity) []quantity {
 			continue
 		}
 		for k, key := range q.split {
-			p := quantity{key: key, i: q.i, j: q.j, ue: q.j}
+			p := quantity{key: key, i: q.i, j: q.j, ue: q.j, ub: q.ub}
 			if k == len(q.split)-1 {
 				p.unit, p.hasUnit, p.ue = q.unit, q.hasUnit, q.ue
 			}
@@ -140,8 +177,12 @@ func splitWhereMeant(qs, other []quantity) []quantity {
 }
 
 // compatible reports whether two units are the same, a magnitude of 0
-// matching any magnitude of its class.
+// matching any magnitude of its class. A number of doses is a number of
+// times ("two doses" is "두 번", "2回"), when no period is said.
 func compatible(a, b unit) bool {
+	if a.class == "dose" && b.class == "frequency" && b.mag == 0 || b.class == "dose" && a.class == "frequency" && a.mag == 0 {
+		return true
+	}
 	return a.class == b.class && (a.mag == b.mag || a.mag == 0 || b.mag == 0)
 }
 
@@ -174,7 +215,7 @@ func (c *pairCheck) units() []Issue {
 			if used[ti] || r.key != q.key || !r.hasUnit {
 				continue
 			}
-			if q.optional && q.inherent && r.unit.class != q.unit.class {
+			if r.period || q.optional && q.inherent && r.unit.class != q.unit.class {
 				// "at once" against "una dosis": "once" is not always
 				// a frequency.
 				continue
@@ -300,6 +341,56 @@ func (c *pairCheck) movedUnits(sq, tq []quantity) []Issue {
 			SourceSpans:      []Span{c.src.span(lost.i, lost.ue)},
 			TranslationSpans: []Span{c.tr.span(gained.i, gained.ue)},
 		})
+	}
+	return out
+}
+
+// ranges lists the ranges of a text: two numbers joined by a dash or a
+// range word ("2-8", "2 to 8", "2至8", "2022-23").
+func (t *text) ranges(qs []quantity) [][2]int {
+	var out [][2]int
+	for k := 0; k+1 < len(qs); k++ {
+		a, b := qs[k], qs[k+1]
+		if a.word || b.word || a.key[0] == 't' || b.key[0] == 't' || a.key[0] == 'd' || b.key[0] == 'd' || a.j > b.ub {
+			continue
+		}
+		between := strings.TrimFunc(string(t.r[a.j:b.ub]), isSpace)
+		if len([]rune(between)) == 1 && strings.Contains(rangeSigns, between) || rangeWords[strings.ToLower(between)] || t.isRangeWord(a.j, b.ub) {
+			out = append(out, [2]int{k, k + 1})
+		}
+	}
+	return out
+}
+
+// reversedRanges reports a range whose ends the translation swapped:
+// "2022-23" as "2023-2022", "2 to 5 days" as "5 to 2 days".
+func (c *pairCheck) reversedRanges() []Issue {
+	var out []Issue
+	tr := c.tr.ranges(c.tq)
+	for _, sr := range c.src.ranges(c.sq) {
+		a, b := c.sq[sr[0]], c.sq[sr[1]]
+		if a.key == b.key {
+			continue
+		}
+		forward, reversed := -1, -1
+		for k, r := range tr {
+			x, y := c.tq[r[0]], c.tq[r[1]]
+			switch {
+			case x.key == a.key && y.key == b.key:
+				forward = k
+			case x.key == b.key && y.key == a.key:
+				reversed = k
+			}
+		}
+		if reversed < 0 || forward >= 0 {
+			continue
+		}
+		r := tr[reversed]
+		out = append(out, Issue{Check: CheckNumbers, Severity: Error,
+			Message: fmt.Sprintf("range reversed: %s to %s in the source is %s to %s in the translation",
+				displayKey(a.key), displayKey(b.key), displayKey(b.key), displayKey(a.key)),
+			SourceSpans:      []Span{c.src.span(a.i, b.j)},
+			TranslationSpans: []Span{c.tr.span(c.tq[r[0]].i, c.tq[r[1]].j)}})
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
@@ -17,17 +18,24 @@ import (
 type text struct {
 	s        string
 	lang     string
+	lg       *lang
 	markdown bool
 	r        []rune
-	off      []int // off[i] is the byte offset of r[i]; off[len(r)] = len(s)
-	dec, grp rune  // the locale's decimal and grouping separators
-	spaceGrp bool  // the locale groups thousands with a space
+	f        []rune // r folded for matching names (foldRune)
+	off      []int  // off[i] is the byte offset of r[i]; off[len(r)] = len(s)
+	dec, grp rune   // the locale's decimal and grouping separators
+	spaceGrp bool   // the locale groups thousands with a space
+	// nowords: the other side's language has no number-word data, so
+	// this side's number words cannot be required
+	nowords bool
 }
 
 func newText(s, lang string, tag language.Tag, markdown, unaccent bool) *text {
-	t := &text{s: s, lang: lang, markdown: markdown}
-	t.dec, t.grp, t.spaceGrp = separators(lang, tag)
+	t := &text{s: s, lang: lang, markdown: markdown, lg: langFor(tag)}
+	t.dec, t.grp, t.spaceGrp = t.lg.dec, t.lg.grp, t.lg.spaceGrp
 	masked := maskRanges(s, markdown)
+	n := utf8.RuneCountInString(s)
+	t.r, t.f, t.off = make([]rune, 0, n), make([]rune, 0, n), make([]int, 0, n+1)
 	mi := 0
 	for i, c := range s {
 		for mi < len(masked) && masked[mi].End <= i {
@@ -36,12 +44,13 @@ func newText(s, lang string, tag language.Tag, markdown, unaccent bool) *text {
 		if mi < len(masked) && masked[mi].Start <= i {
 			c = ' '
 		} else {
-			c = foldDigit(c)
+			c = foldDigit(foldWide(c))
 			if unaccent {
 				c = baseRune(c)
 			}
 		}
 		t.r = append(t.r, c)
+		t.f = append(t.f, foldRune(c))
 		t.off = append(t.off, i)
 	}
 	t.off = append(t.off, len(s))
@@ -63,16 +72,24 @@ func (t *text) mask(spans []Span) {
 // span is the byte range of runes [i, j).
 func (t *text) span(i, j int) Span { return Span{t.off[i], t.off[j]} }
 
-// foldDigit maps Arabic-Indic, Persian and Devanagari digits to ASCII and
-// the Arabic decimal and thousands marks to their own placeholders.
+// foldDigit maps the decimal digits of every script (Arabic-Indic,
+// Persian, Devanagari, Bengali, Thai, Myanmar, full-width…: Unicode's Nd,
+// which holds every numbering system of CLDR and x/text) to ASCII.
 func foldDigit(c rune) rune {
-	switch {
-	case c >= '٠' && c <= '٩':
-		return '0' + c - '٠'
-	case c >= '۰' && c <= '۹':
-		return '0' + c - '۰'
-	case c >= '०' && c <= '९':
-		return '0' + c - '०'
+	if c < 0x80 || !unicode.IsDigit(c) {
+		return c
+	}
+	// Nd digits come in runs of ten, 0 to 9, and every range of the
+	// table starts at a zero.
+	for _, r := range unicode.Nd.R16 {
+		if rune(r.Lo) <= c && c <= rune(r.Hi) {
+			return '0' + (c-rune(r.Lo))%10
+		}
+	}
+	for _, r := range unicode.Nd.R32 {
+		if rune(r.Lo) <= c && c <= rune(r.Hi) {
+			return '0' + (c-rune(r.Lo))%10
+		}
 	}
 	return c
 }
@@ -178,8 +195,14 @@ func isSpace(c rune) bool {
 	return c == ' ' || c == '\u00a0' || c == '\u202f' || c == '\u2009' || c == '\t' || c == '\n'
 }
 
+// isWordRune: letters, the marks that belong to them (Devanagari and
+// Thai vowel signs are marks) and the joiners Persian writes inside
+// words.
 func isWordRune(c rune) bool {
-	return unicode.IsLetter(c) || unicode.Is(unicode.Mn, c)
+	if c < 0x80 {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	return unicode.IsLetter(c) || unicode.In(c, unicode.Mn, unicode.Mc, unicode.Me) || c == '\u200c' || c == '\u200d'
 }
 
 // word is a run of letters in a text, lower-cased.
