@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -136,10 +137,48 @@ func (c *pairCheck) scan() {
 	c.src.nowords, c.tr.nowords = !c.tr.lg.words, !c.src.lg.words
 	sq, tq := c.src.quantities(), c.tr.quantities()
 	reconcileFractions(sq, tq)
+	sq, tq = splitDates(sq, tq), splitDates(tq, sq)
 	c.sq, c.tq = splitWhereMeant(sq, tq), splitWhereMeant(tq, sq)
 	if c.sq == nil {
 		c.sq = []quantity{}
 	}
+}
+
+// splitDates reads a date as its day and year numbers when the other side
+// has those numbers and not the date: its month name is one the tables
+// do not know (Hindi writes अक्टूबर and अक्तूबर) or it has no month.
+func splitDates(qs, other []quantity) []quantity {
+	keys := map[string]bool{}
+	for _, q := range other {
+		keys[q.key] = true
+	}
+	var out []quantity
+	for _, q := range qs {
+		d, ok := strings.CutPrefix(q.key, "date:")
+		if !ok || keys[q.key] {
+			out = append(out, q)
+			continue
+		}
+		var parts []quantity
+		all := true
+		for _, f := range []string{d[:strings.Index(d, "-")], d[strings.LastIndex(d, "-")+1:]} {
+			if f == "" {
+				continue
+			}
+			k := strings.TrimLeft(f, "0")
+			if !keys[k] {
+				all = false
+			}
+			v, _ := strconv.ParseFloat(k, 64)
+			parts = append(parts, quantity{key: k, val: v, i: q.i, j: q.j, ue: q.j, ub: q.ub, optional: q.optional})
+		}
+		if !all || len(parts) == 0 {
+			out = append(out, q)
+			continue
+		}
+		out = append(out, parts...)
+	}
+	return out
 }
 
 // splitWhereMeant reads a number grouped with plain spaces as separate

@@ -87,7 +87,7 @@ var proportions = map[string][]proportion{
 	"th":  {{"ใน", false}},
 	"hi":  {{"में से", true}, {"में", true}},
 	"ur":  {{"میں سے", true}},
-	"bn":  {{"জনের মধ্যে", true}, {"এর মধ্যে", true}, {"জনে", true}},
+	"bn":  {{"জনের মধ্যে", true}, {"এর মধ্যে", true}, {"মধ্যে", true}, {"জনে", true}},
 	"fa":  {{"از هر", false}, {"از", false}},
 	"sw":  {{"kati ya", false}, {"katika", false}},
 	"am":  {{"መካከል", true}},
