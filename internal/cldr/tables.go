@@ -139,8 +139,6 @@ c	98	agt-en-negentig
 c	99	nege-en-negentig
 c	100	honderd
 c	1000	duisend
-x	100	honderd
-x	1000	duisend
 x	1000000	miljoen
 x	1000000000	miljard
 x	1000000000000	biljoen
@@ -246,14 +244,11 @@ c	90	aduakron
 c	91	aduakron-biako
 c	100	ɔha
 c	1000	apem
-c	1000000	ɔpepepem-koro
-c	1000000000	ɔpepepepem-koro
-c	1000000000000	ɔpepepepepem-koro
 x	100	aha
 x	1000	mpem
-x	1000000	mpepepem
-x	1000000000	mpepepepem
-x	1000000000000	mpepepepepem
+x	1000000	mpepepem|ɔpepepem
+x	1000000000	mpepepepem|ɔpepepepem
+x	1000000000000	mpepepepepem|ɔpepepepepem
 o	1	a-ɛ-di-kane
 o	2	a-ɛ-tɔ-so-abien
 o	3	a-ɛ-tɔ-so-abiasa
@@ -839,6 +834,8 @@ c	16	шаснаццаць
 c	17	сямнаццаць
 c	18	васямнаццаць
 c	19	дзевятнаццаць
+c	20	дваццаць
+c	30	трыццаць
 c	40	сорак
 c	50	пяцьдзесят|пяцьдзясят
 c	60	шэсцьдзесят
@@ -849,7 +846,6 @@ c	100	сто
 c	200	дзвесце
 c	300	трыста
 c	500	пяцьсот
-c	1000	адна тысяча
 c	5000	пяць тысяч
 c	10000	дзесяць тысяч
 c	20000	дваццаць тысяч
@@ -859,7 +855,6 @@ c	100000	сто тысяч
 c	200000	дзвесце тысяч
 c	300000	трыста тысяч
 c	500000	пяцьсот тысяч
-c	1000000	адзiн мільён
 c	5000000	пяць мільёнаў
 c	10000000	дзесяць мільёнаў
 c	20000000	дваццаць мільёнаў
@@ -869,7 +864,6 @@ c	100000000	сто мільёнаў
 c	200000000	дзвесце мільёнаў
 c	300000000	трыста мільёнаў
 c	500000000	пяцьсот мільёнаў
-c	1000000000	адзiн мільярд
 c	5000000000	пяць мільярдаў
 c	10000000000	дзесяць мільярдаў
 c	20000000000	дваццаць мільярдаў
@@ -879,13 +873,11 @@ c	100000000000	сто мільярдаў
 c	200000000000	дзвесце мільярдаў
 c	300000000000	трыста мільярдаў
 c	500000000000	пяцьсот мільярдаў
-c	1000000000000	адзiн трыльён
 c	5000000000000	пяць трылёнаў
-x	10	ццаць
-x	1000	тысячы
-x	1000000	мільёны
-x	1000000000	мільярды
-x	1000000000000	трыльёны
+x	1000	тысяча|тысячы
+x	1000000	мільён|мільёны
+x	1000000000	мільярд|мільярды
+x	1000000000000	трыльён|трыльёны
 o	1	першае|першая|першы
 o	2	другая|другое|другі
 o	3	трэйці|трэццяе|трэццяя
@@ -1043,18 +1035,23 @@ c	16	шестнадесет
 c	17	седемнадесет
 c	18	осемнадесет
 c	19	деветнадесет
+c	20	двадесет
+c	30	тридесет
+c	40	четиридесет
+c	50	петдесет
+c	60	шестдесет
+c	70	седемдесет
+c	80	осемдесет
+c	90	деветдесет
 c	100	сто
+c	200	двеста
+c	300	триста
 c	500	петстотин
 c	1000	хиляда
-c	1000000	един милион
-c	1000000000	един милиард
-c	1000000000000	един трилион
-x	10	десет
-x	100	ста
 x	1000	хиляди
-x	1000000	милиона
-x	1000000000	милиарда
-x	1000000000000	трилиона
+x	1000000	милион|милиона
+x	1000000000	милиард|милиарда
+x	1000000000000	трилион|трилиона
 j	и
 m	1	яну|януари
 m	2	фев|февруари
@@ -1295,13 +1292,17 @@ c	16	šestnaest
 c	17	sedamnaest
 c	18	osamnaest
 c	19	devetnaest
+c	20	dvadeset
+c	30	trideset
 c	40	četrdeset
 c	50	pedeset
 c	60	šezdeset
+c	70	sedamdeset
+c	80	osamdeset
 c	90	devedeset
 c	100	sto
-x	10	deset
-x	100	sta
+c	200	dvesta
+c	300	trista
 x	1000	hiljada
 x	1000000	milion
 x	1000000000	miliard
@@ -1429,14 +1430,11 @@ c	80	vuitanta
 c	90	noranta
 c	100	cent
 c	1000	mil
-c	1000000	un milió
-c	1000000000	un miliard
-c	1000000000000	un bilió
 x	100	cents
 x	1000	mil
-x	1000000	milions
-x	1000000000	miliards
-x	1000000000000	bilions
+x	1000000	milions|milió
+x	1000000000	miliard|miliards
+x	1000000000000	bilions|bilió
 o	1	primer|primera
 o	2	segon|segona
 o	3	tercer|tercera
@@ -1558,7 +1556,10 @@ c	60	𑄦𑄬𑄖𑄴
 c	70	𑄦𑄮𑄖𑄴𑄪𑄢𑄴
 c	80	𑄃𑄎𑄨
 c	90	𑄚𑄧𑄛𑄴𑄝𑄰
-x	100	𑄥𑄧
+c	100	𑄆𑄇𑄴𑄥𑄧
+c	200	𑄘𑄨𑄥𑄧
+c	300	𑄖𑄨𑄚𑄴𑄥𑄧
+c	500	𑄛𑄌𑄴𑄥𑄧
 x	1000	𑄦𑄎𑄢𑄴
 x	100000	𑄣𑄇𑄴
 x	10000000	𑄇𑄪𑄖𑄨
@@ -1761,6 +1762,7 @@ c	16	ꮣꮃꮪ
 c	17	ꭶꮅꮖꮪ
 c	18	ꮑꮃꮪ
 c	19	ꮠꮑꮃꮪ
+c	20	ꮤꮅꮝꭺꭿ
 c	21	ꮤꮅꮝꭺ ꮠꮼ
 c	22	ꮤꮅꮝꭺ ꮤꮅ
 c	23	ꮤꮅꮝꭺ ꮶꭲ
@@ -1770,6 +1772,7 @@ c	26	ꮤꮅꮝꭺ ꮡꮣꮅ
 c	27	ꮤꮅꮝꭺ ꭶꮅꮙꭹ
 c	28	ꮤꮅꮝꭺ ꮷꮑꮃ
 c	29	ꮤꮅꮝꭺ ꮠꮑꮃ
+c	30	ꮶꭲꮝꭺꭿ
 c	31	ꮶꭲꮝꭺ ꮠꮼ
 c	32	ꮶꭲꮝꭺ ꮤꮅ
 c	33	ꮶꭲꮝꭺ ꮶꭲ
@@ -1779,6 +1782,7 @@ c	36	ꮶꭲꮝꭺ ꮡꮣꮅ
 c	37	ꮶꭲꮝꭺ ꭶꮅꮙꭹ
 c	38	ꮶꭲꮝꭺ ꮷꮑꮃ
 c	39	ꮶꭲꮝꭺ ꮠꮑꮃ
+c	40	ꮕꭹꮝꭺꭿ
 c	41	ꮕꭹꮝꭺ ꮠꮼ
 c	42	ꮕꭹꮝꭺ ꮤꮅ
 c	43	ꮕꭹꮝꭺ ꮶꭲ
@@ -1788,6 +1792,7 @@ c	46	ꮕꭹꮝꭺ ꮡꮣꮅ
 c	47	ꮕꭹꮝꭺ ꭶꮅꮙꭹ
 c	48	ꮕꭹꮝꭺ ꮷꮑꮃ
 c	49	ꮕꭹꮝꭺ ꮠꮑꮃ
+c	50	ꭿꮝꭹꮝꭺꭿ
 c	51	ꭿꮝꭹꮝꭺ ꮠꮼ
 c	52	ꭿꮝꭹꮝꭺ ꮤꮅ
 c	53	ꭿꮝꭹꮝꭺ ꮶꭲ
@@ -1797,6 +1802,7 @@ c	56	ꭿꮝꭹꮝꭺ ꮡꮣꮅ
 c	57	ꭿꮝꭹꮝꭺ ꭶꮅꮙꭹ
 c	58	ꭿꮝꭹꮝꭺ ꮷꮑꮃ
 c	59	ꭿꮝꭹꮝꭺ ꮠꮑꮃ
+c	60	ꮡꮣꮅꮝꭺꭿ
 c	61	ꮡꮣꮅꮝꭺ ꮠꮼ
 c	62	ꮡꮣꮅꮝꭺ ꮤꮅ
 c	63	ꮡꮣꮅꮝꭺ ꮶꭲ
@@ -1816,6 +1822,7 @@ c	76	ꭶꮅꮖꮝꭺ ꮡꮣꮅ
 c	77	ꭶꮅꮖꮝꭺ ꭶꮅꮙꭹ
 c	78	ꭶꮅꮖꮝꭺ ꮷꮑꮃ
 c	79	ꭶꮅꮖꮝꭺ ꮠꮑꮃ
+c	80	ꮷꮑꮃꮝꭺꭿ
 c	81	ꮷꮑꮃꮝꭺ ꮠꮼ
 c	82	ꮷꮑꮃꮝꭺ ꮤꮅ
 c	83	ꮷꮑꮃꮝꭺ ꮶꭲ
@@ -1825,6 +1832,7 @@ c	86	ꮷꮑꮃꮝꭺ ꮡꮣꮅ
 c	87	ꮷꮑꮃꮝꭺ ꭶꮅꮙꭹ
 c	88	ꮷꮑꮃꮝꭺ ꮷꮑꮃ
 c	89	ꮷꮑꮃꮝꭺ ꮠꮑꮃ
+c	90	ꮠꮑꮃꮝꭺꭿ
 c	91	ꮠꮑꮃꮝꭺ ꮠꮼ
 c	92	ꮠꮑꮃꮝꭺ ꮤꮅ
 c	93	ꮠꮑꮃꮝꭺ ꮶꭲ
@@ -1834,7 +1842,6 @@ c	96	ꮠꮑꮃꮝꭺ ꮡꮣꮅ
 c	97	ꮠꮑꮃꮝꭺ ꭶꮅꮙꭹ
 c	98	ꮠꮑꮃꮝꭺ ꮷꮑꮃ
 c	99	ꮠꮑꮃꮝꭺ ꮠꮑꮃ
-x	10	ꮝꭺꭿ
 x	100	ꮝꭺꭿꮵꮖ
 x	1000	ꭲꮿꭶᏼꮅ
 x	1000000	ꭲᏻꮖꮧꮕꮣ
@@ -1928,6 +1935,9 @@ c	16	šestnáct
 c	17	sedmnáct
 c	18	osmnáct
 c	19	devatenáct
+c	20	dvacet
+c	30	třicet
+c	40	čtyřicet
 c	50	padesát
 c	60	šedesát
 c	70	sedmdesát
@@ -1940,7 +1950,6 @@ c	500	pět set
 c	200000	dvě stě tisíc
 c	300000	tři sta tisíc
 c	500000	pět set tisíc
-c	1000000	jeden milión
 c	5000000	pět miliónů
 c	10000000	deset miliónů
 c	20000000	dvacet miliónů
@@ -1950,7 +1959,6 @@ c	100000000	sto miliónů
 c	200000000	dvě stě miliónů
 c	300000000	tři sta miliónů
 c	500000000	pět set miliónů
-c	1000000000	jeden miliarda
 c	5000000000	pět miliardů
 c	10000000000	deset miliardů
 c	20000000000	dvacet miliardů
@@ -1960,13 +1968,11 @@ c	100000000000	sto miliardů
 c	200000000000	dvě stě miliardů
 c	300000000000	tři sta miliardů
 c	500000000000	pět set miliardů
-c	1000000000000	jeden bilión
 c	5000000000000	pět biliónů
-x	10	cet
 x	1000	tisíc|tisíce
-x	1000000	milióny
-x	1000000000	miliardy
-x	1000000000000	bilióny
+x	1000000	milión|milióny
+x	1000000000	miliarda|miliardy
+x	1000000000000	bilión|bilióny
 j	set|sta|stě
 m	1	led|leden|ledna
 m	2	úno|únor|února
@@ -2221,11 +2227,10 @@ c	1000	tusind|tusinde
 c	1000000	million
 c	1000000000	milliard
 c	1000000000000	billion
-x	100	hundrede
 x	1000	tusind|tusinde
-x	1000000	millioner
-x	1000000000	milliarder
-x	1000000000000	billioner
+x	1000000	million|millioner
+x	1000000000	milliard|milliarder
+x	1000000000000	billion|billioner
 o	1	første
 o	2	anden|andet
 o	4	fjerde
@@ -2415,14 +2420,25 @@ c	96	sechsundneunzig
 c	97	siebenundneunzig
 c	98	achtundneunzig
 c	99	neunundneunzig
-c	1000000	eine million
-c	1000000000	eine milliarde
-c	1000000000000	eine billion
-x	100	hundert
-x	1000	tausend
-x	1000000	millionen
-x	1000000000	milliarden
-x	1000000000000	billionen
+c	100	einhundert
+c	200	zweihundert
+c	300	dreihundert
+c	500	fünfhundert
+c	1000	eintausend
+c	2000	zweitausend
+c	3000	dreitausend
+c	5000	fünftausend
+c	10000	zehntausend
+c	20000	zwanzigtausend
+c	30000	dreißigtausend
+c	50000	fünfzigtausend
+c	100000	einhunderttausend
+c	200000	zweihunderttausend
+c	300000	dreihunderttausend
+c	500000	fünfhunderttausend
+x	1000000	million|millionen
+x	1000000000	milliarde|milliarden
+x	1000000000000	billion|billionen
 o	1	erste|erstem|ersten|erster|erstes
 o	3	dritte|drittem|dritten|dritter|drittes
 o	7	siebte|siebtem|siebten|siebter|siebtes
@@ -2688,15 +2704,22 @@ c	16	wuiade
 c	17	wuiadre
 c	18	wuienyi
 c	19	wuiasieke
+c	20	blaeve
 c	21	blaeve vɔ ɖekɛ
+c	30	blaetɔ̃
 c	31	blaetɔ̃ vɔ ɖekɛ
+c	40	blaene
 c	41	blaene vɔ ɖekɛ
+c	50	blaatɔ̃
 c	51	blaatɔ̃ vɔ ɖekɛ
+c	60	blaade
 c	61	blaade vɔ ɖekɛ
+c	70	blaadre
 c	71	blaadre vɔ ɖekɛ
+c	80	blaenyi
 c	81	blaenyi vɔ ɖekɛ
+c	90	blaasieke
 c	91	blaasieke vɔ ɖekɛ
-x	10	bla
 x	100	alafa
 x	1000	akpe
 x	1000000	miliɔn
@@ -2770,13 +2793,10 @@ c	200	διακόσια|διακόσιες|διακόσιοι
 c	300	τριακόσια|τριακόσιες|τριακόσιοι
 c	500	πεντακόσια|πεντακόσιες|πεντακόσιοι
 c	1000	χίλια|χίλιες|χίλιοι
-c	1000000	ένα εκατομμύριο
-c	1000000000	ένα δισεκατομμύριο
-c	1000000000000	ένα τρισεκατομμύριο
 x	1000	χίλιάδες
-x	1000000	εκατομμύρια
-x	1000000000	δισεκατομμύρια
-x	1000000000000	τρισεκατομμύρια
+x	1000000	εκατομμύρια|εκατομμύριο
+x	1000000000	δισεκατομμύρια|δισεκατομμύριο
+x	1000000000000	τρισεκατομμύρια|τρισεκατομμύριο
 o	1	πρώτη|πρώτο|πρώτος
 o	2	δεύτερη|δεύτερο|δεύτερος
 o	3	τρίτη|τρίτο|τρίτος
@@ -2994,13 +3014,19 @@ c	7	sep
 c	8	ok
 c	9	naŭ
 c	10	dek
+c	20	dudek
+c	30	tridek
+c	40	kvardek
+c	50	kvindek
+c	60	sesdek
+c	70	sepdek
+c	80	okdek
+c	90	naŭdek
 c	100	cent
 c	1000	mil
 c	1000000	miliono
 c	1000000000	miliardo
 c	1000000000000	biliono
-x	10	dek
-x	100	cent
 x	1000	mil
 x	1000000	milionoj
 x	1000000000	miliardoj
@@ -3077,14 +3103,13 @@ c	70	setenta
 c	80	ochenta
 c	90	noventa
 c	100	cien
+c	200	doscientas|doscientos
+c	300	trescientas|trescientos
 c	500	quinientas|quinientos
 c	1000	mil
-c	1000000	un millón
-c	1000000000000	un billón
-x	100	cientas|cientos
 x	1000	mil
-x	1000000	millones
-x	1000000000000	billones
+x	1000000	millones|millón
+x	1000000000000	billones|billón
 o	1	primer|primera|primeras|primero|primeros
 o	2	segunda|segundas|segundo|segundos
 o	3	tercer|tercera|terceras|tercero|terceros
@@ -3203,15 +3228,22 @@ c	16	kuusteist
 c	17	seitseteist
 c	18	kaheksateist
 c	19	üheksateist
-c	1000000	üks miljon
-c	1000000000	üks miljard
-c	1000000000000	üks biljon
-x	10	kümmend
-x	100	sada
+c	20	kakskümmend
+c	30	kolmkümmend
+c	40	nelikümmend
+c	50	viiskümmend
+c	60	kuuskümmend
+c	70	seitsekümmend
+c	80	kaheksakümmend
+c	90	üheksakümmend
+c	100	ükssada
+c	200	kakssada
+c	300	kolmsada
+c	500	viissada
 x	1000	tuhat
-x	1000000	miljonit
-x	1000000000	miljardit
-x	1000000000000	biljonit
+x	1000000	miljon|miljonit
+x	1000000000	miljard|miljardit
+x	1000000000000	biljon|biljonit
 m	1	jaan|jaanuar
 m	2	veebr|veebruar
 m	3	märts
@@ -3552,17 +3584,21 @@ c	16	kuudeksitoista|kuudellatoista|kuudelletoista|kuudeltatoista|kuudentoista|ku
 c	17	seitsemientoista|seitsemiintoista|seitsemiksitoista|seitsemilletoista|seitsemillätoista|seitsemiltätoista|seitseminätoista|seitsemissätoista|seitsemistätoista|seitsemiätoista|seitsemäksitoista|seitsemälletoista|seitsemällätoista|seitsemältätoista|seitsemäntoista|seitsemänätoista|seitsemässätoista|seitsemästätoista|seitsemättoista|seitsemääntoista|seitsemäätoista
 c	18	kahdeksaantoista|kahdeksaatoista|kahdeksaksitoista|kahdeksallatoista|kahdeksalletoista|kahdeksaltatoista|kahdeksanatoista|kahdeksantoista|kahdeksassatoista|kahdeksastatoista|kahdeksattoista|kahdeksiatoista|kahdeksientoista|kahdeksiintoista|kahdeksiksitoista|kahdeksillatoista|kahdeksilletoista|kahdeksiltatoista|kahdeksinatoista|kahdeksissatoista|kahdeksistatoista
 c	19	yhdeksientoista|yhdeksiintoista|yhdeksiksitoista|yhdeksilletoista|yhdeksillätoista|yhdeksiltätoista|yhdeksinätoista|yhdeksissätoista|yhdeksistätoista|yhdeksiätoista|yhdeksäksitoista|yhdeksälletoista|yhdeksällätoista|yhdeksältätoista|yhdeksäntoista|yhdeksänätoista|yhdeksässätoista|yhdeksästätoista|yhdeksättoista|yhdeksääntoista|yhdeksäätoista
+c	20	kahdeksikymmeneksi|kahdellakymmenellä|kahdellekymmenelle|kahdeltakymmeneltä|kahdenkymmenen|kahdessakymmenessä|kahdestakymmenestä|kahtakymmentä|kahteenkymmeneen|kahtenakymmenenä|kaksiakymmeniä|kaksienkymmenien|kaksiinkymmeniin|kaksiksikymmeniksi|kaksikymmentä|kaksillakymmenillä|kaksillekymmenille|kaksiltakymmeniltä|kaksinakymmeninä|kaksissakymmenissä|kaksistakymmenistä
+c	30	kolmeakymmentä|kolmeenkymmeneen|kolmeksikymmeneksi|kolmekymmentä|kolmellakymmenellä|kolmellekymmenelle|kolmeltakymmeneltä|kolmenakymmenenä|kolmenkymmenen|kolmessakymmenessä|kolmestakymmenestä|kolmiakymmeniä|kolmienkymmenien|kolmiinkymmeniin|kolmiksikymmeniksi|kolmillakymmenillä|kolmillekymmenille|kolmiltakymmeniltä|kolminakymmeninä|kolmissakymmenissä|kolmistakymmenistä
+c	40	neljienkymmenien|neljiinkymmeniin|neljiksikymmeniksi|neljillekymmenille|neljilläkymmenillä|neljiltäkymmeniltä|neljinäkymmeninä|neljissäkymmenissä|neljistäkymmenistä|neljiäkymmeniä|neljäksikymmeneksi|neljäkymmentä|neljällekymmenelle|neljälläkymmenellä|neljältäkymmeneltä|neljänkymmenen|neljänäkymmenenä|neljässäkymmenessä|neljästäkymmenestä|neljääkymmentä|neljäänkymmeneen
+c	50	viideksikymmeneksi|viidellekymmenelle|viidelläkymmenellä|viideltäkymmeneltä|viidenkymmenen|viidessäkymmenessä|viidestäkymmenestä|viisienkymmenien|viisiinkymmeniin|viisiksikymmeniksi|viisikymmentä|viisillekymmenille|viisilläkymmenillä|viisiltäkymmeniltä|viisinäkymmeninä|viisissäkymmenissä|viisistäkymmenistä|viisiäkymmeniä|viiteenkymmeneen|viitenäkymmenenä|viittäkymmentä
+c	60	kuudeksikymmeneksi|kuudellakymmenellä|kuudellekymmenelle|kuudeltakymmeneltä|kuudenkymmenen|kuudessakymmenessä|kuudestakymmenestä|kuusiakymmeniä|kuusienkymmenien|kuusiinkymmeniin|kuusiksikymmeniksi|kuusikymmentä|kuusillakymmenillä|kuusillekymmenille|kuusiltakymmeniltä|kuusinakymmeninä|kuusissakymmenissä|kuusistakymmenistä|kuuteenkymmeneen|kuutenakymmenenä|kuuttakymmentä
+c	70	seitsemienkymmenien|seitsemiinkymmeniin|seitsemiksikymmeniksi|seitsemillekymmenille|seitsemilläkymmenillä|seitsemiltäkymmeniltä|seitseminäkymmeninä|seitsemissäkymmenissä|seitsemistäkymmenistä|seitsemiäkymmeniä|seitsemäksikymmeneksi|seitsemällekymmenelle|seitsemälläkymmenellä|seitsemältäkymmeneltä|seitsemänkymmenen|seitsemänkymmentä|seitsemänäkymmenenä|seitsemässäkymmenessä|seitsemästäkymmenestä|seitsemääkymmentä|seitsemäänkymmeneen
+c	80	kahdeksaakymmentä|kahdeksaankymmeneen|kahdeksaksikymmeneksi|kahdeksallakymmenellä|kahdeksallekymmenelle|kahdeksaltakymmeneltä|kahdeksanakymmenenä|kahdeksankymmenen|kahdeksankymmentä|kahdeksassakymmenessä|kahdeksastakymmenestä|kahdeksiakymmeniä|kahdeksienkymmenien|kahdeksiinkymmeniin|kahdeksiksikymmeniksi|kahdeksillakymmenillä|kahdeksillekymmenille|kahdeksiltakymmeniltä|kahdeksinakymmeninä|kahdeksissakymmenissä|kahdeksistakymmenistä
+c	90	yhdeksienkymmenien|yhdeksiinkymmeniin|yhdeksiksikymmeniksi|yhdeksillekymmenille|yhdeksilläkymmenillä|yhdeksiltäkymmeniltä|yhdeksinäkymmeninä|yhdeksissäkymmenissä|yhdeksistäkymmenistä|yhdeksiäkymmeniä|yhdeksäksikymmeneksi|yhdeksällekymmenelle|yhdeksälläkymmenellä|yhdeksältäkymmeneltä|yhdeksänkymmenen|yhdeksänkymmentä|yhdeksänäkymmenenä|yhdeksässäkymmenessä|yhdeksästäkymmenestä|yhdeksääkymmentä|yhdeksäänkymmeneen
 c	100	sadaksi|sadalla|sadalle|sadalta|sadan|sadassa|sadasta|sadat|sadoiksi|sadoilla|sadoille|sadoilta|sadoissa|sadoista|sata|sataa|sataan|satana|satoihin|satoina|satoja|satojen
 c	1000	tuhanneksi|tuhannella|tuhannelle|tuhannelta|tuhannen|tuhannessa|tuhannesta|tuhannet|tuhansia|tuhansien|tuhansiin|tuhansiksi|tuhansilla|tuhansille|tuhansilta|tuhansina|tuhansissa|tuhansista|tuhanteen|tuhantena|tuhat|tuhatta
-c	1000000	yksi miljoona
-c	1000000000	yksi miljardi
-c	1000000000000	yksi biljoona
-x	10	enkymmenien|inkymmeniin|ksikymmeniksi|kymmeneen|kymmeneksi|kymmenelle|kymmenellä|kymmeneltä|kymmenen|kymmenenä|kymmenessä|kymmenestä|kymmenet|kymmenien|kymmeniin|kymmeniksi|kymmenille|kymmenillä|kymmeniltä|kymmeninä|kymmenissä|kymmenistä|kymmeniä|kymmentä|llekymmenille
-x	100	ensatojen|insatoihin|ksisadoiksi|llesadoille|sadaksi|sadalla|sadalle|sadalta|sadan|sadassa|sadasta|sadat|sadoiksi|sadoilla|sadoille|sadoilta|sadoissa|sadoista|sataa|sataan|satana|satoihin|satoina|satoja|satojen
-x	1000	entuhansien|intuhansiin|ksituhansiksi|lletuhansille|tuhanneksi|tuhannella|tuhannelle|tuhannelta|tuhannen|tuhannessa|tuhannesta|tuhannet|tuhansia|tuhansien|tuhansiin|tuhansiksi|tuhansilla|tuhansille|tuhansilta|tuhansina|tuhansissa|tuhansista|tuhanteen|tuhantena|tuhatta
-x	1000000	miljoonaa|miljoonaan|miljoonaksi|miljoonalla|miljoonalle|miljoonalta|miljoonan|miljoonana|miljoonassa|miljoonasta|miljoonat|miljoonia|miljoonien|miljooniin|miljooniksi|miljoonilla|miljoonille|miljoonilta|miljoonina|miljoonissa|miljoonista
-x	1000000000	miljardeihin|miljardeiksi|miljardeilla|miljardeille|miljardeilta|miljardeina|miljardeissa|miljardeista|miljardeja|miljardia|miljardien|miljardiin|miljardiksi|miljardilla|miljardille|miljardilta|miljardin|miljardina|miljardissa|miljardista|miljardit
-x	1000000000000	biljoonaa|biljoonaan|biljoonaksi|biljoonalla|biljoonalle|biljoonalta|biljoonan|biljoonana|biljoonassa|biljoonasta|biljoonat|biljoonia|biljoonien|biljooniin|biljooniksi|biljoonilla|biljoonille|biljoonilta|biljoonina|biljoonissa|biljoonista
+x	10	kymmenet
+x	100	sadat
+x	1000000	miljoona|miljoonaa|miljoonaan|miljoonaksi|miljoonalla|miljoonalle|miljoonalta|miljoonan|miljoonana|miljoonassa|miljoonasta|miljoonat|miljoonia|miljoonien|miljooniin|miljooniksi|miljoonilla|miljoonille|miljoonilta|miljoonina|miljoonissa|miljoonista
+x	1000000000	miljardeihin|miljardeiksi|miljardeilla|miljardeille|miljardeilta|miljardeina|miljardeissa|miljardeista|miljardeja|miljardi|miljardia|miljardien|miljardiin|miljardiksi|miljardilla|miljardille|miljardilta|miljardin|miljardina|miljardissa|miljardista|miljardit
+x	1000000000000	biljoona|biljoonaa|biljoonaan|biljoonaksi|biljoonalla|biljoonalle|biljoonalta|biljoonan|biljoonana|biljoonassa|biljoonasta|biljoonat|biljoonia|biljoonien|biljooniin|biljooniksi|biljoonilla|biljoonille|biljoonilta|biljoonina|biljoonissa|biljoonista
 o	1	ensimmäinen|ensimmäiseen|ensimmäiseksi|ensimmäiselle|ensimmäisellä|ensimmäiseltä|ensimmäisen|ensimmäisenä|ensimmäisessä|ensimmäisestä|ensimmäiset|ensimmäisiin|ensimmäisiksi|ensimmäisille|ensimmäisillä|ensimmäisiltä|ensimmäisinä|ensimmäisissä|ensimmäisistä|ensimmäisiä|ensimmäisten|ensimmäistä
 o	2	toinen|toiseen|toiseksi|toisella|toiselle|toiselta|toisen|toisena|toisessa|toisesta|toiset|toisia|toisiin|toisiksi|toisilla|toisille|toisilta|toisina|toisissa|toisista|toista|toisten
 o	3	kolmanneksi|kolmannella|kolmannelle|kolmannelta|kolmannen|kolmannessa|kolmannesta|kolmannet|kolmannilla|kolmannille|kolmannilta|kolmansia|kolmansien|kolmansiin|kolmansiksi|kolmansina|kolmansissa|kolmansista|kolmanteen|kolmantena|kolmas|kolmatta
@@ -3901,14 +3937,14 @@ c	60	seksti
 c	70	sjeyti
 c	80	áttati
 c	90	níti
-c	1000000	ein millión
-c	1000000000	ein milliard
-c	1000000000000	ein billión
-x	100	hundrað
+c	100	eitthundrað
+c	200	tveyhundrað
+c	300	trýhundrað
+c	500	fimmhundrað
 x	1000	tusin
-x	1000000	millióner
-x	1000000000	milliarder
-x	1000000000000	billióner
+x	1000000	millión|millióner
+x	1000000000	milliard|milliarder
+x	1000000000000	billión|billióner
 m	1	jan|jan.|januar
 m	2	feb|feb.|februar
 m	3	mar|mar.|mars
@@ -4020,14 +4056,11 @@ c	98	quatre-vingt-dix-huit
 c	99	quatre-vingt-dix-neuf
 c	100	cent
 c	1000	mille
-c	1000000	un million
-c	1000000000	un milliard
-c	1000000000000	un billion
 x	100	cents
 x	1000	mille
-x	1000000	millions
-x	1000000000	milliards
-x	1000000000000	billions
+x	1000000	million|millions
+x	1000000000	milliard|milliards
+x	1000000000000	billion|billions
 o	1	premier|premiers|première|premières
 o	2	deuxièmes
 o	3	troisièmes
@@ -5146,9 +5179,13 @@ c	16	šesnaest
 c	17	sedamnaest
 c	18	osamnaest
 c	19	devetnaest
+c	20	dvadeset
+c	30	trideset
 c	40	četrdeset
 c	50	pedeset
 c	60	šezdeset
+c	70	sedamdeset
+c	80	osamdeset
 c	90	devedeset
 c	100	sto
 c	200	dvjesto
@@ -5162,8 +5199,6 @@ c	100000	sto tisuća
 c	200000	dvjesto tisuća
 c	300000	tristo tisuća
 c	500000	petsto tisuća
-c	1000000	jedan milijun
-c	1000000000	jedna milijarda
 c	5000000000	pet milijardi
 c	10000000000	deset milijardi
 c	20000000000	dvadeset milijardi
@@ -5173,13 +5208,10 @@ c	100000000000	sto milijardi
 c	200000000000	dvjesto milijardi
 c	300000000000	tristo milijardi
 c	500000000000	petsto milijardi
-c	1000000000000	jedan bilijun
-x	10	deset
-x	100	sto
 x	1000	tisuće
-x	1000000	milijuna
-x	1000000000	milijarde
-x	1000000000000	bilijuna
+x	1000000	milijun|milijuna
+x	1000000000	milijarda|milijarde
+x	1000000000000	bilijun|bilijuna
 o	1	prva|prvi|prvo
 o	2	druga|drugi|drugo
 o	3	treća|treće|treći
@@ -5360,14 +5392,30 @@ c	100	száz
 c	200	kétszáz
 c	1000	ezer
 c	2000	kétezer
-c	2000000	kétmillió
-c	2000000000	kétmilliárd
-c	2000000000000	kétbillió
-x	100	száz
-x	1000	ezer
-x	1000000	millió
-x	1000000000	milliárd
-x	1000000000000	billió
+c	1000000	egymillió
+c	2000000	kettőmillió|kétmillió
+c	3000000	hárommillió
+c	5000000	ötmillió
+c	10000000	tízmillió
+c	20000000	húszmillió
+c	30000000	harmincmillió
+c	50000000	ötvenmillió
+c	100000000	százmillió
+c	200000000	kétszázmillió
+c	1000000000	egymilliárd
+c	2000000000	kettőmilliárd|kétmilliárd
+c	3000000000	hárommilliárd
+c	5000000000	ötmilliárd
+c	10000000000	tízmilliárd
+c	20000000000	húszmilliárd
+c	30000000000	harmincmilliárd
+c	50000000000	ötvenmilliárd
+c	100000000000	százmilliárd
+c	200000000000	kétszázmilliárd
+c	1000000000000	egybillió
+c	2000000000000	kettőbillió|kétbillió
+c	3000000000000	hárombillió
+c	5000000000000	ötbillió
 o	1	első
 o	2	második
 o	3	harmadik
@@ -5453,7 +5501,10 @@ c	60	վաթսուն
 c	70	յոթանասուն
 c	80	ութսուն
 c	90	իննասուն
-x	100	հարյուր
+c	100	մեկհարյուր
+c	200	երկուհարյուր
+c	300	երեքհարյուր
+c	500	հինգհարյուր
 x	1000	հազար
 x	1000000	միլիօն
 x	1000000000	միլիար
@@ -5710,14 +5761,14 @@ c	60	sextíu
 c	70	sjötíu
 c	80	áttatíu
 c	90	níutíu
-c	1000000	ein millión
-c	1000000000	ein milliarð
-c	1000000000000	ein billión
-x	100	hundrað
+c	100	eitthundrað
+c	200	tvöhundrað
+c	300	þrjúhundrað
+c	500	fimmhundrað
 x	1000	þúsund
-x	1000000	milliónur
-x	1000000000	milliarður
-x	1000000000000	billiónur
+x	1000000	millión|milliónur
+x	1000000000	milliarð|milliarður
+x	1000000000000	billión|billiónur
 j	og
 m	1	jan.|janúar
 m	2	feb.|febrúar
@@ -5826,14 +5877,17 @@ c	93	novantatré
 c	98	novantotto
 c	100	cento
 c	1000	mille
-c	1000000	un milione
-c	1000000000	un miliardo
-c	1000000000000	un bilione
-x	100	cento
-x	1000	mila
-x	1000000	milioni
-x	1000000000	miliardi
-x	1000000000000	bilioni
+c	2000	duemila
+c	3000	tremila
+c	5000	cinquemila
+c	10000	diecimila
+c	20000	ventimila
+c	30000	trentamila
+c	50000	cinquantamila
+c	100000	centomila
+x	1000000	milione|milioni
+x	1000000000	miliardi|miliardo
+x	1000000000000	bilione|bilioni
 o	1	prima|prime|primi|primo
 o	2	seconda|seconde|secondi|secondo
 o	3	terza|terze|terzi|terzo
@@ -7373,14 +7427,9 @@ c	98	aachtannonzeg
 c	99	néngannonzeg
 c	100	honnert
 c	1000	dausend
-c	1000000	eng millioun
-c	1000000000	eng milliard
-c	1000000000000	eng billioun
-x	100	honnert
-x	1000	dausend
-x	1000000	milliounen
-x	1000000000	milliarden
-x	1000000000000	billiounen
+x	1000000	millioun|milliounen
+x	1000000000	milliard|milliarden
+x	1000000000000	billioun|billiounen
 o	1	éischt|éischten|éischter
 o	3	drëtt|drëtten|drëtter
 o	8	aacht
@@ -7676,14 +7725,11 @@ c	100000	šimtas tūkstančių
 c	200000	du šimtai tūkstančių
 c	300000	trys šimtai tūkstančių
 c	500000	penki šimtai tūkstančių
-c	1000000	vienas milijonas
-c	1000000000	vienas milijardas
-c	1000000000000	vienas trilijonas
 x	100	šimtai
 x	1000	tūkstančiai
-x	1000000	milijonų
-x	1000000000	milijardų
-x	1000000000000	trilijonų
+x	1000000	milijonas|milijonų
+x	1000000000	milijardas|milijardų
+x	1000000000000	trilijonas|trilijonų
 m	1	saus.|sausio|sausis
 m	2	vas.|vasario|vasaris
 m	3	kov.|kovas|kovo
@@ -7835,12 +7881,9 @@ c	100000	simt tūkstoši
 c	200000	divsimt tūkstoši
 c	300000	trīssimt tūkstoši
 c	500000	piecsimt tūkstoši
-c	1000000	viens miljons
-c	1000000000	viens miljards
-c	1000000000000	viens biljons
-x	1000000	miljoni
-x	1000000000	miljardi
-x	1000000000000	biljoni
+x	1000000	miljoni|miljons
+x	1000000000	miljardi|miljards
+x	1000000000000	biljoni|biljons
 m	1	janv.|janvāris
 m	2	febr.|februāris
 m	3	marts
@@ -8050,13 +8093,18 @@ c	16	шеснаесет
 c	17	седумнаесет
 c	18	осумнаесет
 c	19	деветнаесет
+c	20	дваесет
+c	30	триесет
+c	40	четириесет
 c	50	педесет
 c	60	шеесет
 c	70	седумдесет
 c	80	осумдесет
 c	90	деведесет
-x	10	есет
-x	100	сто
+c	100	еднасто
+c	200	двесто
+c	300	тристо
+c	500	петсто
 x	1000	илјада
 x	1000000	милион
 x	1000000000	милијарда
@@ -8529,11 +8577,9 @@ c	16	ဆယ့်ခြောက်
 c	17	ဆယ့်ခုနှစ်
 c	18	ဆယ့်ရှစ်
 c	19	ဆယ့်ကိုး
-c	100	တစ်ရာ
-c	1000	တစ်ထောင်
 x	10	ဆယ်
-x	100	ရာ့
-x	1000	ထောင့်
+x	100	ရာ|ရာ့
+x	1000	ထောင့်|ထောင်
 x	10000	သောင်း
 x	100000	သိန်း
 x	1000000	သန်း
@@ -8995,8 +9041,6 @@ c	98	achtennegentig
 c	99	negenennegentig
 c	100	honderd
 c	1000	duizend
-x	100	honderd
-x	1000	duizend
 x	1000000	miljoen
 x	1000000000	miljard
 x	1000000000000	biljoen
@@ -9101,14 +9145,11 @@ c	60	seksti
 c	70	sytti
 c	80	åtti
 c	90	nitti
-c	1000000	éin million
-c	1000000000	éin milliard
-c	1000000000000	éin billion
 x	100	hundre
 x	1000	tusen
-x	1000000	millionar
-x	1000000000	milliardar
-x	1000000000000	billionar
+x	1000000	million|millionar
+x	1000000000	milliard|milliardar
+x	1000000000000	billion|billionar
 m	1	jan.
 m	2	feb.
 m	3	mars
@@ -9186,14 +9227,11 @@ c	80	åtti
 c	90	nitti
 c	100	hundre
 c	1000	tusen
-c	1000000	én million
-c	1000000000	én milliard
-c	1000000000000	én billion
 x	100	hundre
 x	1000	tusen
-x	1000000	millioner
-x	1000000000	milliarder
-x	1000000000000	billioner
+x	1000000	million|millioner
+x	1000000000	milliard|milliarder
+x	1000000000000	billion|billioner
 o	1	første
 o	2	andre
 o	4	fjerde
@@ -9687,13 +9725,10 @@ c	200	duzentas|duzentos
 c	300	trezentas|trezentos
 c	500	quinhentas|quinhentos
 c	1000	mil
-c	1000000	um milhão
-c	1000000000	um bilhão
-c	1000000000000	um trilhão
 x	1000	mil
-x	1000000	milhões
-x	1000000000	bilhões
-x	1000000000000	trilhões
+x	1000000	milhão|milhões
+x	1000000000	bilhão|bilhões
+x	1000000000000	trilhão|trilhões
 o	1	primeira|primeiro
 o	2	segunda|segundo
 o	3	terceira|terceiro
@@ -10030,21 +10065,20 @@ c	16	şasesprezece
 c	17	şaptesprezece
 c	18	optsprezece
 c	19	nouăsprezece
-c	100	una sută
-c	1000	una mie
-c	100000	una sută mii
-c	1000000	unu milion
-c	100000000	una sută milioane
-c	1000000000	unu miliard
-c	100000000000	una sută miliarde
-c	1000000000000	unu bilion
-x	10	zeci
-x	100	sute
-x	1000	mii
-x	1000000	milioane
-x	1000000000	miliarde
-x	1000000000000	bilioane
-j	sută|şi
+c	20	douăzeci
+c	30	treizeci
+c	40	patruzeci
+c	50	cincizeci
+c	60	şasezeci
+c	70	şaptezeci
+c	80	optzeci
+c	90	nouăzeci
+x	100	sute|sută
+x	1000	mie|mii
+x	1000000	milioane|milion
+x	1000000000	miliard|miliarde
+x	1000000000000	bilioane|bilion
+j	şi
 a		a
 m	1	ian.|ianuarie
 m	2	feb.|februarie
@@ -10159,6 +10193,8 @@ c	16	шестнадцати|шестнадцать|шестнадцатью
 c	17	семнадцати|семнадцать|семнадцатью
 c	18	восемнадцати|восемнадцать|восемнадцатью
 c	19	девятнадцати|девятнадцать|девятнадцатью
+c	20	двадцати|двадцать|двадцатью
+c	30	тридцати|тридцать|тридцатью
 c	40	сорок|сорока
 c	50	пятидесяти|пятьдесят|пятьюдесятью
 c	60	шестидесяти|шестьдесят|шестьюдесятью
@@ -10166,17 +10202,13 @@ c	70	семидесяти|семьдесят|семьюдесятью
 c	80	восемьдесят|восемьюдесятью|восьмидесяти
 c	90	девяноста|девяносто
 c	100	ста|сто
-c	200	двести
-c	1000	одна тысяча|одной тысяче|одной тысячей|одну тысячу
-c	1000000	один миллион|одним миллионом|одном миллионе|одному миллиону
-c	1000000000	один миллиард|одним миллиардом|одном миллиарде|одному миллиарду
-c	1000000000000	один триллион|одним триллионом|одном триллионе|одному триллиону
-x	10	дцати|дцать|дцатью
-x	100	сот|стам|стами|стах|ястами
-x	1000	тысяч|тысячам|тысячами|тысячах|тысячи
-x	1000000	миллиона|миллионам|миллионами|миллионах|миллионов
-x	1000000000	миллиарда|миллиардам|миллиардами|миллиардах|миллиардов
-x	1000000000000	триллиона|триллионам|триллионами|триллионах|триллионов
+c	200	двести|двумстам|двумястами|двухсот|двухстах
+c	300	тремстам|тремястами|трехсот|трехстах
+c	500	пятисот|пятистам|пятистах|пятьсот|пятьюстами
+x	1000	тысяч|тысяча|тысячам|тысячами|тысячах|тысяче|тысячей|тысячи|тысячу
+x	1000000	миллион|миллиона|миллионам|миллионами|миллионах|миллионе|миллионов|миллионом|миллиону
+x	1000000000	миллиард|миллиарда|миллиардам|миллиардами|миллиардах|миллиарде|миллиардов|миллиардом|миллиарду
+x	1000000000000	триллион|триллиона|триллионам|триллионами|триллионах|триллионе|триллионов|триллионом|триллиону
 o	1	первая|первое|первые|первый
 o	2	вторая|второе|второй|вторые
 o	3	третий|третье|третьи|третья
@@ -10571,9 +10603,27 @@ c	16	guhttanuppelohkái
 c	17	čiežanuppelohkái
 c	18	gávccinuppelohkái
 c	19	ovccinuppelohkái
-x	10	logi
-x	100	čuođi
-x	1000	duhát
+c	20	guoktelogi
+c	30	golbmalogi
+c	40	njealljelogi
+c	50	vihttalogi
+c	60	guhttalogi
+c	70	čiežalogi
+c	80	gávccilogi
+c	90	ovccilogi
+c	100	oktačuođi
+c	200	guoktečuođi
+c	300	golbmačuođi
+c	500	vihttačuođi
+c	1000	oktaduhát
+c	2000	guokteduhát
+c	3000	golbmaduhát
+c	5000	vihttaduhát
+c	10000	logiduhát
+c	100000	oktačuođiduhát
+c	200000	guoktečuođiduhát
+c	300000	golbmačuođiduhát
+c	500000	vihttačuođiduhát
 x	1000000	miljon
 x	1000000000	miljard
 x	1000000000000	biljon
@@ -10773,12 +10823,18 @@ c	16	šestnásť
 c	17	sedemnásť
 c	18	osemnásť
 c	19	devätnásť
+c	20	dvadsať
+c	30	tridsať
+c	40	štyridsať
 c	50	päťdesiat
 c	60	šesťdesiat
 c	70	sedemdesiat
 c	80	osemdesiat
 c	90	deväťdesiat
-c	1000000	jeden milión
+c	100	jednasto
+c	200	dvesto
+c	300	tristo
+c	500	päťsto
 c	5000000	päť miliónov
 c	10000000	desať miliónov
 c	20000000	dvadsať miliónov
@@ -10788,7 +10844,6 @@ c	100000000	jednasto miliónov
 c	200000000	dvesto miliónov
 c	300000000	tristo miliónov
 c	500000000	päťsto miliónov
-c	1000000000	jeden miliarda
 c	5000000000	päť miliardov
 c	10000000000	desať miliardov
 c	20000000000	dvadsať miliardov
@@ -10798,14 +10853,11 @@ c	100000000000	jednasto miliardov
 c	200000000000	dvesto miliardov
 c	300000000000	tristo miliardov
 c	500000000000	päťsto miliardov
-c	1000000000000	jeden bilión
 c	5000000000000	päť biliónov
-x	10	dsať
-x	100	sto
 x	1000	tisíc
-x	1000000	milióny
-x	1000000000	miliardy
-x	1000000000000	bilióny
+x	1000000	milión|milióny
+x	1000000000	miliarda|miliardy
+x	1000000000000	bilión|bilióny
 m	1	jan|január|januára
 m	2	feb|február|februára
 m	3	mar|marca|marec
@@ -10891,11 +10943,16 @@ c	17	sedemnajst
 c	18	asemnajst
 c	19	devetnajst
 c	20	dvaset
+c	30	trideset
+c	40	štirideset
+c	50	petdeset
+c	60	šestdeset
+c	70	sedemdeset
+c	80	osemdeset
+c	90	devetdeset
 c	100	sto
 c	200	dvjesto
 c	1000	tisuću
-x	10	deset
-x	100	sto
 x	1000	tisuće
 x	1000000	milijun|milijuny
 x	1000000000	miliarda|miliardy
@@ -11071,16 +11128,21 @@ c	17	shtatëmbëdhjetë
 c	18	tetëmbëdhjetë
 c	19	nëntëmbëdhjetë
 c	20	njëzet
+c	30	tridhjetë
 c	40	dyzet
-c	1000000	një milion
-c	1000000000	një miliar
-c	1000000000000	një bilion
-x	10	dhjetë
-x	100	qind
+c	50	pesëdhjetë
+c	60	gjashtëdhjetë
+c	70	shtatëdhjetë
+c	80	tetëdhjetë
+c	90	nëntëdhjetë
+c	100	njëqind
+c	200	dyqind
+c	300	treqind
+c	500	pesëqind
 x	1000	mijë
-x	1000000	milionë
-x	1000000000	miliarë
-x	1000000000000	bilionë
+x	1000000	milion|milionë
+x	1000000000	miliar|miliarë
+x	1000000000000	bilion|bilionë
 j	e
 m	1	jan|janar
 m	2	shk|shkurt
@@ -11151,15 +11213,18 @@ c	16	шеснаест
 c	17	седамнаест
 c	18	осамнаест
 c	19	деветнаест
+c	20	двадесет
+c	30	тридесет
 c	40	четрдесет
 c	50	педесет
 c	60	шездесет
+c	70	седамдесет
+c	80	осамдесет
 c	90	деведесет
 c	100	сто
-c	1000	једна хиљаду
-x	10	десет
-x	100	ста
-x	1000	хиљада
+c	200	двеста
+c	300	триста
+x	1000	хиљада|хиљаду
 x	1000000	милион
 x	1000000000	милијарда
 x	1000000000000	билион
@@ -11256,15 +11321,18 @@ c	16	šesnaest
 c	17	sedamnaest
 c	18	osamnaest
 c	19	devetnaest
+c	20	dvadeset
+c	30	trideset
 c	40	četrdeset
 c	50	pedeset
 c	60	šezdeset
+c	70	sedamdeset
+c	80	osamdeset
 c	90	devedeset
 c	100	sto
-c	1000	jedna hiljadu
-x	10	deset
-x	100	sta
-x	1000	hiljada
+c	200	dvesta
+c	300	trista
+x	1000	hiljada|hiljadu
 x	1000000	milion
 x	1000000000	milijarda
 x	1000000000000	bilion
@@ -11418,15 +11486,24 @@ c	60	sextio
 c	70	sjuttio
 c	80	åttio
 c	90	nittio
+c	100	etthundra
+c	200	tvåhundra
+c	300	trehundra
+c	500	femhundra
 c	1000	ettusen
-c	1000000	en miljon
-c	1000000000	en miljard
-c	1000000000000	en biljon
-x	100	hundra
-x	1000	tusen
-x	1000000	miljoner
-x	1000000000	miljarder
-x	1000000000000	biljoner
+c	2000	tvåtusen
+c	3000	tretusen
+c	5000	femtusen
+c	10000	tiotusen
+c	20000	tjugotusen
+c	30000	trettiotusen
+c	100000	etthundratusen
+c	200000	tvåhundratusen
+c	300000	trehundratusen
+c	500000	femhundratusen
+x	1000000	miljon|miljoner
+x	1000000000	miljard|miljarder
+x	1000000000000	biljon|biljoner
 o	1	första|förste
 o	2	andra|andre
 o	4	fjärde
@@ -12159,6 +12236,8 @@ c	16	шістнадцять
 c	17	сімнадцять
 c	18	вісімнадцять
 c	19	девʼятнадцять
+c	20	двадцять
+c	30	тридцять
 c	40	сорок
 c	50	пʼятдесят
 c	60	шістдесят
@@ -12169,7 +12248,6 @@ c	100	сто
 c	200	двісті
 c	300	триста
 c	500	пʼятсот
-c	1000	одна тисяча
 c	5000	пʼять тисяч
 c	10000	десять тисяч
 c	20000	двадцять тисяч
@@ -12179,7 +12257,6 @@ c	100000	сто тисяч
 c	200000	двісті тисяч
 c	300000	триста тисяч
 c	500000	пʼятсот тисяч
-c	1000000	один мільйон
 c	5000000	пʼять мільйонів
 c	10000000	десять мільйонів
 c	20000000	двадцять мільйонів
@@ -12189,7 +12266,6 @@ c	100000000	сто мільйонів
 c	200000000	двісті мільйонів
 c	300000000	триста мільйонів
 c	500000000	пʼятсот мільйонів
-c	1000000000	один мільярд
 c	5000000000	пʼять мільярдів
 c	10000000000	десять мільярдів
 c	20000000000	двадцять мільярдів
@@ -12199,13 +12275,11 @@ c	100000000000	сто мільярдів
 c	200000000000	двісті мільярдів
 c	300000000000	триста мільярдів
 c	500000000000	пʼятсот мільярдів
-c	1000000000000	один більйон
 c	5000000000000	пʼять більйонів
-x	10	дцять
-x	1000	тисячі
-x	1000000	мільйони
-x	1000000000	мільярди
-x	1000000000000	більйони
+x	1000	тисяча|тисячі
+x	1000000	мільйон|мільйони
+x	1000000000	мільярд|мільярди
+x	1000000000000	більйон|більйони
 m	1	січ|січ.|січень|січня
 m	2	лют|лют.|лютий|лютого
 m	3	бер|бер.|березень|березня

@@ -47,6 +47,9 @@ type ImportOptions struct {
 	AsStale bool
 	// Plain says that Target holds raw text, not placeholders (align).
 	Plain bool
+	// Check runs the translation checks on what is imported and
+	// summarizes their findings in Report.Checks.
+	Check bool
 }
 
 // Entry is the outcome of one unit, for the report.
@@ -67,6 +70,9 @@ type Report struct {
 	Stale     int     `json:"stale"`
 	Skipped   int     `json:"skipped"`
 	Entries   []Entry `json:"entries"`
+	// Checks summarizes the checks on the imported translations (with
+	// ImportOptions.Check).
+	Checks *CheckSummary `json:"checks,omitempty"`
 }
 
 func (r *Report) add(e Entry) {
@@ -102,6 +108,7 @@ type importer struct {
 	index   map[string]target
 	touched map[string]map[string]*catalog.Catalog // locale → slug → updated copy
 	wf      map[string]*workflow.State             // locale → updated copy
+	checked []imported                             // what to check, in input order
 }
 
 // Import merges the units of files into the catalogs of p and returns
@@ -153,6 +160,9 @@ func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, R
 			e.File, e.Line, e.ID = f.Path, u.Line, u.ID
 			rep.add(e)
 		}
+	}
+	if opts.Check {
+		rep.Checks = im.checks()
 	}
 	return im.plan(), rep, nil
 }
@@ -242,6 +252,7 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
 	} else {
 		delete(wf.Previous, u.ID)
 	}
+	im.checked = append(im.checked, imported{loc: loc, t: t, text: text, prev: prev})
 	if stale {
 		if reason == "" {
 			reason = "the file's source differs from the current source; imported as stale"

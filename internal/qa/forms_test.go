@@ -3,6 +3,8 @@ package qa
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/text/language"
 )
 
 // TestForms checks each form the CLDR tables read, with a correct
@@ -83,5 +85,25 @@ func TestForms(t *testing.T) {
 				t.Errorf("CheckPair(%q, %q) = %q, want %q", tt.src, tt.tr, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestLinkHint(t *testing.T) {
+	for _, c := range []struct{ src, tr, hint string }{
+		{"https://www.who.int/news-room/fact-sheets/x", "https://www.who.int/es/news-room/fact-sheets/x",
+			"\"https://www.who.int/\" = \"https://www.who.int/es/\""},
+		{"https://site.example/en/help/a", "https://site.example/es/help/a", "\"https://site.example/en/\" = \"https://site.example/es/\""},
+		{"https://site.example/help/a", "https://site.example/help/es/a", "\"https://site.example/help/\" = \"https://site.example/help/es/\""},
+		{"https://site.example/help/a", "https://other.example/es/help/a", ""},
+		{"https://site.example/help/a", "https://site.example/help/b", ""},
+	} {
+		is := CheckPair(Pair{Source: "See [this](" + c.src + ").", Translation: "Vea [esto](" + c.tr + ").", From: language.English,
+			To: language.Spanish, Markdown: true}, nil)
+		if len(is) != 1 || is[0].Check != CheckLinks {
+			t.Fatalf("%s → %s: %v, want one links issue", c.src, c.tr, is)
+		}
+		if c.hint == "" && is[0].Hint != "" || !strings.Contains(is[0].Hint, c.hint) || c.hint != "" && !strings.Contains(is[0].Hint, "[localized_links.es]") {
+			t.Errorf("%s → %s: hint %q, want one with %q", c.src, c.tr, is[0].Hint, c.hint)
+		}
 	}
 }

@@ -5,9 +5,11 @@ import "sort"
 // A matcher finds the names of a language (number words, units, months,
 // counters…) at a position of a text, longest first. Names and text are
 // compared folded; a space in a name matches any run of spaces, and the
-// text's ignorable runes are skipped.
+// text's ignorable runes are skipped. Names are indexed by their first
+// two runes, so that most positions of a text cost one map lookup.
 type matcher struct {
-	byFirst map[rune][]named
+	byTwo map[[2]rune][]named
+	byOne map[rune][]named // names of one rune
 }
 
 type named struct {
@@ -15,20 +17,26 @@ type named struct {
 	e    entry
 }
 
-func newMatcher() *matcher { return &matcher{byFirst: map[rune][]named{}} }
+func newMatcher() *matcher {
+	return &matcher{byTwo: map[[2]rune][]named{}, byOne: map[rune][]named{}}
+}
 
 // add records a name; names that fold to nothing are dropped.
 func (m *matcher) add(name string, e entry) {
 	rs := []rune(foldString(name))
-	if len(rs) == 0 {
-		return
+	switch len(rs) {
+	case 0:
+	case 1:
+		m.byOne[rs[0]] = append(m.byOne[rs[0]], named{rs, e})
+	default:
+		k := [2]rune{rs[0], rs[1]}
+		m.byTwo[k] = append(m.byTwo[k], named{rs, e})
 	}
-	m.byFirst[rs[0]] = append(m.byFirst[rs[0]], named{rs, e})
 }
 
 // sort puts longer names first, so that the first match is the longest.
 func (m *matcher) sort() {
-	for _, ns := range m.byFirst {
+	for _, ns := range m.byTwo {
 		sort.SliceStable(ns, func(i, j int) bool { return len(ns[i].name) > len(ns[j].name) })
 	}
 }
@@ -39,8 +47,25 @@ func (m *matcher) at(t *text, k int, yield func(e entry, end int) bool) {
 	if k >= len(t.f) {
 		return
 	}
-	for _, n := range m.byFirst[t.f[k]] {
-		if end, ok := t.matchAt(k, n.name); ok && yield(n.e, end) {
+	first := t.f[k]
+	if n := k + 1; n < len(t.f) {
+		for n < len(t.f) && t.f[n] == ignorable {
+			n++
+		}
+		if n < len(t.f) {
+			second := t.f[n]
+			if isSpace(t.r[n]) {
+				second = ' '
+			}
+			for _, c := range m.byTwo[[2]rune{first, second}] {
+				if end, ok := t.matchAt(k, c.name); ok && yield(c.e, end) {
+					return
+				}
+			}
+		}
+	}
+	for _, c := range m.byOne[first] {
+		if end, ok := t.matchAt(k, c.name); ok && yield(c.e, end) {
 			return
 		}
 	}
@@ -76,4 +101,14 @@ func (t *text) matchAt(k int, name []rune) (int, bool) {
 		i++ // a trailing vowel sign belongs to the word
 	}
 	return i, true
+}
+
+// any reports whether some name matches at rune k.
+func (m *matcher) any(t *text, k int) bool {
+	found := false
+	m.at(t, k, func(entry, int) bool {
+		found = true
+		return true
+	})
+	return found
 }

@@ -154,11 +154,49 @@ var (
 	placeholderRe = regexp.MustCompile(`\{\{[^{}]*\}\}|\{[0-9]+\}|\{[A-Za-z_][A-Za-z0-9_]*\}|(?:^|[^0-9%\s])(%(?:\[[0-9]+\])?[-+#0]?[0-9]*(?:\.[0-9]+)?[sdvqfgxXc])\b`)
 )
 
+// mayHold tells, from the characters a text holds, which patterns may
+// match it at all; most texts hold no URL, code, tag or placeholder, and
+// skipping their regular expressions is most of the checks' speed.
+type mayHold struct{ code, mdLink, angle, url, email, entity, placeholder bool }
+
+func scanFor(s string) mayHold {
+	var h mayHold
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '`':
+			h.code = true
+		case ']':
+			h.mdLink = h.mdLink || i+1 < len(s) && s[i+1] == '('
+		case '<':
+			h.angle = true
+		case ':':
+			// "://", "mailto:", "tel:"; a colon in prose is neither
+			h.url = h.url || i+2 < len(s) && s[i+1] == '/' && s[i+2] == '/' ||
+				i >= 6 && strings.EqualFold(s[i-6:i], "mailto") || i >= 3 && strings.EqualFold(s[i-3:i], "tel")
+		case 'w', 'W':
+			h.url = h.url || i+3 < len(s) && (s[i+1] == 'w' || s[i+1] == 'W') && (s[i+2] == 'w' || s[i+2] == 'W') && s[i+3] == '.'
+		case '@':
+			h.email = true
+		case '&':
+			h.entity = true
+		case '{', '%':
+			h.placeholder = true
+		}
+	}
+	return h
+}
+
 // maskRanges are the byte ranges whose digits and words are not prose:
 // URLs, inline code, HTML tags and entities, placeholders.
 func maskRanges(s string, markdown bool) []Span {
 	var out []Span
+	h := scanFor(s)
 	add := func(re *regexp.Regexp) {
+		switch {
+		case re == codeSpanRe && !h.code, re == linkDestRe && !h.mdLink, (re == autolinkRe || re == htmlTagRe) && !h.angle,
+			re == bareURLRe && !h.url, re == emailRe && !h.email, re == entityRe && !h.entity, re == placeholderRe && !h.placeholder:
+			return
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 			a, b := m[0], m[1]
 			if len(m) > 2 && m[2] >= 0 {

@@ -89,10 +89,16 @@ func (t *text) arabicToken(k int) (entry, int, bool) {
 // lookupWord finds a whole word among the language's number words.
 func (l *lang) lookupWord(w string) (entry, bool) {
 	rs := []rune(foldString(w))
-	if len(rs) == 0 {
+	var cands []named
+	switch len(rs) {
+	case 0:
 		return entry{}, false
+	case 1:
+		cands = l.m.byOne[rs[0]]
+	default:
+		cands = l.m.byTwo[[2]rune{rs[0], rs[1]}]
 	}
-	for _, n := range l.m.byFirst[rs[0]] {
+	for _, n := range cands {
 		if string(n.name) == string(rs) && (n.e.kind == eCard || n.e.kind == eMult || n.e.kind == eConn) {
 			return n.e, true
 		}
@@ -265,6 +271,9 @@ func (t *text) ordinalDigits(q *quantity) bool {
 // readWord reads the word at i of a spaced script (ending at j): a
 // number in words, an ordinal, a month, and returns where to go on.
 func (t *text) readWord(i, j int, qs *[]quantity, months *[]monthMark) int {
+	if !t.lg.m.any(t, i) && t.lang != "ar" {
+		return j
+	}
 	if mk, ok := t.monthAt(i, true); ok {
 		*months = append(*months, mk)
 		return mk.j

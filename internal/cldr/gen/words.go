@@ -144,13 +144,19 @@ func deriveLexicon(r *rbnf) *lexicon {
 				for _, p := range spellings[d] {
 					var rest string
 					isPost := false
+					joined := false // no separator between the two words
 					switch {
 					case strings.HasPrefix(s, p) && len(s) > len(p):
 						rest = strings.TrimFunc(s[len(p):], isSep)
+						joined = len(rest) == len(s)-len(p)
 					case strings.HasSuffix(s, p) && len(s) > len(p):
 						rest, isPost = strings.TrimFunc(s[:len(s)-len(p)], isSep), true
+						joined = len(rest) == len(s)-len(p)
 					}
-					if rest == "" || strings.ContainsFunc(rest, isSep) {
+					// Only scripts written without spaces build numbers
+					// inside a word (二十, 이백, ยี่สิบ); "двадцать" is not
+					// два × "дцать".
+					if rest == "" || strings.ContainsFunc(rest, isSep) || joined && !unspaced(rest) {
 						continue
 					}
 					if seen[rest] == nil {
@@ -161,7 +167,7 @@ func deriveLexicon(r *rbnf) *lexicon {
 				}
 			}
 			for _, rest := range sortedKeys(boolKeys(seen)) {
-				if len(seen[rest]) < 2 || lx.composes(rest, -1) {
+				if len(seen[rest]) < 2 && !seen[rest][1] || lx.composes(rest, -1) {
 					continue
 				}
 				if _, ok := lx.multiplier[rest]; !ok {
@@ -349,4 +355,13 @@ func boolKeys[V any](m map[string]V) map[string]bool {
 		out[k] = true
 	}
 	return out
+}
+
+// unspaced reports whether a word is written in a script that builds
+// numbers without spaces.
+func unspaced(w string) bool {
+	for _, r := range w {
+		return unicode.In(r, unicode.Han, unicode.Hangul, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Hiragana, unicode.Katakana)
+	}
+	return false
 }
