@@ -25,6 +25,9 @@ func displayKey(k string) string {
 // required number on the other side, but are never required themselves.
 func (c *pairCheck) numbers() []Issue {
 	sq, tq := c.srcQ(), c.trQ()
+	if len(sq) == 0 && len(tq) == 0 {
+		return nil
+	}
 	type tally struct{ req, opt []quantity }
 	count := func(qs []quantity) map[string]*tally {
 		m := map[string]*tally{}
@@ -230,6 +233,9 @@ func compatible(a, b unit) bool {
 // not become "10 mg … 20 mg".
 func (c *pairCheck) units() []Issue {
 	sq, tq := c.srcQ(), c.trQ()
+	if len(sq) == 0 || len(tq) == 0 {
+		return nil // a unit changes only where both sides have numbers
+	}
 	used := make([]bool, len(tq))
 	var out []Issue
 	var pending []int

@@ -76,15 +76,14 @@ type lang struct {
 	suffixes   []string // case endings a unit name may take (unitSuffixes)
 }
 
-var langs sync.Map // tag string → *lang
+var langs sync.Map // language.Tag → *lang
 
 // langFor returns the reading of a language, built once.
 func langFor(tag language.Tag) *lang {
-	key := tag.String()
-	if l, ok := langs.Load(key); ok {
+	if l, ok := langs.Load(tag); ok {
 		return l.(*lang)
 	}
-	l, _ := langs.LoadOrStore(key, buildLang(tag))
+	l, _ := langs.LoadOrStore(tag, buildLang(tag))
 	return l.(*lang)
 }
 

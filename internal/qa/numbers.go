@@ -281,6 +281,9 @@ func (t *text) afternoon(j int) bool {
 	for k < len(t.r) && isSpace(t.r[k]) {
 		k++
 	}
+	if k >= len(t.r) || t.r[k] != 'p' && t.r[k] != 'P' && t.lang != "ar" {
+		return false
+	}
 	rest := strings.ToLower(string(t.r[k:min(len(t.r), k+6)]))
 	for _, p := range []string{"pm", "p.m.", "p. m."} {
 		if strings.HasPrefix(rest, p) {

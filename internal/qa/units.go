@@ -132,14 +132,15 @@ func (t *text) unitAt(k int) (unit, int, byte, bool) {
 		return unit{}, k, 0, false
 	}
 	// "the first 6 months" reads "les 6 premiers mois" in French.
-	if w, e := t.wordAt(k); orderWords[w] {
-		if u, e2, kind, ok := t.unitAt(e); ok {
-			return u, e2, kind, true
+	if isWordRune(t.r[k]) {
+		if w, e := t.wordAt(k); orderWords[w] {
+			if u, e2, kind, ok := t.unitAt(e); ok {
+				return u, e2, kind, true
+			}
 		}
 	}
-	rest := string(t.r[k:min(len(t.r), k+4)])
 	for _, s := range unitSymbols {
-		if strings.HasPrefix(rest, s.sym) {
+		if t.hasPrefixAt(k, s.sym) {
 			return s.u, k + len([]rune(s.sym)), eUnit, true
 		}
 	}
@@ -183,6 +184,17 @@ func (t *text) unitAt(k int) (unit, int, byte, bool) {
 		return unit{}, k, 0, false
 	}
 	return t.temperatureScale(u, j)
+}
+
+// hasPrefixAt reports whether the runes from k spell s exactly.
+func (t *text) hasPrefixAt(k int, s string) bool {
+	for _, c := range s {
+		if k >= len(t.r) || t.r[k] != c {
+			return false
+		}
+		k++
+	}
+	return true
 }
 
 // afterSuffix matches a case ending of the language at rune k that ends
