@@ -107,3 +107,42 @@ func TestLinkHint(t *testing.T) {
 		}
 	}
 }
+
+// TestBareURLs checks the hand-written URL scan against the regular
+// expression it replaces.
+func TestBareURLs(t *testing.T) {
+	for _, s := range []string{
+		"See https://www.who.int/fever. Or www.example.org, or HTTP://X.ORG/a?b=c!",
+		"mailto:a@b.org tel:+441234 and xhttp://no.example ftp://files.example/x.",
+		"(https://a.example/b) [http://c.example] <https://d.example> https://e.example/ä?q='x'",
+		"http:// alone, www. alone, https://x.y/... end", "_www.x.org 1www.x.org -www.x.org",
+		"https://example.org/%E2%80%99 “https://example.org/q”", "",
+	} {
+		want := bareURLRe.FindAllStringIndex(s, -1)
+		got := bareURLs(s)
+		if len(want) != len(got) {
+			t.Errorf("%q: %v, want %v", s, got, want)
+			continue
+		}
+		for k := range want {
+			if want[k][0] != got[k][0] || want[k][1] != got[k][1] {
+				t.Errorf("%q: %v, want %v", s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzBareURLs(f *testing.F) {
+	f.Add("See https://www.who.int/fever. Or www.example.org, or mailto:a@b.org")
+	f.Fuzz(func(t *testing.T, s string) {
+		want, got := bareURLRe.FindAllStringIndex(s, -1), bareURLs(s)
+		if len(want) != len(got) {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+		for k := range want {
+			if want[k][0] != got[k][0] || want[k][1] != got[k][1] {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
+		}
+	})
+}

@@ -57,10 +57,14 @@ func links(s string, markdown bool) []link {
 		out = append(out, link{dest: d, span: Span{m[0], m[1]}})
 	}
 	for _, re := range []*regexp.Regexp{bareURLRe, emailRe} {
-		if re == bareURLRe && !h.url || re == emailRe && !h.email {
-			continue
+		var ms [][]int
+		switch {
+		case re == bareURLRe && h.url:
+			ms = bareURLs(s)
+		case re == emailRe && h.email:
+			ms = emailRe.FindAllStringIndex(s, -1)
 		}
-		for _, m := range re.FindAllStringIndex(s, -1) {
+		for _, m := range ms {
 			if taken[m[0]] {
 				continue
 			}

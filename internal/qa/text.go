@@ -28,6 +28,7 @@ type text struct {
 	// nowords: the other side's language has no number-word data, so
 	// this side's number words cannot be required
 	nowords bool
+	ws      []word // words(), once
 }
 
 func newText(s, lang string, tag language.Tag, markdown, unaccent bool) *text {
@@ -179,8 +180,11 @@ func scanFor(s string) mayHold {
 			h.email = true
 		case '&':
 			h.entity = true
-		case '{', '%':
+		case '{':
 			h.placeholder = true
+		case '%':
+			// a printf verb, not "60%"
+			h.placeholder = h.placeholder || i+1 < len(s) && strings.IndexByte("[-+#0123456789.sdvqfgxXc", s[i+1]) >= 0
 		}
 	}
 	return h
@@ -192,6 +196,14 @@ func maskRanges(s string, markdown bool) []Span {
 	var out []Span
 	h := scanFor(s)
 	add := func(re *regexp.Regexp) {
+		if re == bareURLRe {
+			if h.url {
+				for _, m := range bareURLs(s) {
+					out = append(out, Span{m[0], m[1]})
+				}
+			}
+			return
+		}
 		switch {
 		case re == codeSpanRe && !h.code, re == linkDestRe && !h.mdLink, (re == autolinkRe || re == htmlTagRe) && !h.angle,
 			re == bareURLRe && !h.url, re == emailRe && !h.email, re == entityRe && !h.entity, re == placeholderRe && !h.placeholder:
@@ -252,7 +264,10 @@ type word struct {
 // words splits the prepared text into lower-case letter runs. Apostrophes
 // end a word, so "l'eau" is "l" and "eau".
 func (t *text) words() []word {
-	var out []word
+	if t.ws != nil {
+		return t.ws
+	}
+	out := []word{}
 	for i := 0; i < len(t.r); {
 		if !isWordRune(t.r[i]) {
 			i++
@@ -265,5 +280,6 @@ func (t *text) words() []word {
 		out = append(out, word{w: strings.ToLower(string(t.r[i:j])), i: i, j: j})
 		i = j
 	}
+	t.ws = out
 	return out
 }
