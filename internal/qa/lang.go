@@ -187,6 +187,12 @@ func (l *lang) addCLDR(cl *cldr.Locale) {
 	for _, w := range cl.DateWords {
 		l.m.add(w, entry{kind: eDate})
 	}
+	l.addUnits(cl)
+}
+
+// addUnits adds CLDR's unit names: after or before the number, words for
+// two of a unit (duals), and the periods of frequencies.
+func (l *lang) addUnits(cl *cldr.Locale) {
 	for _, u := range cl.Units {
 		qu, ok := cldrUnits[u.ID]
 		if !ok || shortLatin(u.Name) {

@@ -102,13 +102,3 @@ func (t *text) matchAt(k int, name []rune) (int, bool) {
 	}
 	return i, true
 }
-
-// any reports whether some name matches at rune k.
-func (m *matcher) any(t *text, k int) bool {
-	found := false
-	m.at(t, k, func(entry, int) bool {
-		found = true
-		return true
-	})
-	return found
-}

@@ -36,7 +36,22 @@ func bareURLs(s string) [][]int {
 
 // urlPrefix is the length of a URL scheme or "www." at i, or 0.
 func urlPrefix(s string, i int) int {
-	for _, p := range [...]string{"http://", "https://", "ftp://", "www.", "mailto:", "tel:"} {
+	var ps []string
+	switch s[i] | 0x20 {
+	case 'h':
+		ps = []string{"http://", "https://"}
+	case 'f':
+		ps = []string{"ftp://"}
+	case 'w':
+		ps = []string{"www."}
+	case 'm':
+		ps = []string{"mailto:"}
+	case 't':
+		ps = []string{"tel:"}
+	default:
+		return 0
+	}
+	for _, p := range ps {
 		if len(s)-i >= len(p) && strings.EqualFold(s[i:i+len(p)], p) {
 			return len(p)
 		}

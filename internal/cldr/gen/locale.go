@@ -44,51 +44,77 @@ func newUnitNames() *unitNames {
 
 func readLocale(doc *node) *localeData {
 	ld := &localeData{units: map[string]*unitNames{}, mags: map[[2]string]int64{}}
-	cal := doc.first("ldml/dates/calendars/calendar[type=gregorian]")
-	if cal != nil {
-		seen := [13]map[string]bool{}
-		for _, ctx := range cal.all("months/monthContext") {
-			for _, w := range ctx.all("monthWidth") {
-				if w.attr["type"] == "narrow" {
-					continue
-				}
-				for _, m := range w.all("month") {
-					n, err := strconv.Atoi(m.attr["type"])
-					name := cleanSpelling(m.text)
-					if err != nil || n < 1 || n > 12 || name == "" {
-						continue
-					}
-					if seen[n] == nil {
-						seen[n] = map[string]bool{}
-					}
-					if !seen[n][name] {
-						seen[n][name] = true
-						ld.months[n] = append(ld.months[n], name)
-					}
-				}
-			}
+	if cal := doc.first("ldml/dates/calendars/calendar[type=gregorian]"); cal != nil {
+		ld.readCalendar(cal)
+	}
+	ld.readUnits(doc)
+	for _, l := range doc.all("ldml/numbers/decimalFormats[numberSystem=latn]/decimalFormatLength") {
+		long := l.attr["type"] == "long"
+		for _, p := range l.all("decimalFormat/pattern") {
+			addMagnitude(ld, p.attr["type"], p.text, long)
 		}
-		for n := range ld.months {
-			sort.Strings(ld.months[n])
+	}
+	if s := doc.first("ldml/numbers/symbols[numberSystem=latn]"); s != nil {
+		if d := s.first("decimal"); d != nil {
+			ld.dec = d.text
 		}
-		words := map[string]bool{}
-		for _, l := range cal.all("dateFormats/dateFormatLength") {
-			p := cal.first("dateFormats/dateFormatLength[type=" + l.attr["type"] + "]/dateFormat/pattern")
-			if p == nil {
+		if g := s.first("group"); g != nil {
+			ld.grp = g.text
+		}
+	}
+	return ld
+}
+
+// readCalendar reads the month names (wide and abbreviated, format and
+// stand-alone), the short date order and the date formats' words.
+func (ld *localeData) readCalendar(cal *node) {
+	seen := [13]map[string]bool{}
+	for _, ctx := range cal.all("months/monthContext") {
+		for _, w := range ctx.all("monthWidth") {
+			if w.attr["type"] == "narrow" {
 				continue
 			}
-			if l.attr["type"] == "short" {
-				ld.dateOrder = fieldOrder(p.text)
-			}
-			for _, w := range patternLiterals(p.text) {
-				words[w] = true
+			for _, m := range w.all("month") {
+				n, err := strconv.Atoi(m.attr["type"])
+				name := cleanSpelling(m.text)
+				if err != nil || n < 1 || n > 12 || name == "" {
+					continue
+				}
+				if seen[n] == nil {
+					seen[n] = map[string]bool{}
+				}
+				if !seen[n][name] {
+					seen[n][name] = true
+					ld.months[n] = append(ld.months[n], name)
+				}
 			}
 		}
-		ld.dateWords = sortedKeys(words)
 	}
+	for n := range ld.months {
+		sort.Strings(ld.months[n])
+	}
+	words := map[string]bool{}
+	for _, l := range cal.all("dateFormats/dateFormatLength") {
+		p := cal.first("dateFormats/dateFormatLength[type=" + l.attr["type"] + "]/dateFormat/pattern")
+		if p == nil {
+			continue
+		}
+		if l.attr["type"] == "short" {
+			ld.dateOrder = fieldOrder(p.text)
+		}
+		for _, w := range patternLiterals(p.text) {
+			words[w] = true
+		}
+	}
+	ld.dateWords = sortedKeys(words)
+}
+
+// readUnits reads the long and short names of the units the checks
+// compare; narrow ones ("m", "d", "″") are too terse to tell apart.
+func (ld *localeData) readUnits(doc *node) {
 	for _, ul := range doc.all("ldml/units/unitLength") {
 		if ul.attr["type"] == "narrow" {
-			continue // "m", "d", "″": too terse to tell apart
+			continue
 		}
 		for _, u := range ul.all("unit") {
 			id := u.attr["type"]
@@ -111,23 +137,6 @@ func readLocale(doc *node) *localeData {
 		}
 	}
 	dropShared(ld.units)
-	for _, ns := range []string{"latn"} {
-		for _, l := range doc.all("ldml/numbers/decimalFormats[numberSystem=" + ns + "]/decimalFormatLength") {
-			long := l.attr["type"] == "long"
-			for _, p := range l.all("decimalFormat/pattern") {
-				addMagnitude(ld, p.attr["type"], p.text, long)
-			}
-		}
-	}
-	if s := doc.first("ldml/numbers/symbols[numberSystem=latn]"); s != nil {
-		if d := s.first("decimal"); d != nil {
-			ld.dec = d.text
-		}
-		if g := s.first("group"); g != nil {
-			ld.grp = g.text
-		}
-	}
-	return ld
 }
 
 // addPattern reads a unit pattern: "{0} mg", "siku {0}", or a whole word

@@ -71,98 +71,105 @@ func ruleKind(name string) byte {
 	return 0
 }
 
+// deriver holds what deriving one locale's lexicon shares.
+type deriver struct {
+	r         *rbnf
+	lx        *lexicon
+	names     []string           // the public rule sets that spell words, sorted
+	samples   []int64            // 0 to 100 and d×10^k
+	spellings map[int64][]string // cardinal spellings of 0 to 9, every rule set
+}
+
+// spell is the cleaned spelling of n by a rule set, or "".
+func (d *deriver) spell(name string, n int64) string {
+	s, err := d.r.spell(name, n)
+	if err != nil {
+		return ""
+	}
+	return cleanSpelling(s)
+}
+
 // deriveLexicon spells numbers with every public rule set and derives the
 // word tables from the results.
 func deriveLexicon(r *rbnf) *lexicon {
-	lx := &lexicon{cardinal: map[string]int64{}, ordinal: map[string]int64{}, multiplier: map[string]int64{},
-		connector: map[string]bool{}, ordAffix: map[[2]string]bool{}, digAffix: map[[2]string]bool{}}
-	var names []string
+	d := &deriver{r: r, spellings: map[int64][]string{}, lx: &lexicon{cardinal: map[string]int64{}, ordinal: map[string]int64{},
+		multiplier: map[string]int64{}, connector: map[string]bool{}, ordAffix: map[[2]string]bool{}, digAffix: map[[2]string]bool{}}}
 	for name, rs := range r.sets {
 		if !rs.private && ruleKind(name) != 0 {
-			names = append(names, name)
+			d.names = append(d.names, name)
 		}
 	}
-	sort.Strings(names)
-	spellings := map[int64][]string{} // cardinal spellings of small values, every rule set
-	spell := func(name string, n int64) string {
-		s, err := r.spell(name, n)
-		if err != nil {
-			return ""
-		}
-		return cleanSpelling(s)
-	}
-	var samples []int64
+	sort.Strings(d.names)
 	for n := int64(0); n <= 100; n++ {
-		samples = append(samples, n)
+		d.samples = append(d.samples, n)
 	}
 	for k := 2; k <= 12; k++ {
-		for _, d := range []int64{1, 2, 3, 5} {
-			samples = append(samples, d*pow10(k))
+		for _, m := range []int64{1, 2, 3, 5} {
+			d.samples = append(d.samples, m*pow10(k))
 		}
 	}
-	for _, name := range names {
+	d.spellAll()
+	d.multipliers()
+	d.connectors()
+	d.pruneComposed()
+	d.ordinalAffixes()
+	return d.lx
+}
+
+// spellAll records every spelling: cardinal words, ordinal words, and the
+// markers of ordinal digits.
+func (d *deriver) spellAll() {
+	for _, name := range d.names {
 		kind := ruleKind(name)
-		for _, n := range samples {
-			s := spell(name, n)
-			if s == "" {
-				continue
-			}
-			if kind == 'o' {
-				if hasDigit(s) {
-					lx.addDigitAffix(s, n)
-				} else if n >= 1 && n <= 100 {
-					lx.ordinal[s] = n
+		for _, n := range d.samples {
+			s := d.spell(name, n)
+			switch {
+			case s == "":
+			case kind == 'o' && hasDigit(s):
+				d.lx.addDigitAffix(s, n)
+			case kind == 'o':
+				if n >= 1 && n <= 100 {
+					d.lx.ordinal[s] = n
 				}
-				continue
-			}
-			if hasDigit(s) {
-				continue
-			}
-			if _, ok := lx.cardinal[s]; !ok {
-				lx.cardinal[s] = n
-			}
-			if n <= 9 {
-				spellings[n] = append(spellings[n], s)
+			case hasDigit(s):
+			default:
+				if _, ok := d.lx.cardinal[s]; !ok {
+					d.lx.cardinal[s] = n
+				}
+				if n <= 9 {
+					d.spellings[n] = append(d.spellings[n], s)
+				}
 			}
 		}
 	}
-	// Multipliers: what remains of d×10^k once the spelling of d is
-	// taken off either end, when two values of d agree ("two hundred",
-	// "three hundred"; Persian "پنجاه" less "پنج" is no word).
-	for _, name := range names {
+}
+
+// multipliers finds what remains of m×10^k once the spelling of m is
+// taken off either end, when two values of m agree ("two hundred",
+// "three hundred"; Persian "پنجاه" less "پنج" is no word).
+func (d *deriver) multipliers() {
+	lx := d.lx
+	for _, name := range d.names {
 		if ruleKind(name) != 'c' {
 			continue
 		}
 		for k := 1; k <= 12; k++ {
 			seen := map[string]map[int64]bool{}
 			post := map[string]bool{}
-			for _, d := range []int64{1, 2, 3, 5} {
-				s := spell(name, d*pow10(k))
+			for _, m := range []int64{1, 2, 3, 5} {
+				s := d.spell(name, m*pow10(k))
 				if s == "" || hasDigit(s) {
 					continue
 				}
-				for _, p := range spellings[d] {
-					var rest string
-					isPost := false
-					joined := false // no separator between the two words
-					switch {
-					case strings.HasPrefix(s, p) && len(s) > len(p):
-						rest = strings.TrimFunc(s[len(p):], isSep)
-						joined = len(rest) == len(s)-len(p)
-					case strings.HasSuffix(s, p) && len(s) > len(p):
-						rest, isPost = strings.TrimFunc(s[:len(s)-len(p)], isSep), true
-						joined = len(rest) == len(s)-len(p)
-					}
-					// Only scripts written without spaces build numbers
-					// inside a word (二十, 이백, ยี่สิบ); "двадцать" is not
-					// два × "дцать".
-					if rest == "" || strings.ContainsFunc(rest, isSep) || joined && !unspaced(rest) {
+				for _, p := range d.spellings[m] {
+					rest, isPost, ok := multiplierRest(s, p)
+					if !ok {
 						continue
 					}
 					if seen[rest] == nil {
 						seen[rest] = map[int64]bool{}
 					}
-					seen[rest][d] = true
+					seen[rest][m] = true
 					post[rest] = post[rest] || isPost
 				}
 			}
@@ -179,14 +186,41 @@ func deriveLexicon(r *rbnf) *lexicon {
 			}
 		}
 	}
-	// Connectors: the short parts of compound spellings that are not
-	// numbers themselves ("y" in "treinta y uno", "na" in "kumi na moja").
-	for _, name := range names {
+}
+
+// multiplierRest takes the spelling p of a number off either end of s,
+// the spelling of a multiple of ten, and returns what remains and whether
+// it stood first (Swahili "mia mbili"). Only scripts written without
+// spaces build numbers inside a word (二十, 이백, ยี่สิบ): "двадцать" is
+// not два × "дцать".
+func multiplierRest(s, p string) (string, bool, bool) {
+	var rest string
+	post := false
+	switch {
+	case strings.HasPrefix(s, p) && len(s) > len(p):
+		rest = strings.TrimFunc(s[len(p):], isSep)
+	case strings.HasSuffix(s, p) && len(s) > len(p):
+		rest, post = strings.TrimFunc(s[:len(s)-len(p)], isSep), true
+	default:
+		return "", false, false
+	}
+	joined := len(rest) == len(s)-len(p) // no separator between the two words
+	if rest == "" || strings.ContainsFunc(rest, isSep) || joined && !unspaced(rest) {
+		return "", false, false
+	}
+	return rest, post, true
+}
+
+// connectors finds the short parts of compound spellings that are not
+// numbers themselves ("y" in "treinta y uno", "na" in "kumi na moja").
+func (d *deriver) connectors() {
+	lx := d.lx
+	for _, name := range d.names {
 		if ruleKind(name) != 'c' {
 			continue
 		}
-		for _, n := range samples {
-			s := spell(name, n)
+		for _, n := range d.samples {
+			s := d.spell(name, n)
 			parts := splitParts(s)
 			if len(parts) < 3 || hasDigit(s) {
 				continue
@@ -201,10 +235,14 @@ func deriveLexicon(r *rbnf) *lexicon {
 			}
 		}
 	}
-	// A spelling the reader composes from shorter words need not be
-	// kept ("twenty-one", "二十一", "两百"), nor ordinals past 31 but
-	// for the tens. Shorter words are decided first, so that what is
-	// kept composes whatever is dropped.
+}
+
+// pruneComposed drops the spellings the reader composes from shorter
+// words ("twenty-one", "二十一", "两百"), and ordinals past 31 but for the
+// tens. Shorter words are decided first, so that what is kept composes
+// whatever is dropped.
+func (d *deriver) pruneComposed() {
+	lx := d.lx
 	words := make([]string, 0, len(lx.cardinal))
 	for w := range lx.cardinal {
 		words = append(words, w)
@@ -225,8 +263,13 @@ func deriveLexicon(r *rbnf) *lexicon {
 			delete(lx.ordinal, w)
 		}
 	}
-	// Ordinal words made of a marker and a cardinal ("第三", "thứ ba",
-	// "wa tatu", "ሦስትኛ") give the marker; those words need not be kept.
+}
+
+// ordinalAffixes finds the markers that make ordinal words of cardinal
+// ones ("第三", "thứ ba", "wa tatu", "ሦስትኛ") and drops the ordinal words
+// they make.
+func (d *deriver) ordinalAffixes() {
+	lx := d.lx
 	for w, n := range lx.ordinal {
 		for c, v := range lx.cardinal {
 			if v != n || n < 3 {
@@ -249,7 +292,6 @@ func deriveLexicon(r *rbnf) *lexicon {
 			}
 		}
 	}
-	return lx
 }
 
 // cutAffix removes an ordinal marker from a word, with the space that may
