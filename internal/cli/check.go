@@ -7,6 +7,7 @@ import (
 	"io"
 	"path"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -126,8 +127,16 @@ func runCheck(ctx context.Context, io *IO, g *globalOptions, o *checkOptions) er
 			warns++
 		}
 	}
+	// what the checks cannot read, once per locale and run
+	notes := []string{}
+	for _, loc := range append([]language.Tag{p.Config.Source()}, locs...) {
+		notes = append(notes, qa.LocaleNotes(loc)...)
+	}
+	for _, n := range notes {
+		fmt.Fprintf(io.ErrOut, "warning: %s\n", n)
+	}
 	if o.Format == "json" {
-		err = writeCheckJSON(io.Out, findings, errs, warns)
+		err = writeCheckJSON(io.Out, findings, errs, warns, notes)
 	} else {
 		err = writeCheckText(io.Out, p, findings)
 	}
@@ -185,6 +194,9 @@ func writeCheckText(w io.Writer, p *project.Project, fs []qa.Finding) error {
 		_, err := fmt.Fprintf(w, "%s: %s %s [%s] %s: %s\n  source:      %s\n  translation: %s\n",
 			where, f.Locale, f.ID, f.Check, f.Severity, f.Message,
 			oneLine(f.Source), oneLine(f.Translation))
+		if err == nil && f.Hint != "" {
+			_, err = fmt.Fprintf(w, "  hint: %s\n", strings.ReplaceAll(f.Hint, "\n", "\n        "))
+		}
 		if err != nil {
 			return err
 		}
@@ -195,12 +207,13 @@ func writeCheckText(w io.Writer, p *project.Project, fs []qa.Finding) error {
 // oneLine quotes a text so that a finding stays on its lines.
 func oneLine(s string) string { return strconv.Quote(s) }
 
-func writeCheckJSON(w io.Writer, fs []qa.Finding, errs, warns int) error {
+func writeCheckJSON(w io.Writer, fs []qa.Finding, errs, warns int, notes []string) error {
 	b, err := json.MarshalIndent(struct {
 		Errors   int          `json:"errors"`
 		Warnings int          `json:"warnings"`
+		Notes    []string     `json:"notes,omitempty"`
 		Findings []qa.Finding `json:"findings"`
-	}{errs, warns, fs}, "", "  ")
+	}{errs, warns, notes, fs}, "", "  ")
 	if err != nil {
 		return err
 	}

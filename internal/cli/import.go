@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	stdio "io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/healthloc/healthloc/internal/exchange"
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/po"
+	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/xliff"
 )
 
@@ -98,7 +100,7 @@ func runImport(ctx context.Context, io *IO, g *globalOptions, o *importOptions, 
 		}
 		files = append(files, f)
 	}
-	pl, rep, err := exchange.Import(p, files, exchange.ImportOptions{Force: o.Force, AllowSame: o.AllowSame})
+	pl, rep, err := exchange.Import(p, files, exchange.ImportOptions{Force: o.Force, AllowSame: o.AllowSame, Check: true})
 	if err != nil {
 		return err
 	}
@@ -108,10 +110,35 @@ func runImport(ctx context.Context, io *IO, g *globalOptions, o *importOptions, 
 	if err := writeImportReport(io, g, o.Format, rep); err != nil {
 		return err
 	}
+	if o.Format != "json" && !g.Quiet {
+		if err := writeImportChecks(io.ErrOut, p, rep.Checks); err != nil {
+			return err
+		}
+	}
 	// Everything else is imported; a conflict still needs a person, so a
 	// pipeline must not read the run as clean.
 	if rep.Conflicts > 0 {
 		return gateError("%d conflicts: the catalog kept its newer translations; export again, or overwrite them with --force", rep.Conflicts)
+	}
+	return nil
+}
+
+// writeImportChecks summarizes the checks on what was imported: findings
+// per check, then the first few in full.
+func writeImportChecks(w stdio.Writer, p *project.Project, sum *exchange.CheckSummary) error {
+	if sum == nil || sum.Errors+sum.Warnings == 0 {
+		return nil
+	}
+	var per []string
+	for _, c := range sum.SortedChecks() {
+		per = append(per, fmt.Sprintf("%s %d", c, sum.ByCheck[c]))
+	}
+	fmt.Fprintf(w, "checks on %d imported translations: %d errors, %d warnings (%s)\n", sum.Checked, sum.Errors, sum.Warnings, strings.Join(per, ", "))
+	if err := writeCheckText(w, p, sum.First); err != nil {
+		return err
+	}
+	if n := sum.Errors + sum.Warnings; n > len(sum.First) {
+		fmt.Fprintf(w, "… and %d more: run healthloc check\n", n-len(sum.First))
 	}
 	return nil
 }

@@ -53,6 +53,9 @@ type ImportOptions struct {
 	Origin string
 	// Plain says that Target holds raw text, not placeholders (align).
 	Plain bool
+	// Check runs the translation checks on what is imported and
+	// summarizes their findings in Report.Checks.
+	Check bool
 }
 
 // Entry is the outcome of one unit, for the report.
@@ -75,6 +78,9 @@ type Report struct {
 	// Candidates counts translations kept for review.
 	Candidates int     `json:"candidates"`
 	Entries    []Entry `json:"entries"`
+	// Checks summarizes the checks on the imported translations (with
+	// ImportOptions.Check).
+	Checks *CheckSummary `json:"checks,omitempty"`
 }
 
 func (r *Report) add(e Entry) {
@@ -114,6 +120,7 @@ type importer struct {
 	wf      map[string]*workarea.State             // locale → updated copy
 	// candSlugs are the documents given candidates: locale → slug.
 	candSlugs map[string]map[string]bool
+	checked   []imported // what to check, in input order
 }
 
 // Import merges the units of files into the catalogs of p and returns
@@ -166,6 +173,9 @@ func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, R
 			e.File, e.Line, e.ID = f.Path, u.Line, u.ID
 			rep.add(e)
 		}
+	}
+	if opts.Check {
+		rep.Checks = im.checks()
 	}
 	return im.plan(), rep, nil
 }
@@ -253,6 +263,7 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
 	} else {
 		delete(wf.Previous, u.ID)
 	}
+	im.checked = append(im.checked, imported{loc: loc, t: t, text: text, prev: prev})
 	if stale {
 		if reason == "" {
 			reason = "the file's source differs from the current source; imported as stale"

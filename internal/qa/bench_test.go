@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/corpus"
 	"github.com/healthloc/healthloc/internal/project"
@@ -33,5 +35,22 @@ func BenchmarkCheck(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkErrors runs the error-level checks on every pair of the
+// corpora, as extract will on each translation; ns/op is per pair.
+func BenchmarkErrors(b *testing.B) {
+	var prs []Pair
+	for _, f := range []string{"testdata/base.txt", "testdata/heldout.txt", "testdata/world.txt"} {
+		for _, p := range withDefects(readBlocksB(b, f, "p")) {
+			prs = append(prs, Pair{Source: p.source, Translation: p.translation, From: language.English, To: language.MustParse(p.locale), Markdown: true})
+		}
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		Errors(prs[i%len(prs)], nil)
+		i++
 	}
 }

@@ -13,6 +13,9 @@ func displayKey(k string) string {
 	if d, ok := strings.CutPrefix(k, "tel:"); ok {
 		return "phone " + d
 	}
+	if d, ok := strings.CutPrefix(k, "date:"); ok {
+		return "date " + strings.Trim(d, "-")
+	}
 	return k
 }
 
@@ -21,6 +24,9 @@ func displayKey(k string) string {
 // required number on the other side, but are never required themselves.
 func (c *pairCheck) numbers() []Issue {
 	sq, tq := c.srcQ(), c.trQ()
+	if len(sq) == 0 && len(tq) == 0 {
+		return nil
+	}
 	type tally struct{ req, opt []quantity }
 	count := func(qs []quantity) map[string]*tally {
 		m := map[string]*tally{}
@@ -70,7 +76,7 @@ func (c *pairCheck) numbers() []Issue {
 		}
 	}
 	if len(missing) == 0 && len(extra) == 0 {
-		return nil
+		return append(c.ordinals(), c.reversedRanges()...)
 	}
 	var parts []string
 	if len(missing) > 0 {
@@ -98,7 +104,10 @@ func (c *pairCheck) scan() {
 	if c.sq != nil || c.tq != nil {
 		return
 	}
+	c.src.nowords, c.tr.nowords = !c.tr.lg.words, !c.src.lg.words
 	sq, tq := c.src.quantities(), c.tr.quantities()
+	reconcileFractions(sq, tq)
+	sq, tq = splitDates(sq, tq), splitDates(tq, sq)
 	c.sq, c.tq = splitWhereMeant(sq, tq), splitWhereMeant(tq, sq)
 	if c.sq == nil {
 		c.sq = []quantity{}
@@ -129,7 +138,7 @@ func splitWhereMeant(qs, other []quantity) []quantity {
 			continue
 		}
 		for k, key := range q.split {
-			p := quantity{key: key, i: q.i, j: q.j, ue: q.j}
+			p := quantity{key: key, i: q.i, j: q.j, ue: q.j, ub: q.ub}
 			if k == len(q.split)-1 {
 				p.unit, p.hasUnit, p.ue = q.unit, q.hasUnit, q.ue
 			}
@@ -140,8 +149,12 @@ func splitWhereMeant(qs, other []quantity) []quantity {
 }
 
 // compatible reports whether two units are the same, a magnitude of 0
-// matching any magnitude of its class.
+// matching any magnitude of its class. A number of doses is a number of
+// times ("two doses" is "두 번", "2回"), when no period is said.
 func compatible(a, b unit) bool {
+	if a.class == "dose" && b.class == "frequency" && b.mag == 0 || b.class == "dose" && a.class == "frequency" && a.mag == 0 {
+		return true
+	}
 	return a.class == b.class && (a.mag == b.mag || a.mag == 0 || b.mag == 0)
 }
 
@@ -150,6 +163,9 @@ func compatible(a, b unit) bool {
 // not become "10 mg … 20 mg".
 func (c *pairCheck) units() []Issue {
 	sq, tq := c.srcQ(), c.trQ()
+	if len(sq) == 0 || len(tq) == 0 {
+		return nil // a unit changes only where both sides have numbers
+	}
 	used := make([]bool, len(tq))
 	var out []Issue
 	var pending []int
@@ -174,7 +190,7 @@ func (c *pairCheck) units() []Issue {
 			if used[ti] || r.key != q.key || !r.hasUnit {
 				continue
 			}
-			if q.optional && q.inherent && r.unit.class != q.unit.class {
+			if r.period || q.optional && q.inherent && r.unit.class != q.unit.class {
 				// "at once" against "una dosis": "once" is not always
 				// a frequency.
 				continue

@@ -46,7 +46,9 @@ func readBase(t *testing.T) []corpusPair { return readBlocks(t, "testdata/base.t
 
 // readBlocks reads a file of "en:" blocks followed by translations; pair
 // IDs start with prefix.
-func readBlocks(t *testing.T, name, prefix string) []corpusPair {
+func readBlocks(t *testing.T, name, prefix string) []corpusPair { return readBlocksB(t, name, prefix) }
+
+func readBlocksB(t testing.TB, name, prefix string) []corpusPair {
 	t.Helper()
 	f, err := os.Open(name)
 	if err != nil {

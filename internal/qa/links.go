@@ -21,6 +21,10 @@ type link struct {
 // links lists the link destinations of a text: Markdown links (not
 // images), autolinks, bare URLs and e-mail addresses.
 func links(s string, markdown bool) []link {
+	h := scanFor(s)
+	if !h.mdLink && !h.angle && !h.url && !h.email {
+		return nil
+	}
 	var out []link
 	taken := make([]bool, len(s))
 	mark := func(a, b int) {
@@ -28,7 +32,7 @@ func links(s string, markdown bool) []link {
 			taken[k] = true
 		}
 	}
-	if markdown {
+	if markdown && h.mdLink {
 		for _, m := range mdLinkRe.FindAllStringSubmatchIndex(s, -1) {
 			mark(m[0], m[1])
 			if m[3] > m[2] {
@@ -37,7 +41,11 @@ func links(s string, markdown bool) []link {
 			out = append(out, link{dest: s[m[4]:m[5]], span: Span{m[0], m[1]}})
 		}
 	}
-	for _, m := range autolinkRe.FindAllStringIndex(s, -1) {
+	var autolinks [][]int
+	if h.angle {
+		autolinks = autolinkRe.FindAllStringIndex(s, -1)
+	}
+	for _, m := range autolinks {
 		if taken[m[0]] {
 			continue
 		}
@@ -49,7 +57,14 @@ func links(s string, markdown bool) []link {
 		out = append(out, link{dest: d, span: Span{m[0], m[1]}})
 	}
 	for _, re := range []*regexp.Regexp{bareURLRe, emailRe} {
-		for _, m := range re.FindAllStringIndex(s, -1) {
+		var ms [][]int
+		switch {
+		case re == bareURLRe && h.url:
+			ms = bareURLs(s)
+		case re == emailRe && h.email:
+			ms = emailRe.FindAllStringIndex(s, -1)
+		}
+		for _, m := range ms {
 			if taken[m[0]] {
 				continue
 			}
@@ -106,6 +121,7 @@ func (c *pairCheck) links() []Issue {
 	used := make([]bool, len(tl))
 	var iss Issue
 	var lost, added []string
+	var lostLinks, addedLinks []link
 	for _, l := range sl {
 		alt := c.localized(l.dest)
 		found := false
@@ -117,12 +133,14 @@ func (c *pairCheck) links() []Issue {
 		}
 		if !found {
 			lost = append(lost, l.describe())
+			lostLinks = append(lostLinks, l)
 			iss.SourceSpans = append(iss.SourceSpans, l.span)
 		}
 	}
 	for k, t := range tl {
 		if !used[k] {
 			added = append(added, t.describe())
+			addedLinks = append(addedLinks, t)
 			iss.TranslationSpans = append(iss.TranslationSpans, t.span)
 		}
 	}
@@ -138,6 +156,12 @@ func (c *pairCheck) links() []Issue {
 	}
 	iss.Check, iss.Severity = CheckLinks, Error
 	iss.Message = fmt.Sprintf("links differ (%d in the source, %d in the translation): %s", len(sl), len(tl), strings.Join(parts, "; "))
+	if len(lostLinks) == 1 && len(addedLinks) == 1 {
+		if from, to, ok := prefixChange(lostLinks[0].dest, addedLinks[0].dest); ok {
+			iss.Hint = fmt.Sprintf("if %s is the %s page of %s, add to the configuration:\n[localized_links.%s]\n%q = %q",
+				addedLinks[0].dest, c.pr.To, lostLinks[0].dest, c.pr.To, from, to)
+		}
+	}
 	return []Issue{iss}
 }
 
@@ -181,4 +205,46 @@ func phoneKey(dest string) (string, bool) {
 		return "", false
 	}
 	return scheme + ":" + b.String() + params, true
+}
+
+// prefixChange reports two URLs that differ only by a path segment added
+// or replaced ("https://www.who.int/news-room/x" and
+// "https://www.who.int/es/news-room/x"), and the prefixes a
+// localized_links entry maps: "https://www.who.int/" to
+// "https://www.who.int/es/".
+func prefixChange(src, tr string) (string, string, bool) {
+	base := func(u string) (string, []string, bool) {
+		scheme, rest, ok := strings.Cut(u, "://")
+		if !ok {
+			return "", nil, false
+		}
+		host, path, _ := strings.Cut(rest, "/")
+		return scheme + "://" + host + "/", strings.Split(path, "/"), true
+	}
+	sb, sp, ok1 := base(src)
+	tb, tp, ok2 := base(tr)
+	if !ok1 || !ok2 || sb != tb || len(tp) < 2 {
+		return "", "", false
+	}
+	pre := 0
+	for pre < len(sp) && pre < len(tp) && sp[pre] == tp[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(sp)-pre && suf < len(tp)-pre && sp[len(sp)-1-suf] == tp[len(tp)-1-suf] {
+		suf++
+	}
+	srcMid, trMid := sp[pre:len(sp)-suf], tp[pre:len(tp)-suf]
+	if len(trMid) != 1 || len(srcMid) > 1 || trMid[0] == "" || suf == 0 {
+		return "", "", false
+	}
+	common := strings.Join(sp[:pre], "/")
+	if common != "" {
+		common += "/"
+	}
+	from, to := sb+common, sb+common+trMid[0]+"/"
+	if len(srcMid) == 1 {
+		from += srcMid[0] + "/"
+	}
+	return from, to, true
 }

@@ -54,7 +54,7 @@ func parseInline(s string) inline {
 // balanced as in the source, and that no raw HTML is introduced.
 func (c *pairCheck) markup() []Issue {
 	var out []Issue
-	if c.pr.Markdown {
+	if c.pr.Markdown && (mayBeInline(c.pr.Source) || mayBeInline(c.pr.Translation)) {
 		a, b := parseInline(c.pr.Source), parseInline(c.pr.Translation)
 		if a.emph != b.emph {
 			out = append(out, Issue{Check: CheckMarkup, Severity: Error, Message: fmt.Sprintf(
@@ -85,6 +85,9 @@ func (c *pairCheck) markup() []Issue {
 			out = append(out, Issue{Check: CheckMarkup, Severity: Error, Message: msg, SourceSpans: src, TranslationSpans: tr})
 		}
 	}
+	if !strings.Contains(c.pr.Translation, "<") {
+		return out // no tag can be introduced
+	}
 	srcTags := htmlTags(c.pr.Source, c.pr.Markdown)
 	trTags := htmlTags(c.pr.Translation, c.pr.Markdown)
 	if _, added := diffMultiset(tagTexts(c.pr.Source, srcTags), tagTexts(c.pr.Translation, trTags)); len(added) > 0 {
@@ -101,6 +104,10 @@ func (c *pairCheck) markup() []Issue {
 	}
 	return out
 }
+
+// mayBeInline reports whether a text may hold emphasis, an image or
+// inline code: without "*", "_", "!" or "`" goldmark finds none.
+func mayBeInline(s string) bool { return strings.ContainsAny(s, "*_!`") }
 
 // htmlTags finds HTML tags outside inline code.
 func htmlTags(s string, markdown bool) []Span {
@@ -195,6 +202,9 @@ func (c *pairCheck) placeholders() []Issue {
 			spans = append(spans, Span{a, b})
 		}
 		return vals, spans
+	}
+	if !strings.ContainsAny(c.pr.Source, "{%") && !strings.ContainsAny(c.pr.Translation, "{%") {
+		return nil
 	}
 	sv, ss := get(c.pr.Source)
 	tv, ts := get(c.pr.Translation)

@@ -1,24 +1,34 @@
 package qa
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
 
 // quantity is a number in a text, with its unit when one follows.
 type quantity struct {
-	key      string // the value, normalized: "1.5", "2000", "tel:0800123456"
-	i, j     int    // rune range of the number
-	ue       int    // rune index after the unit, or j
+	key      string // the value, normalized: "1.5", "2000", "tel:0800123456", "date:2022-09-06"
+	val      float64
+	i, j     int // rune range of the number
+	ue       int // rune index after the unit, or j
+	ub       int // rune index of a unit written before the number, or i
 	optional bool
 	unit     unit
 	hasUnit  bool
-	// inherent says the unit is part of the word: "once", "twice".
+	// inherent says the unit is part of the word: "once", "twice", يومين.
 	inherent bool
 	// split are the values the number has when its plain spaces are not
 	// thousands separators ("116 117" in French is 116117 or 116 and 117),
 	// or its 24-hour value (5 pm is 17).
-	split []string
+	split    []string
+	word     bool // read from words, not digits
+	ordinal  bool // 3rd, third, 第三, 제3
+	counted  bool // a counter follows: 两个, 세 명, 5 người
+	frac     bool // a fraction or a proportion: ½, 1/4, "1 in 4", 四分之一
+	twoDigit bool // written with exactly two digits (the end of 2022-23)
+	scaled   bool // a magnitude word followed: 200 million, 2亿
+	period   bool // the period of the frequency after it: the 1 of 1日2回
 }
 
 var vulgarFractions = map[rune]float64{
@@ -27,20 +37,38 @@ var vulgarFractions = map[rune]float64{
 
 func isDigit(c rune) bool { return c >= '0' && c <= '9' }
 
-func formatKey(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// formatKey writes a value without float noise: 1.1×10^6 is 1100000.
+func formatKey(v float64) string {
+	if v != 0 && math.Abs(v) < 1e15 {
+		v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func plainQuantity(v float64, i, j int) quantity {
+	return quantity{key: formatKey(v), val: v, i: i, j: j, ue: j, ub: i}
+}
 
 // quantities finds every number of the text in order: digits in the
-// locale's notation, phone numbers, fractions and number words, each with
-// the unit that follows it.
+// locale's notation and script, dates, phone numbers, fractions,
+// proportions and number words, each with the unit that follows it.
 func (t *text) quantities() []quantity {
 	var qs []quantity
+	var months []monthMark
 	n := len(t.r)
 	for i := 0; i < n; {
 		c := t.r[i]
 		switch {
 		case isDigit(c) || ((c == '+' || c == '(') && i+1 < n && isDigit(t.r[i+1])):
+			if isDigit(c) {
+				if q, ok := t.numericDate(i); ok {
+					qs = append(qs, q)
+					i = q.j
+					continue
+				}
+			}
 			if j, digits, ok := t.phone(i); ok {
-				qs = append(qs, quantity{key: "tel:" + digits, i: i, j: j, ue: j})
+				qs = append(qs, quantity{key: "tel:" + digits, i: i, j: j, ue: j, ub: i})
 				i = j
 				continue
 			}
@@ -48,98 +76,202 @@ func (t *text) quantities() []quantity {
 				i++
 				continue
 			}
-			j, v, split := t.number(i)
-			if j < n {
-				if f, ok := vulgarFractions[t.r[j]]; ok {
-					v += f
-					j++
-					split = nil
-				}
+			q, mk, isMonth := t.digitNumber(i)
+			if isMonth {
+				months = append(months, mk)
+				i = mk.j
+				continue
 			}
-			if v >= 1 && v <= 11 && v == float64(int(v)) && t.afternoon(j) {
-				split = []string{formatKey(v + 12)} // 5 pm is 17 h
-			}
-			q := t.withUnit(quantity{key: formatKey(v), i: i, j: j, split: split})
 			qs = append(qs, q)
-			i = q.ue // a unit name such as "pour cent" is not a number word
+			i = max(q.ue, q.j)
 		case vulgarFractions[c] != 0:
-			qs = append(qs, t.withUnit(quantity{key: formatKey(vulgarFractions[c]), i: i, j: i + 1}))
+			q := plainQuantity(vulgarFractions[c], i, i+1)
+			q.frac = true
+			qs = append(qs, t.withUnit(q))
 			i++
 		case isWordRune(c):
-			j := i
-			for j < n && isWordRune(t.r[j]) {
-				j++
+			j := t.wordEnd(i)
+			if t.lg.unspaced && isUnspacedRune(c) {
+				t.scanRun(i, j, &qs, &months)
+				i = j
+				continue
 			}
-			w := strings.ToLower(string(t.r[i:j]))
-			if nw, ok := t.lookupWord(w); ok {
-				v := nw.val
-				v, j = t.compound(v, j)
-				q := quantity{key: formatKey(v), i: i, j: j, optional: nw.optional}
-				if nw.unit.class != "" {
-					q.unit, q.hasUnit, q.ue, q.inherent = nw.unit, true, j, true
-					if q.unit.class == "frequency" {
-						q.unit.mag = t.period(j)
-					}
-					qs = append(qs, q)
-				} else {
-					q = t.withUnit(q)
-					qs = append(qs, q)
-					j = q.ue
-				}
-			}
-			i = j
+			i = t.readWord(i, j, &qs, &months)
 		default:
 			i++
 		}
 	}
+	qs = t.dates(qs, months)
 	qs = fractionFix(t, qs)
+	qs = t.proportions(qs)
+	t.yearRanges(qs)
+	t.perPeriods(qs)
 	t.spreadRangeUnits(qs)
+	if t.nowords {
+		for k := range qs {
+			if qs[k].word {
+				qs[k].optional = true
+			}
+		}
+	}
 	return qs
 }
 
-// compound extends a number word ending at rune j with the words that
-// complete it: "twenty-five", "vingt et un", "treinta y cinco",
-// "двадцать пять", Arabic "خمسة وعشرون" and "أحد عشر", "two hundred".
-func (t *text) compound(v float64, j int) (float64, int) {
-	next := func(j int) (numberWord, int, bool) {
-		k := j
-		if k < len(t.r) && t.r[k] == '-' {
-			k++
+// wordEnd is the index after the letter run starting at i.
+func (t *text) wordEnd(i int) int {
+	j := i
+	for j < len(t.r) && isWordRune(t.r[j]) {
+		j++
+	}
+	return j
+}
+
+// digitNumber reads a number written with digits at rune i: its value in
+// the locale's notation, a fraction after it, a magnitude word ("200
+// million", "2亿"), an ordinal marker (3rd, 第3, 제3) and its unit. A
+// number that a month name holds ("9月", "tháng 9") is a month instead.
+func (t *text) digitNumber(i int) (quantity, monthMark, bool) {
+	j, v, split := t.number(i)
+	if j < len(t.r) {
+		if f, ok := vulgarFractions[t.r[j]]; ok {
+			v += f
+			j++
+			split = nil
 		}
-		w, e := t.nextWord(k)
-		if k > j && w == "" && k < len(t.r) && isWordRune(t.r[k]) {
-			w, e = t.wordAt(k)
+	}
+	q := plainQuantity(v, i, j)
+	q.split = split
+	q.twoDigit = j-i == 2 && isDigit(t.r[i]) && isDigit(t.r[i+1])
+	integer := v == math.Trunc(v)
+	if integer && v >= 1 && v <= 12 {
+		if mk, ok := t.monthByAffix(i, j, int(v)); ok {
+			return quantity{}, mk, true
 		}
-		if w == "" {
-			return numberWord{}, j, false
-		}
-		if w == "y" || w == "et" || w == "and" {
-			if w2, e2 := t.nextWord(e); w2 != "" {
-				w, e = w2, e2
+	}
+	if v >= 1 && v <= 11 && integer && t.afternoon(j) {
+		q.split = []string{formatKey(v + 12)} // 5 pm is 17 h
+	}
+	if integer && t.ordinalDigits(&q) {
+		return q, monthMark{}, false
+	}
+	t.scaleBefore(&q)
+	t.scaleAfter(&q)
+	if _, s, ok := t.percentBefore(i); ok {
+		q.unit, q.hasUnit, q.ub, q.ue = unit{"percent", 1}, true, s, q.j
+		return q, monthMark{}, false
+	}
+	if t.monthFollows(q.j) {
+		return q, monthMark{}, false // "ngày 6 tháng 9": tháng is the month's, not a unit
+	}
+	return t.withUnit(q), monthMark{}, false
+}
+
+// scaleAfter applies a magnitude word after the number: "200 million",
+// "2亿", "20 crore". A unit name that begins the same way wins when it is
+// longer: 5千克 is 5 kg.
+func (t *text) scaleAfter(q *quantity) {
+	k := t.skipSpaces(q.j)
+	var mag entry
+	magEnd := -1
+	t.lg.m.at(t, k, func(e entry, end int) bool {
+		switch e.kind {
+		case eMag:
+			if t.boundaryOK(k, end) {
+				mag, magEnd = e, end
+				return true
+			}
+		case eUnit, eCounter:
+			if t.boundaryOK(k, end) {
+				return true // a unit or counter is longer: no magnitude
 			}
 		}
-		nw, ok := t.lookupWord(w)
-		if !ok || nw.unit.class != "" {
-			return numberWord{}, j, false
+		return false
+	})
+	if magEnd < 0 {
+		return
+	}
+	q.val *= mag.val
+	q.key, q.j, q.ue, q.split, q.scaled = formatKey(q.val), magEnd, magEnd, nil, true
+}
+
+// scaleBefore applies a magnitude word written before the number:
+// Swahili "milioni 200".
+func (t *text) scaleBefore(q *quantity) {
+	if e, s, ok := t.entryBefore(q.i, eMagB); ok {
+		q.val *= e.val
+		q.key, q.ub, q.split, q.scaled = formatKey(q.val), s, nil, true
+	}
+}
+
+// entryBefore finds a name of the given kind that ends where the word
+// before rune i ends (spaces between), and returns where it starts.
+func (t *text) entryBefore(i int, kinds ...byte) (entry, int, bool) {
+	e := i
+	for e > 0 && isSpace(t.r[e-1]) && t.r[e-1] != '\n' {
+		e--
+	}
+	if e == 0 || !isWordRune(t.r[e-1]) {
+		return entry{}, 0, false
+	}
+	// try the starts of the last three words, nearest first
+	s := e
+	for w := 0; w < 3 && s > 0; w++ {
+		for s > 0 && isWordRune(t.r[s-1]) {
+			s--
 		}
-		return nw, e, true
+		var found entry
+		ok := false
+		t.lg.m.at(t, s, func(en entry, end int) bool {
+			if end == e && hasKind(en.kind, kinds) {
+				found, ok = en, true
+				return true
+			}
+			return false
+		})
+		if ok {
+			return found, s, true
+		}
+		for s > 0 && isSpace(t.r[s-1]) {
+			s--
+		}
 	}
-	nw, e, ok := next(j)
-	if !ok {
-		return v, j
+	return entry{}, 0, false
+}
+
+func hasKind(k byte, kinds []byte) bool {
+	for _, x := range kinds {
+		if k == x {
+			return true
+		}
 	}
-	tens := v >= 20 && v <= 90 && v == float64(int(v)/10*10)
-	switch {
-	case tens && nw.val >= 1 && nw.val <= 9 && nw.val == float64(int(nw.val)):
-		return v + nw.val, e
-	case t.lang == "ar" && v >= 1 && v <= 9 && nw.val == 10:
-		return v + 10, e // أحد عشر: 11
-	case t.lang == "ar" && v >= 1 && v <= 9 && nw.val >= 20 && nw.val <= 90:
-		return v + nw.val, e // خمسة وعشرون: 25
-	case v >= 1 && v <= 9 && nw.val == 100:
-		return v * 100, e
+	return false
+}
+
+// skipSpaces returns the index of the first rune at or after k that is not
+// a space on the same line.
+func (t *text) skipSpaces(k int) int {
+	for k < len(t.r) && isSpace(t.r[k]) && t.r[k] != '\n' {
+		k++
 	}
-	return v, j
+	return k
+}
+
+// boundaryOK reports whether a name matched at [k, end) is a whole word:
+// in languages written with spaces the next rune must not be a letter
+// (unless the language attaches particles, as Korean does, or the name
+// ends in a sign such as "%"), and in every script the match must not
+// cut a letter from its vowel signs.
+func (t *text) boundaryOK(k, end int) bool {
+	if end < len(t.r) && isMark(t.r[end]) {
+		return false
+	}
+	if k > 0 && isLeadingVowel(t.r[k-1]) {
+		return false
+	}
+	if end >= len(t.r) || !isWordRune(t.r[end]) || t.lg.attach || !isWordRune(t.r[end-1]) {
+		return true
+	}
+	return isUnspacedRune(t.r[end-1]) && isUnspacedRune(t.r[end])
 }
 
 // afternoon reports a 12-hour clock time after the number at rune j:
@@ -148,6 +280,9 @@ func (t *text) afternoon(j int) bool {
 	k := j
 	for k < len(t.r) && isSpace(t.r[k]) {
 		k++
+	}
+	if k >= len(t.r) || t.r[k] != 'p' && t.r[k] != 'P' && t.lang != "ar" {
+		return false
 	}
 	rest := strings.ToLower(string(t.r[k:min(len(t.r), k+6)]))
 	for _, p := range []string{"pm", "p.m.", "p. m."} {
@@ -166,15 +301,26 @@ func (t *text) afternoon(j int) bool {
 	return false
 }
 
-// withUnit attaches the unit after q, if any.
+// withUnit attaches the unit after q, or a counter, or a unit or
+// frequency written before it (Swahili "siku 3", "mara 2").
 func (t *text) withUnit(q quantity) quantity {
 	q.ue = q.j
-	u, e, ok := t.unitAt(q.j)
+	u, e, kind, ok := t.unitAt(q.j)
+	if ok && kind == eCounter {
+		q.counted, q.ue = true, e
+		return q
+	}
+	if !ok && !q.hasUnit {
+		if en, s, found := t.entryBefore(q.i, eUnitB, eFreqB); found {
+			u, ok, q.ub = en.u, true, s
+			e = q.j
+		}
+	}
 	if !ok {
 		return q
 	}
 	if u.class == "frequency" {
-		u.mag = t.period(e)
+		u.mag = t.period(q.ub, e)
 	}
 	q.unit, q.hasUnit, q.ue = u, true, e
 	return q
@@ -187,200 +333,34 @@ var rangeWords = map[string]bool{
 	"до": true, "или": true, "и": true, "إلى": true, "الى": true, "أو": true, "او": true, "و": true,
 }
 
+// rangeSigns join the ends of a range without words.
+const rangeSigns = "-–—/~〜"
+
 // spreadRangeUnits gives the first end of a range the unit of the second:
 // in "10–14 days" both numbers are days.
 func (t *text) spreadRangeUnits(qs []quantity) {
 	for k := len(qs) - 2; k >= 0; k-- {
 		a, b := &qs[k], &qs[k+1]
-		if a.hasUnit || !b.hasUnit || a.key[0] == 't' {
+		if a.hasUnit || !b.hasUnit || a.key[0] == 't' || a.key[0] == 'd' || a.j > b.ub {
 			continue
 		}
-		between := strings.TrimFunc(string(t.r[a.j:b.i]), isSpace)
-		if between == "-" || between == "–" || between == "—" || between == "/" || rangeWords[strings.ToLower(between)] {
+		between := strings.TrimFunc(string(t.r[a.j:b.ub]), isSpace)
+		if len([]rune(between)) == 1 && strings.Contains(rangeSigns, between) || rangeWords[strings.ToLower(between)] || t.isRangeWord(a.j, b.ub) {
 			a.unit, a.hasUnit = b.unit, true
 		}
 	}
 }
 
-// phone reads a phone number at rune i: a leading "+" or "0", or at least
-// three digit groups joined by "-", with seven digits or more.
-func (t *text) phone(i int) (int, string, bool) {
-	n := len(t.r)
-	j := i
-	var digits strings.Builder
-	groups, seps := 0, map[rune]int{}
-	plus := t.r[i] == '+'
-	if plus {
-		j++
-	}
-	inGroup := false
-	for j < n {
-		c := t.r[j]
-		switch {
-		case isDigit(c):
-			digits.WriteRune(c)
-			if !inGroup {
-				groups++
-				inGroup = true
-			}
-			j++
-			continue
-		case (c == ' ' || c == '-' || c == '.' || c == '\u00a0' || c == '(' || c == ')') && j+1 < n &&
-			(isDigit(t.r[j+1]) || (c == ' ' && t.r[j+1] == '(') || (c == ')' && t.r[j+1] == ' ' && j+2 < n && isDigit(t.r[j+2]))):
-			seps[c]++
-			inGroup = false
-			j++
-			continue
+// isRangeWord reports whether [a, b) holds only a range word of the
+// language between spaces: "2至8", "۲ تا ۸".
+func (t *text) isRangeWord(a, b int) bool {
+	k := t.skipSpaces(a)
+	found := false
+	t.lg.m.at(t, k, func(e entry, end int) bool {
+		if e.kind == eRange && t.skipSpaces(end) == b {
+			found = true
 		}
-		break
-	}
-	for j > i && !isDigit(t.r[j-1]) {
-		j--
-	}
-	d := digits.String()
-	if len(d) < 7 || len(d) > 15 {
-		return i, "", false
-	}
-	switch {
-	case plus, seps['('] > 0:
-	case d[0] == '0' && groups >= 2 && seps['.'] == 0:
-	case groups >= 3 && seps['-'] > 0 && seps['.'] == 0:
-	default:
-		return i, "", false
-	}
-	return j, d, true
-}
-
-// number reads a number written with digits at rune i in the locale's
-// notation and returns the rune index after it and its value.
-func (t *text) number(i int) (int, float64, []string) {
-	n := len(t.r)
-	groups := []string{}
-	var seps []rune
-	plain := true // only plain spaces separate the groups
-	j := i
-	for {
-		k := j
-		for k < n && isDigit(t.r[k]) {
-			k++
-		}
-		groups = append(groups, string(t.r[j:k]))
-		j = k
-		if j+1 >= n || !isDigit(t.r[j+1]) {
-			break
-		}
-		c := t.r[j]
-		if isSpace(c) || c == '\'' || c == '’' {
-			if c == '\n' || c == '\t' || (c == ' ' && !t.spaceGrp) || len(groups[0]) > 3 || digitsEnd(t.r, j+1) != j+4 {
-				break
-			}
-		} else if c != '.' && c != ',' && c != '٫' && c != '٬' {
-			break
-		}
-		if c != ' ' {
-			plain = false
-		}
-		seps = append(seps, c)
-		j++
-	}
-	var split []string
-	if plain && len(seps) > 0 {
-		for _, g := range groups {
-			split = append(split, formatKey(parseDigits(g, "")))
-		}
-	}
-	return j, t.value(groups, seps), split
-}
-
-// digitsEnd returns the index after the digit run starting at k.
-func digitsEnd(r []rune, k int) int {
-	for k < len(r) && isDigit(r[k]) {
-		k++
-	}
-	return k
-}
-
-// value interprets digit groups and the separators between them.
-func (t *text) value(groups []string, seps []rune) float64 {
-	if len(seps) == 0 {
-		return parseDigits(groups[0], "")
-	}
-	role := make([]byte, len(seps)) // 'g' group, 'd' decimal
-	last := seps[len(seps)-1]
-	allSame := true
-	for _, s := range seps {
-		if s != last {
-			allSame = false
-		}
-	}
-	for k, s := range seps {
-		switch {
-		case s == '٫':
-			role[k] = 'd'
-		case s == '٬' || isSpace(s) || s == '\'' || s == '’':
-			role[k] = 'g'
-		case !allSame:
-			role[k] = 'g'
-			if k == len(seps)-1 {
-				role[k] = 'd'
-			}
-		case len(seps) > 1:
-			role[k] = 'g'
-		case len(groups[1]) == 3 && len(groups[0]) <= 3 && groups[0] != "0" && s == t.grp:
-			role[k] = 'g'
-		default:
-			role[k] = 'd'
-		}
-	}
-	var ip, fp strings.Builder
-	ip.WriteString(groups[0])
-	dec := false
-	for k, g := range groups[1:] {
-		if role[k] == 'd' && !dec {
-			dec = true
-			fp.WriteString(g)
-			continue
-		}
-		if dec {
-			fp.WriteString(g)
-		} else {
-			ip.WriteString(g)
-		}
-	}
-	return parseDigits(ip.String(), fp.String())
-}
-
-func parseDigits(ip, fp string) float64 {
-	s := ip
-	if fp != "" {
-		s += "." + fp
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return 0
-	}
-	return v
-}
-
-// fractionFix turns "1/2" into one number, ½, when it reads as a simple
-// fraction: a numerator below a denominator of at most 16.
-func fractionFix(t *text, qs []quantity) []quantity {
-	var out []quantity
-	for k := 0; k < len(qs); k++ {
-		q := qs[k]
-		if k+1 < len(qs) && q.j < len(t.r) && t.r[q.j] == '/' && qs[k+1].i == q.j+1 && !q.optional && !qs[k+1].optional {
-			a, errA := strconv.Atoi(q.key)
-			b, errB := strconv.Atoi(qs[k+1].key)
-			if errA == nil && errB == nil && a < b && b <= 16 && a > 0 {
-				nq := qs[k+1]
-				nq.key = formatKey(float64(a) / float64(b))
-				nq.i = q.i
-				out = append(out, nq)
-				k++
-				continue
-			}
-		}
-		out = append(out, q)
-	}
-	return out
+		return found
+	})
+	return found
 }

@@ -46,6 +46,14 @@ func CheckMessage(p *project.Project, rules *Rules, loc language.Tag, d *project
 	return checkSegment(p, rules, loc, d, i)
 }
 
+// SegmentPair is the pair to check for a translation of segment i of d
+// into loc: the segment's source, its syntax and the locales.
+func SegmentPair(p *project.Project, loc language.Tag, d *project.Doc, i int, translation string) Pair {
+	seg := d.Segments[i]
+	return Pair{Source: d.Source.Messages[d.IDs[i]].Other, Translation: translation, From: p.Config.Source(), To: loc,
+		Markdown: Markdown(seg), HTMLTags: seg.Syntax == content.SyntaxHTML}
+}
+
 // checkSegment checks the translation of segment i of d in loc.
 func checkSegment(p *project.Project, rules *Rules, loc language.Tag, d *project.Doc, i int) []Finding {
 	id, seg := d.IDs[i], d.Segments[i]
@@ -55,8 +63,7 @@ func checkSegment(p *project.Project, rules *Rules, loc language.Tag, d *project
 	}
 	src := d.Source.Messages[id].Other
 	var out []Finding
-	for _, is := range CheckPair(Pair{Source: src, Translation: tr, From: p.Config.Source(), To: loc, Markdown: Markdown(seg),
-		HTMLTags: seg.Syntax == content.SyntaxHTML}, rules) {
+	for _, is := range CheckPair(SegmentPair(p, loc, d, i, tr), rules) {
 		out = append(out, Finding{
 			Locale: loc.String(), Document: d.Path, ID: id, Line: seg.Line, Issue: is,
 			Source: Mark(src, is.SourceSpans), Translation: Mark(tr, is.TranslationSpans),

@@ -70,6 +70,9 @@ type Issue struct {
 	// SourceSpans and TranslationSpans mark the offending parts.
 	SourceSpans      []Span `json:"source_spans,omitempty"`
 	TranslationSpans []Span `json:"translation_spans,omitempty"`
+	// Hint says how to fix the finding, when there is a sure way: the
+	// localized_links line a link error needs.
+	Hint string `json:"hint,omitempty"`
 }
 
 // Rules are the project-wide settings the checks use.
@@ -105,6 +108,25 @@ func CheckPair(pr Pair, rules *Rules) []Issue {
 		rules = &Rules{}
 	}
 	c := newPairCheck(pr, rules)
+	out := c.errors()
+	out = append(out, c.untranslated()...)
+	out = append(out, c.length()...)
+	return out
+}
+
+// Errors runs the error-level checks on one pair (numbers, units, links,
+// markup, placeholders, glossary) and returns their issues: a translation
+// with any is not safe to serve. It is CheckPair without the warnings,
+// and cheap where neither text holds digits, number words, units, links
+// or markup.
+func Errors(pr Pair, rules *Rules) []Issue {
+	if rules == nil {
+		rules = &Rules{}
+	}
+	return newPairCheck(pr, rules).errors()
+}
+
+func (c *pairCheck) errors() []Issue {
 	var out []Issue
 	out = append(out, c.numbers()...)
 	out = append(out, c.units()...)
@@ -112,8 +134,6 @@ func CheckPair(pr Pair, rules *Rules) []Issue {
 	out = append(out, c.markup()...)
 	out = append(out, c.placeholders()...)
 	out = append(out, c.glossary()...)
-	out = append(out, c.untranslated()...)
-	out = append(out, c.length()...)
 	return out
 }
 

@@ -200,11 +200,15 @@ func FuzzCheckPair(f *testing.F) {
 		{"Call +44 20 7946 0958 (free).", "Llame al +44 (0) 20 7946-0958."},
 		{"**a** [b](https://x) `c` {{.D}} %s ½ 1/2 2–3", "*a [b](https://y) `d` <script> ١٫٥ ٪"},
 		{"2 000,5 1.234.567,89 1'000", "веинте y cinco 20- -2 2-"},
+		{"1 in 4 on September 6, 2022-23: $200 million, third-party", "每天两次5毫升，2022年9月6日，四分之一，2亿，第三方 ５％"},
+		{"Give 5 ml twice a day for 3 days.", "하루에 두 번 5mL를 3일 동안, 4명 중 1명, 제3자, 2억"},
+		{"Take 2 tablets", "วันละสองครั้ง ๕ มล. 1 ใน 4 คน ร้อยละ 25 เดือนมีนาคม 2566 siku 3 mara mbili milioni 200"},
 	} {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, src, tr string) {
-		for _, loc := range []language.Tag{language.Spanish, language.French, language.Arabic, language.Russian, pseudo.Tag} {
+		for _, loc := range []language.Tag{language.Spanish, language.French, language.Arabic, language.Russian, pseudo.Tag,
+			language.SimplifiedChinese, language.Korean, language.Japanese, language.Thai, language.Hindi, language.Swahili, language.Hebrew, language.Bengali} {
 			for _, is := range CheckPair(Pair{Source: src, Translation: tr, From: language.English, To: loc, Markdown: true}, nil) {
 				for _, sp := range is.SourceSpans {
 					if sp.Start < 0 || sp.End > len(src) || sp.Start > sp.End {

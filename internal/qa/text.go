@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
@@ -17,17 +18,25 @@ import (
 type text struct {
 	s        string
 	lang     string
+	lg       *lang
 	markdown bool
 	r        []rune
-	off      []int // off[i] is the byte offset of r[i]; off[len(r)] = len(s)
-	dec, grp rune  // the locale's decimal and grouping separators
-	spaceGrp bool  // the locale groups thousands with a space
+	f        []rune // r folded for matching names (foldRune)
+	off      []int  // off[i] is the byte offset of r[i]; off[len(r)] = len(s)
+	dec, grp rune   // the locale's decimal and grouping separators
+	spaceGrp bool   // the locale groups thousands with a space
+	// nowords: the other side's language has no number-word data, so
+	// this side's number words cannot be required
+	nowords bool
+	ws      []word // words(), once
 }
 
 func newText(s, lang string, tag language.Tag, markdown, unaccent bool) *text {
-	t := &text{s: s, lang: lang, markdown: markdown}
-	t.dec, t.grp, t.spaceGrp = separators(lang, tag)
+	t := &text{s: s, lang: lang, markdown: markdown, lg: langFor(tag)}
+	t.dec, t.grp, t.spaceGrp = t.lg.dec, t.lg.grp, t.lg.spaceGrp
 	masked := maskRanges(s, markdown)
+	n := utf8.RuneCountInString(s)
+	t.r, t.f, t.off = make([]rune, 0, n), make([]rune, 0, n), make([]int, 0, n+1)
 	mi := 0
 	for i, c := range s {
 		for mi < len(masked) && masked[mi].End <= i {
@@ -36,12 +45,13 @@ func newText(s, lang string, tag language.Tag, markdown, unaccent bool) *text {
 		if mi < len(masked) && masked[mi].Start <= i {
 			c = ' '
 		} else {
-			c = foldDigit(c)
+			c = foldDigit(foldWide(c))
 			if unaccent {
 				c = baseRune(c)
 			}
 		}
 		t.r = append(t.r, c)
+		t.f = append(t.f, foldRune(c))
 		t.off = append(t.off, i)
 	}
 	t.off = append(t.off, len(s))
@@ -63,16 +73,24 @@ func (t *text) mask(spans []Span) {
 // span is the byte range of runes [i, j).
 func (t *text) span(i, j int) Span { return Span{t.off[i], t.off[j]} }
 
-// foldDigit maps Arabic-Indic, Persian and Devanagari digits to ASCII and
-// the Arabic decimal and thousands marks to their own placeholders.
+// foldDigit maps the decimal digits of every script (Arabic-Indic,
+// Persian, Devanagari, Bengali, Thai, Myanmar, full-width…: Unicode's Nd,
+// which holds every numbering system of CLDR and x/text) to ASCII.
 func foldDigit(c rune) rune {
-	switch {
-	case c >= '٠' && c <= '٩':
-		return '0' + c - '٠'
-	case c >= '۰' && c <= '۹':
-		return '0' + c - '۰'
-	case c >= '०' && c <= '९':
-		return '0' + c - '०'
+	if c < 0x80 || !unicode.IsDigit(c) {
+		return c
+	}
+	// Nd digits come in runs of ten, 0 to 9, and every range of the
+	// table starts at a zero.
+	for _, r := range unicode.Nd.R16 {
+		if rune(r.Lo) <= c && c <= rune(r.Hi) {
+			return '0' + (c-rune(r.Lo))%10
+		}
+	}
+	for _, r := range unicode.Nd.R32 {
+		if rune(r.Lo) <= c && c <= rune(r.Hi) {
+			return '0' + (c-rune(r.Lo))%10
+		}
 	}
 	return c
 }
@@ -137,11 +155,60 @@ var (
 	placeholderRe = regexp.MustCompile(`\{\{[^{}]*\}\}|\{[0-9]+\}|\{[A-Za-z_][A-Za-z0-9_]*\}|(?:^|[^0-9%\s])(%(?:\[[0-9]+\])?[-+#0]?[0-9]*(?:\.[0-9]+)?[sdvqfgxXc])\b`)
 )
 
+// mayHold tells, from the characters a text holds, which patterns may
+// match it at all; most texts hold no URL, code, tag or placeholder, and
+// skipping their regular expressions is most of the checks' speed.
+type mayHold struct{ code, mdLink, angle, url, email, entity, placeholder bool }
+
+func scanFor(s string) mayHold {
+	var h mayHold
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '`':
+			h.code = true
+		case ']':
+			h.mdLink = h.mdLink || i+1 < len(s) && s[i+1] == '('
+		case '<':
+			h.angle = true
+		case ':':
+			// "://", "mailto:", "tel:"; a colon in prose is neither
+			h.url = h.url || i+2 < len(s) && s[i+1] == '/' && s[i+2] == '/' ||
+				i >= 6 && strings.EqualFold(s[i-6:i], "mailto") || i >= 3 && strings.EqualFold(s[i-3:i], "tel")
+		case 'w', 'W':
+			h.url = h.url || i+3 < len(s) && (s[i+1] == 'w' || s[i+1] == 'W') && (s[i+2] == 'w' || s[i+2] == 'W') && s[i+3] == '.'
+		case '@':
+			h.email = true
+		case '&':
+			h.entity = true
+		case '{':
+			h.placeholder = true
+		case '%':
+			// a printf verb, not "60%"
+			h.placeholder = h.placeholder || i+1 < len(s) && strings.IndexByte("[-+#0123456789.sdvqfgxXc", s[i+1]) >= 0
+		}
+	}
+	return h
+}
+
 // maskRanges are the byte ranges whose digits and words are not prose:
 // URLs, inline code, HTML tags and entities, placeholders.
 func maskRanges(s string, markdown bool) []Span {
 	var out []Span
+	h := scanFor(s)
 	add := func(re *regexp.Regexp) {
+		if re == bareURLRe {
+			if h.url {
+				for _, m := range bareURLs(s) {
+					out = append(out, Span{m[0], m[1]})
+				}
+			}
+			return
+		}
+		switch {
+		case re == codeSpanRe && !h.code, re == linkDestRe && !h.mdLink, (re == autolinkRe || re == htmlTagRe) && !h.angle,
+			re == bareURLRe && !h.url, re == emailRe && !h.email, re == entityRe && !h.entity, re == placeholderRe && !h.placeholder:
+			return
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 			a, b := m[0], m[1]
 			if len(m) > 2 && m[2] >= 0 {
@@ -178,8 +245,14 @@ func isSpace(c rune) bool {
 	return c == ' ' || c == '\u00a0' || c == '\u202f' || c == '\u2009' || c == '\t' || c == '\n'
 }
 
+// isWordRune: letters, the marks that belong to them (Devanagari and
+// Thai vowel signs are marks) and the joiners Persian writes inside
+// words.
 func isWordRune(c rune) bool {
-	return unicode.IsLetter(c) || unicode.Is(unicode.Mn, c)
+	if c < 0x80 {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	return unicode.IsLetter(c) || unicode.In(c, unicode.Mn, unicode.Mc, unicode.Me) || c == '\u200c' || c == '\u200d'
 }
 
 // word is a run of letters in a text, lower-cased.
@@ -191,7 +264,10 @@ type word struct {
 // words splits the prepared text into lower-case letter runs. Apostrophes
 // end a word, so "l'eau" is "l" and "eau".
 func (t *text) words() []word {
-	var out []word
+	if t.ws != nil {
+		return t.ws
+	}
+	out := []word{}
 	for i := 0; i < len(t.r); {
 		if !isWordRune(t.r[i]) {
 			i++
@@ -204,5 +280,6 @@ func (t *text) words() []word {
 		out = append(out, word{w: strings.ToLower(string(t.r[i:j])), i: i, j: j})
 		i = j
 	}
+	t.ws = out
 	return out
 }

@@ -122,28 +122,52 @@ var periods = func() map[string]float64 {
 }()
 
 // unitAt reads a unit starting at rune k, after the spaces that follow a
-// number, and returns it with the rune index after it.
-func (t *text) unitAt(k int) (unit, int, bool) {
+// number, and returns it with the rune index after it and what it is: a
+// unit (eUnit) or a counter (eCounter) that counts without a unit.
+func (t *text) unitAt(k int) (unit, int, byte, bool) {
 	for k < len(t.r) && (isSpace(t.r[k]) || t.r[k] == '-') && t.r[k] != '\n' {
 		k++
 	}
 	if k >= len(t.r) {
-		return unit{}, k, false
+		return unit{}, k, 0, false
 	}
 	// "the first 6 months" reads "les 6 premiers mois" in French.
-	if w, e := t.wordAt(k); orderWords[w] {
-		if u, e2, ok := t.unitAt(e); ok {
-			return u, e2, true
+	if isWordRune(t.r[k]) {
+		if w, e := t.wordAt(k); orderWords[w] {
+			if u, e2, kind, ok := t.unitAt(e); ok {
+				return u, e2, kind, true
+			}
 		}
 	}
-	rest := string(t.r[k:min(len(t.r), k+4)])
 	for _, s := range unitSymbols {
-		if strings.HasPrefix(rest, s.sym) {
-			return s.u, k + len([]rune(s.sym)), true
+		if t.hasPrefixAt(k, s.sym) {
+			return s.u, k + len([]rune(s.sym)), eUnit, true
 		}
+	}
+	// the language's names, CLDR's and the counters, longest first
+	var found entry
+	end := -1
+	t.lg.m.at(t, k, func(e entry, e2 int) bool {
+		if e.kind != eUnit && e.kind != eCounter {
+			return false
+		}
+		if !t.boundaryOK(k, e2) {
+			var ok bool
+			if e2, ok = t.afterSuffix(e2); !ok {
+				return false
+			}
+		}
+		found, end = e, e2
+		return true
+	})
+	if end >= 0 {
+		if found.kind == eCounter {
+			return unit{}, end, eCounter, true
+		}
+		return t.temperatureScale(found.u, end)
 	}
 	if !isWordRune(t.r[k]) {
-		return unit{}, k, false
+		return unit{}, k, 0, false
 	}
 	j := k
 	for j < len(t.r) && isWordRune(t.r[j]) {
@@ -152,21 +176,48 @@ func (t *text) unitAt(k int) (unit, int, bool) {
 	w := strings.ToLower(string(t.r[k:j]))
 	if nw, nj := t.nextWord(j); nw != "" {
 		if u, ok := unitPhrases[w+" "+nw]; ok {
-			return u, nj, true
+			return u, nj, eUnit, true
 		}
 	}
 	u, ok := t.lookupUnit(w)
 	if !ok {
-		return unit{}, k, false
+		return unit{}, k, 0, false
 	}
+	return t.temperatureScale(u, j)
+}
+
+// hasPrefixAt reports whether the runes from k spell s exactly.
+func (t *text) hasPrefixAt(k int, s string) bool {
+	for _, c := range s {
+		if k >= len(t.r) || t.r[k] != c {
+			return false
+		}
+		k++
+	}
+	return true
+}
+
+// afterSuffix matches a case ending of the language at rune k that ends
+// the word: "দিনের" is "দিন" and "ের".
+func (t *text) afterSuffix(k int) (int, bool) {
+	for _, suf := range t.lg.suffixes {
+		if end, ok := t.matchAt(k, []rune(foldString(suf))); ok && (end >= len(t.r) || !isWordRune(t.r[end])) {
+			return end, true
+		}
+	}
+	return k, false
+}
+
+// temperatureScale refines a bare "degrees" with the scale after it.
+func (t *text) temperatureScale(u unit, j int) (unit, int, byte, bool) {
 	if u.class == "temperature" && u.mag == 0 {
 		if nw, nj := t.nextWord(j); nw != "" {
 			if s, ok := temperatureScales[nw]; ok {
-				return unit{"temperature", s}, nj, true
+				return unit{"temperature", s}, nj, eUnit, true
 			}
 		}
 	}
-	return u, j, true
+	return u, j, eUnit, true
 }
 
 // orderWords may stand between a number and its unit.
@@ -176,39 +227,20 @@ var orderWords = map[string]bool{
 	"siguientes": true, "próximos": true, "próximas": true, "первых": true, "последних": true, "следующих": true,
 }
 
-// wordAt is the lower-case word starting at rune k and the index after it.
-func (t *text) wordAt(k int) (string, int) {
-	e := k
-	for e < len(t.r) && isWordRune(t.r[e]) {
-		e++
-	}
-	return strings.ToLower(string(t.r[k:e])), e
-}
-
-// nextWord is the lower-case word after spaces at rune j, and the rune
-// index after it.
-func (t *text) nextWord(j int) (string, int) {
+// period finds the period of a frequency whose number starts at rune i
+// and whose unit ends at j: a few words ahead ("twice a day", "dos veces
+// al día", "3 раза в день", "2 lần mỗi ngày") or just before it ("每天两次",
+// "하루에 두 번", "1日2回", "दिन में दो बार").
+func (t *text) period(i, j int) float64 {
 	k := j
-	for k < len(t.r) && isSpace(t.r[k]) {
-		k++
-	}
-	if k == j || k >= len(t.r) || !isWordRune(t.r[k]) {
-		return "", j
-	}
-	e := k
-	for e < len(t.r) && isWordRune(t.r[e]) {
-		e++
-	}
-	return strings.ToLower(string(t.r[k:e])), e
-}
-
-// period looks a few words ahead of rune j for the period of a frequency:
-// "twice a day", "dos veces al día", "3 раза в день".
-func (t *text) period(j int) float64 {
 	for n := 0; n < 4; n++ {
-		w, e := t.nextWord(j)
+		s := t.skipSpaces(k)
+		if d, ok := t.periodAt(s); ok {
+			return d
+		}
+		w, e := t.nextWord(k)
 		if w == "" {
-			return 0
+			break
 		}
 		if d, ok := periods[w]; ok {
 			return d
@@ -223,7 +255,53 @@ func (t *text) period(j int) float64 {
 		if _, isUnit := t.lookupUnit(w); isUnit {
 			return 0
 		}
-		j = e
+		k = e
+	}
+	// before: the nearest period name ending within a few runes
+	for s := i - 1; s >= max(0, i-12); s-- {
+		if d, e, ok := t.periodEndingBy(s, i); ok && t.gapPlain(e, i) && !t.numberBefore(s) {
+			return d
+		}
 	}
 	return 0
+}
+
+// numberBefore reports a digit just before rune s (a space between):
+// "4주" is a duration, not a period.
+func (t *text) numberBefore(s int) bool {
+	k := s
+	for k > 0 && isSpace(t.r[k-1]) {
+		k--
+	}
+	return k > 0 && isDigit(t.r[k-1])
+}
+
+// periodAt matches a period name at rune k.
+func (t *text) periodAt(k int) (float64, bool) {
+	d, ok := 0.0, false
+	t.lg.m.at(t, k, func(e entry, end int) bool {
+		if e.kind == ePeriod && t.boundaryOK(k, end) {
+			d, ok = e.val, true
+		}
+		return ok
+	})
+	return d, ok
+}
+
+// periodEndingBy matches a period name at rune s that ends by i.
+func (t *text) periodEndingBy(s, i int) (float64, int, bool) {
+	d, e, ok := 0.0, 0, false
+	t.lg.m.at(t, s, func(en entry, end int) bool {
+		if en.kind == ePeriod && end <= i && (s == 0 || !isWordRune(t.r[s-1]) || t.lg.unspaced || t.lg.attach) {
+			d, e, ok = en.val, end, true
+		}
+		return ok
+	})
+	return d, e, ok
+}
+
+// gapPlain reports whether [a, b) holds at most a short word or particle
+// between a period and its frequency ("하루에 두 번", "วันละสอง").
+func (t *text) gapPlain(a, b int) bool {
+	return b-a <= 5 && !strings.ContainsAny(string(t.r[a:b]), ".;:!?。,，、")
 }

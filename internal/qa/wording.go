@@ -105,9 +105,41 @@ func (c *pairCheck) glossary() []Issue {
 
 var spaceRun = regexp.MustCompile(`\s+`)
 
+// sameWords reports whether two texts are equal but for runs of white
+// space, without building either.
+func sameWords(a, b string) bool {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		sa, sb := isASCIISpace(a[i]), isASCIISpace(b[j])
+		switch {
+		case sa && sb:
+			for i < len(a) && isASCIISpace(a[i]) {
+				i++
+			}
+			for j < len(b) && isASCIISpace(b[j]) {
+				j++
+			}
+		case a[i] != b[j]:
+			return false
+		default:
+			i++
+			j++
+		}
+	}
+	return i == len(a) && j == len(b)
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
 // untranslated warns when the translation is the source unchanged, unless
 // the source is only numbers and units, names, or a kept term.
 func (c *pairCheck) untranslated() []Issue {
+	if !sameWords(c.pr.Source, c.pr.Translation) {
+		return nil
+	}
 	a := strings.TrimSpace(spaceRun.ReplaceAllString(c.pr.Source, " "))
 	b := strings.TrimSpace(spaceRun.ReplaceAllString(c.pr.Translation, " "))
 	if a != b || a == "" {

@@ -1,202 +1,413 @@
 package qa
 
-import "strings"
+import (
+	"strings"
+	"unicode"
 
-// numberWord is a number written as a word. Optional words double as
-// articles or pronouns ("un", "una", "one" in "the next one"): they may
-// stand for a number on the other side but are not required to.
-type numberWord struct {
-	val      float64
-	optional bool
-	unit     unit // "twice" is 2 and a frequency
+	"github.com/healthloc/healthloc/internal/cldr/numeral"
+)
+
+// Reading numbers written in words, with the language's CLDR number words
+// (lang.go): "twenty-five", "treinta y cinco", "二十三", "hai mươi", "dos
+// cent millions", Swahili "mia mbili".
+
+// isUnspacedRune is a letter of a script written without spaces between
+// words.
+func isUnspacedRune(c rune) bool {
+	return c >= 0x0E00 && unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) ||
+		c == 'ー' || c == '々'
 }
 
-// numberWords holds, per language, the numbers 0-20, the tens, a
-// hundred, "once"/"twice" and their equivalents, and halves.
-var numberWords = map[string]map[string]numberWord{
-	"en": words(
-		"zero:0 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10 eleven:11 twelve:12 "+
-			"thirteen:13 fourteen:14 fifteen:15 sixteen:16 seventeen:17 eighteen:18 nineteen:19 "+
-			"twenty:20 thirty:30 forty:40 fifty:50 sixty:60 seventy:70 eighty:80 ninety:90 hundred:100",
-		"one:1 half:0.5",
-		"twice:2 thrice:3", "once:1"),
-	"es": words(
-		"cero:0 dos:2 tres:3 cuatro:4 cinco:5 seis:6 siete:7 ocho:8 nueve:9 diez:10 once:11 doce:12 "+
-			"trece:13 catorce:14 quince:15 dieciséis:16 diecisiete:17 dieciocho:18 diecinueve:19 veinte:20 "+
-			"veintiuno:21 veintidós:22 veintitrés:23 veinticuatro:24 veinticinco:25 veintiséis:26 veintisiete:27 veintiocho:28 veintinueve:29 "+
-			"treinta:30 cuarenta:40 cincuenta:50 sesenta:60 setenta:70 ochenta:80 noventa:90 cien:100 ciento:100",
-		"un:1 uno:1 una:1 medio:0.5 media:0.5",
-		"", ""),
-	"fr": words(
-		"zéro:0 deux:2 trois:3 quatre:4 cinq:5 six:6 sept:7 huit:8 neuf:9 dix:10 onze:11 douze:12 "+
-			"treize:13 quatorze:14 quinze:15 seize:16 vingt:20 trente:30 quarante:40 cinquante:50 soixante:60 cent:100",
-		"un:1 une:1 demi:0.5 demie:0.5",
-		"", ""),
-	"ru": words(
-		"ноль:0 нуль:0 два:2 две:2 двух:2 двум:2 двумя:2 три:3 трёх:3 трех:3 трём:3 трем:3 тремя:3 "+
-			"четыре:4 четырёх:4 четырех:4 пять:5 пяти:5 шесть:6 шести:6 семь:7 семи:7 восемь:8 восьми:8 "+
-			"девять:9 девяти:9 десять:10 десяти:10 одиннадцать:11 одиннадцати:11 двенадцать:12 двенадцати:12 "+
-			"двадцать:20 двадцати:20 тридцать:30 тридцати:30 сорок:40 сорока:40 пятьдесят:50 шестьдесят:60 "+
-			"семьдесят:70 восемьдесят:80 девяносто:90 сто:100",
-		"один:1 одна:1 одно:1 одну:1 одного:1 одной:1 одним:1 одном:1 половина:0.5 половину:0.5 пол:0.5",
-		"дважды:2 трижды:3", "раз:1"),
-	"ar": words(
-		"صفر:0 اثنان:2 اثنين:2 اثنتان:2 اثنتين:2 اثنا:2 اثنتا:2 ثلاث:3 ثلاثة:3 أربع:4 أربعة:4 خمس:5 خمسة:5 "+
-			"ست:6 ستة:6 سبع:7 سبعة:7 ثمان:8 ثماني:8 ثمانية:8 تسع:9 تسعة:9 عشر:10 عشرة:10 "+
-			"عشرون:20 عشرين:20 ثلاثون:30 ثلاثين:30 أربعون:40 أربعين:40 خمسون:50 خمسين:50 ستون:60 ستين:60 "+
-			"سبعون:70 سبعين:70 ثمانون:80 ثمانين:80 تسعون:90 تسعين:90 مئة:100 مائة:100",
-		"واحد:1 واحدة:1 أحد:1 إحدى:1 نصف:0.5",
-		"مرتين:2 مرتان:2", "مرة:1"),
+// isMark is a vowel sign or other mark that belongs to the letter before.
+func isMark(c rune) bool {
+	return c >= 0x0300 && unicode.In(c, unicode.Mn, unicode.Mc, unicode.Me)
 }
 
-// arabicDuals are Arabic dual nouns: a number and a unit in one word.
-var arabicDuals = map[string]unit{
-	"يومين": {"time", 86400}, "يومان": {"time", 86400},
-	"ساعتين": {"time", 3600}, "ساعتان": {"time", 3600},
-	"أسبوعين": {"time", 604800}, "أسبوعان": {"time", 604800},
-	"شهرين": {"time", 2629800}, "شهران": {"time", 2629800},
-	"قرصين": {"tablet", 1}, "قرصان": {"tablet", 1}, "حبتين": {"tablet", 1}, "حبتان": {"tablet", 1},
-	"سنتين": {"time", 31557600}, "سنتان": {"time", 31557600}, "عامين": {"time", 31557600}, "عامان": {"time", 31557600},
-	"جرعتين": {"dose", 1}, "جرعتان": {"dose", 1}, "كيسين": {"sachet", 1}, "ملعقتين": {"spoon", 1},
+// isLeadingVowel is a Thai or Lao vowel written before the consonant it
+// follows in speech: a word cannot start after it.
+func isLeadingVowel(c rune) bool {
+	return c >= 0x0E40 && c <= 0x0E44 || c >= 0x0EC0 && c <= 0x0EC4
 }
 
-// arabicNorm removes short-vowel marks and tatweel, and the alef that
-// carries a tanween ending: "يومًا" is "يوم".
-func arabicNorm(w string) []string {
-	var b strings.Builder
-	for _, c := range w {
-		if (c >= '\u064B' && c <= '\u0652') || c == '\u0640' {
+// numberToken matches a number word at rune k: the longest cardinal,
+// multiplier or connector name, with where it ends.
+func (t *text) numberToken(k int, whole bool) (entry, int, bool) {
+	var found entry
+	end := -1
+	t.lg.m.at(t, k, func(e entry, e2 int) bool {
+		switch e.kind {
+		case eCard, eMult, eConn, eDual:
+		default:
+			return false
+		}
+		if isMark(t.r[k]) || k > 0 && isLeadingVowel(t.r[k-1]) || e2 < len(t.r) && isMark(t.r[e2]) {
+			return false
+		}
+		if whole && e2 < len(t.r) && isWordRune(t.r[e2]) && !t.lg.attach && !t.ordinalSuffixAt(e2) {
+			return false
+		}
+		switch {
+		case end < 0:
+			found, end = e, e2
+		case e2 == end && e.kind == eMult:
+			found = e // 十 is ten and a multiplier: 二十 is 20
+		}
+		return e2 < end
+	})
+	if end < 0 && t.lang == "ar" && whole {
+		return t.arabicToken(k)
+	}
+	return found, end, end >= 0
+}
+
+// arabicToken reads an Arabic number word with its clitics, vowel marks,
+// tanween and case endings: "وعشرين" is 20.
+func (t *text) arabicToken(k int) (entry, int, bool) {
+	w, e := t.wordAt(k)
+	if w == "" {
+		return entry{}, 0, false
+	}
+	for _, v := range arabicNorm(w) {
+		// the oblique case (عشرين, اثنين) and the form without ta
+		// marbuta (ثلاث, خمس) of what CLDR spells
+		cands := []string{v, v + "ة"}
+		if s, ok := strings.CutSuffix(v, "ين"); ok {
+			cands = append(cands, s+"ون", s+"ان")
+		}
+		for _, c := range cands {
+			if en, ok := t.lg.lookupWord(c); ok {
+				return en, e, true
+			}
+			if u, ok := arabicDuals[c]; ok {
+				return entry{kind: eCard, val: 2, u: u}, e, true
+			}
+		}
+	}
+	return entry{}, 0, false
+}
+
+// lookupWord finds a whole word among the language's number words.
+func (l *lang) lookupWord(w string) (entry, bool) {
+	rs := []rune(foldString(w))
+	var cands []named
+	switch len(rs) {
+	case 0:
+		return entry{}, false
+	case 1:
+		cands = l.m.byOne[rs[0]]
+	default:
+		cands = l.m.byTwo[[2]rune{rs[0], rs[1]}]
+	}
+	for _, n := range cands {
+		if string(n.name) == string(rs) && (n.e.kind == eCard || n.e.kind == eMult || n.e.kind == eConn) {
+			return n.e, true
+		}
+	}
+	return entry{}, false
+}
+
+// ordinalSuffixAt reports an ordinal ending at rune k: "sixth" is "six"
+// and "th".
+func (t *text) ordinalSuffixAt(k int) bool {
+	ok := false
+	t.lg.m.at(t, k, func(e entry, end int) bool {
+		ok = e.kind == eOrdSuf && e.weak && (end >= len(t.r) || !isWordRune(t.r[end]))
+		return ok
+	})
+	return ok
+}
+
+// numberWords reads the words of one number from rune i: each word must
+// continue the number ("twenty" then "three", not "two" then "three"),
+// separated by spaces or a hyphen in spaced scripts and joined in
+// unspaced ones. It returns the value, the first entry and the end.
+func (t *text) numberWords(i int, spaced bool) (float64, entry, int, int, bool) {
+	var toks []numeral.Token
+	var first entry
+	k, end := i, i
+	arUnitsTens := false
+	for n := 0; n < 12; n++ {
+		e, e2, ok := t.numberToken(k, spaced)
+		if !ok || e.kind == eConn && len(toks) == 0 {
+			break
+		}
+		tok := e.token()
+		if e.kind == eDual && len(toks) > 0 {
+			break
+		}
+		if len(toks) > 0 && e.weak != first.weak && e.kind != eConn {
+			break // Korean: native 열 and Sino-Korean 이 do not make one number
+		}
+		if !numeral.Follows(toks, tok, t.lg.postfix) {
+			// Arabic writes the units before the tens: خمسة وعشرون.
+			if t.lang == "ar" && len(toks) == 1 && toks[0].Val >= 1 && toks[0].Val <= 9 && (tok.Val == 10 || tok.Val >= 20 && tok.Val <= 90 && tok.Val%10 == 0) {
+				arUnitsTens = true
+			} else {
+				break
+			}
+		}
+		if len(toks) == 0 {
+			first = e
+		}
+		toks = append(toks, tok)
+		if e.kind != eConn {
+			end = e2
+		}
+		k = e2
+		if spaced {
+			s := t.skipSpaces(k)
+			if s < len(t.r) && t.r[s] == '-' && s == k {
+				s++
+			}
+			if s == k && !t.lg.attach {
+				break
+			}
+			k = s
+		}
+		if arUnitsTens {
+			break
+		}
+	}
+	for len(toks) > 0 && toks[len(toks)-1].Conn {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) == 0 || len(toks) == 1 && first.weak {
+		return 0, entry{}, 0, 0, false
+	}
+	if arUnitsTens {
+		return float64(toks[0].Val + toks[1].Val), first, len(toks), end, true
+	}
+	if len(toks) == 1 {
+		return first.val, first, 1, end, true // halves are not integers
+	}
+	return float64(numeral.Combine(toks, t.lg.postfix)), first, len(toks), end, true
+}
+
+// wordQuantity makes a quantity of number words read from i to end, with
+// what may follow: an ordinal suffix, a magnitude, a unit or a counter.
+func (t *text) wordQuantity(v float64, first entry, ntok, i, end int) quantity {
+	q := plainQuantity(v, i, end)
+	q.word = true
+	q.optional = ntok == 1 && first.opt || v == 1
+	if first.u.class != "" && ntok == 1 && first.kind != eDual {
+		q.unit, q.hasUnit, q.inherent, q.ue = first.u, true, true, end
+		if q.unit.class == "frequency" {
+			q.unit.mag = t.period(i, end)
+		}
+		return q
+	}
+	if t.ordinalAfter(&q, false) {
+		return q
+	}
+	if first.kind == eDual {
+		q.unit, q.hasUnit, q.inherent = first.u, true, true
+		return q
+	}
+	if _, s, ok := t.percentBefore(i); ok {
+		q.unit, q.hasUnit, q.ub, q.optional = unit{"percent", 1}, true, s, false
+		return q
+	}
+	t.scaleBefore(&q)
+	t.scaleAfter(&q)
+	q = t.withUnit(q)
+	if (t.lg.needCounter || ntok == 1 && first.counterOnly) && !q.hasUnit && !q.counted && !q.scaled {
+		q.optional = true
+	}
+	return q
+}
+
+// ordinalAfter makes q an ordinal when a suffix follows: "sixth",
+// "셋째", "세 번째", "ሦስትኛ" after words, "3rd", "3e", "3ኛ" after digits
+// (the suffixes differ: "eighth" is "eight" and "h", 8h is eight hours).
+func (t *text) ordinalAfter(q *quantity, digits bool) bool {
+	k := q.j
+	if k < len(t.r) && isSpace(t.r[k]) && t.lg.attach {
+		k = t.skipSpaces(k)
+	}
+	done := false
+	t.lg.m.at(t, k, func(e entry, end int) bool {
+		if e.kind == eOrdSuf && e.weak != digits && (end >= len(t.r) || !isWordRune(t.r[end]) || t.lg.attach) && (k == q.j || !isASCIIWord(t.r[k])) {
+			q.ordinal, q.optional, q.j, q.ue = true, true, end, end
+			done = true
+		}
+		return done
+	})
+	return done
+}
+
+func isASCIIWord(c rune) bool { return c < 0x80 && isWordRune(c) }
+
+// ordinalDigits makes a number of digits an ordinal when a marker goes
+// with it: 3rd, 3e, 3.º, 第3, 제3, thứ 3, ที่ 3, 3ኛ, 3번째.
+func (t *text) ordinalDigits(q *quantity) bool {
+	if t.ordinalAfter(q, true) {
+		return true
+	}
+	if e, s, ok := t.entryBefore(q.i, eOrdPre); ok && !e.weak {
+		q.ordinal, q.optional, q.ub = true, true, s
+		return true
+	}
+	// a prefix attached to the digits: 第3, 제3
+	if q.i > 0 && isWordRune(t.r[q.i-1]) {
+		s := q.i - 1
+		for s > 0 && isWordRune(t.r[s-1]) && q.i-s < 4 {
+			s--
+		}
+		for ; s < q.i; s++ {
+			hit := false
+			t.lg.m.at(t, s, func(e entry, end int) bool {
+				hit = e.kind == eOrdPre && !e.weak && end == q.i
+				return hit
+			})
+			if hit {
+				q.ordinal, q.optional, q.ub = true, true, s
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readWord reads the word at i of a spaced script (ending at j): a
+// number in words, an ordinal, a month, and returns where to go on.
+func (t *text) readWord(i, j int, qs *[]quantity, months *[]monthMark) int {
+	// one look at the names that start here tells what to try
+	month, ord, num := false, false, t.lang == "ar"
+	t.lg.m.at(t, i, func(e entry, _ int) bool {
+		switch e.kind {
+		case eMonth:
+			month = true
+		case eOrd, eOrdPre:
+			ord = true
+		case eCard, eMult, eDual:
+			num = true
+		}
+		return false
+	})
+	if month {
+		if mk, ok := t.monthAt(i, true); ok {
+			*months = append(*months, mk)
+			return mk.j
+		}
+	}
+	if ord {
+		if e, end, ok := t.ordinalWord(i); ok {
+			q := plainQuantity(e.val, i, end)
+			q.word, q.ordinal, q.optional = true, true, true
+			*qs = append(*qs, q)
+			return end
+		}
+	}
+	if !num {
+		return j
+	}
+	if v, first, ntok, end, ok := t.numberWords(i, true); ok {
+		if ntok == 1 && first.kind == eMult && t.digitAfter(end) {
+			return j // "milioni 200": the magnitude of the number after it
+		}
+		q := t.wordQuantity(v, first, ntok, i, end)
+		*qs = append(*qs, q)
+		return max(q.ue, q.j, end)
+	}
+	return j
+}
+
+// digitAfter reports digits after rune j, past spaces.
+func (t *text) digitAfter(j int) bool {
+	k := t.skipSpaces(j)
+	return k < len(t.r) && isDigit(t.r[k])
+}
+
+// ordinalWord matches a whole ordinal word at i ("third", "troisième"),
+// or an ordinal prefix word followed by a number word ("thứ ba", "wa
+// tatu", "ที่สาม").
+func (t *text) ordinalWord(i int) (entry, int, bool) {
+	var found entry
+	end := -1
+	t.lg.m.at(t, i, func(e entry, e2 int) bool {
+		if e.kind == eOrd && (e2 >= len(t.r) || !isWordRune(t.r[e2]) || t.lg.unspaced || t.lg.attach) {
+			found, end = e, e2
+			return true
+		}
+		if e.kind == eOrdPre && e.weak {
+			k := t.skipSpaces(e2)
+			if k == e2 && !t.lg.unspaced && !t.lg.attach {
+				return false
+			}
+			if v, _, _, e3, ok := t.numberWords(k, !t.lg.unspaced); ok {
+				found, end = entry{kind: eOrd, val: v}, e3
+				return true
+			}
+		}
+		return false
+	})
+	return found, end, end >= 0
+}
+
+// scanRun reads a run of letters of a script written without spaces
+// (Chinese, Japanese, Thai): at each rune, the longest month, ordinal or
+// number word that starts there.
+func (t *text) scanRun(i, j int, qs *[]quantity, months *[]monthMark) {
+	for p := i; p < j; {
+		skip := -1
+		t.lg.m.at(t, p, func(e entry, end int) bool {
+			if e.kind == eNot {
+				skip = end
+				return true
+			}
+			return false
+		})
+		if skip > 0 {
+			p = skip
 			continue
 		}
-		b.WriteRune(c)
-	}
-	n := b.String()
-	out := []string{n}
-	if t, ok := strings.CutSuffix(n, "ا"); ok && len([]rune(t)) >= 2 {
-		out = append(out, t)
-	}
-	for _, x := range append([]string(nil), out...) {
-		if s := stripArabicPrefix(x); s != x {
-			out = append(out, s)
-			if t, ok := strings.CutSuffix(s, "ا"); ok && len([]rune(t)) >= 2 {
-				out = append(out, t)
-			}
-		}
-	}
-	return out
-}
-
-// russianStems catch the case endings of Russian unit names:
-// "литром", "таблетками".
-var russianStems = []struct {
-	stem string
-	u    unit
-}{
-	{"миллиграмм", unit{"mass", 1e-3}}, {"микрограмм", unit{"mass", 1e-6}}, {"килограмм", unit{"mass", 1e3}}, {"грамм", unit{"mass", 1}},
-	{"миллилитр", unit{"volume", 1e-3}}, {"литр", unit{"volume", 1}},
-	{"таблетк", unit{"tablet", 1}}, {"капсул", unit{"capsule", 1}}, {"капл", unit{"drop", 1}}, {"пакетик", unit{"sachet", 1}},
-	{"секунд", unit{"time", 1}}, {"минут", unit{"time", 60}}, {"час", unit{"time", 3600}}, {"недел", unit{"time", 604800}},
-	{"месяц", unit{"time", 2629800}}, {"градус", unit{"temperature", 0}}, {"процент", unit{"percent", 1}}, {"доз", unit{"dose", 1}},
-	{"ложк", unit{"spoon", 1}},
-}
-
-// unitLanguage limits unit names that are ordinary words in another
-// language: English "an" is an article ("half an hour"), French "an" a
-// year.
-var unitLanguage = map[string]string{"an": "fr", "ans": "fr", "sobre": "es", "sobres": "es", "mes": "es"}
-
-// lookupUnit finds a unit name in the text's language, tolerating
-// Arabic vowel marks and clitics and Russian case endings.
-func (t *text) lookupUnit(w string) (unit, bool) {
-	if only, ok := unitLanguage[w]; ok && only != t.lang {
-		return unit{}, false
-	}
-	if u, ok := unitWords[w]; ok {
-		return u, true
-	}
-	switch t.lang {
-	case "ar":
-		for _, v := range arabicNorm(w) {
-			if u, ok := unitWords[v]; ok {
-				return u, true
-			}
-		}
-	case "ru":
-		for _, s := range russianStems {
-			if strings.HasPrefix(w, s.stem) && len([]rune(w))-len([]rune(s.stem)) <= 3 {
-				return s.u, true
-			}
-		}
-	}
-	return unit{}, false
-}
-
-// words builds a table from "word:value" lists: required numbers,
-// optional ones, required frequencies ("twice") and optional frequencies
-// ("once").
-func words(required, optional, freq, optFreq string) map[string]numberWord {
-	m := map[string]numberWord{}
-	add := func(list string, opt bool, u unit) {
-		for _, f := range strings.Fields(list) {
-			w, v, _ := strings.Cut(f, ":")
-			m[w] = numberWord{val: parseSimple(v), optional: opt, unit: u}
-		}
-	}
-	add(required, false, unit{})
-	add(optional, true, unit{})
-	add(freq, false, unit{"frequency", 0})
-	add(optFreq, true, unit{"frequency", 0})
-	return m
-}
-
-func parseSimple(s string) float64 {
-	var v, div float64 = 0, 0
-	for _, c := range s {
-		if c == '.' {
-			div = 1
+		if mk, ok := t.monthAt(p, false); ok {
+			*months = append(*months, mk)
+			p = mk.j
 			continue
 		}
-		v = v*10 + float64(c-'0')
-		if div > 0 {
-			div *= 10
+		if e, end, ok := t.ordinalWord(p); ok {
+			q := plainQuantity(e.val, p, end)
+			q.word, q.ordinal, q.optional = true, true, true
+			*qs = append(*qs, q)
+			p = end
+			continue
 		}
+		if v, first, ntok, end, ok := t.numberWords(p, false); ok {
+			q := t.wordQuantity(v, first, ntok, p, end)
+			*qs = append(*qs, q)
+			p = max(q.ue, q.j, end)
+			if p > j {
+				return
+			}
+			continue
+		}
+		p++
 	}
-	if div > 0 {
-		v /= div
-	}
-	return v
 }
 
-// arabicPrefixes are the clitics that attach to an Arabic word: "and",
-// "with", "for", "so", "like" and the article.
-var arabicPrefixes = []string{"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك"}
-
-// stripArabicPrefix removes one clitic prefix when enough of the word is
-// left to be a word.
-func stripArabicPrefix(w string) string {
-	for _, p := range arabicPrefixes {
-		if rest, ok := strings.CutPrefix(w, p); ok && len([]rune(rest)) >= 2 {
-			return rest
-		}
+// wordAt is the lower-case word starting at rune k and the index after it.
+func (t *text) wordAt(k int) (string, int) {
+	e := k
+	for e < len(t.r) && isWordRune(t.r[e]) {
+		e++
 	}
-	return w
+	return strings.ToLower(string(t.r[k:e])), e
 }
 
-// lookupWord finds a number word in the text's language.
-func (t *text) lookupWord(w string) (numberWord, bool) {
-	table := numberWords[t.lang]
-	if nw, ok := table[w]; ok {
-		return nw, true
+// nextWord is the lower-case word after spaces at rune j, and the rune
+// index after it.
+func (t *text) nextWord(j int) (string, int) {
+	k := j
+	for k < len(t.r) && isSpace(t.r[k]) {
+		k++
 	}
-	if t.lang == "ar" {
-		for _, v := range arabicNorm(w) {
-			if nw, ok := table[v]; ok {
-				return nw, true
-			}
-			if u, ok := arabicDuals[v]; ok {
-				return numberWord{val: 2, unit: u}, true
-			}
-		}
+	if k == j || k >= len(t.r) || !isWordRune(t.r[k]) {
+		return "", j
 	}
-	return numberWord{}, false
+	e := k
+	for e < len(t.r) && isWordRune(t.r[e]) {
+		e++
+	}
+	return strings.ToLower(string(t.r[k:e])), e
 }
