@@ -271,7 +271,11 @@ func (im *importer) candidate(loc language.Tag, doc *project.Doc, id, srcText, t
 		return Entry{Outcome: Unchanged}
 	}
 	wf := im.workflow(loc)
-	if c, ok := wf.Candidates[id]; ok && c.Other == text && c.Hash == src.Hash && c.Rejected == "" {
+	if c, ok := wf.Candidates[id]; ok && c.Other == text && c.Hash == src.Hash {
+		if c.Rejected != "" {
+			// a reviewer sent it back: offering it again changes nothing
+			return Entry{Outcome: Skipped, Reason: "a reviewer rejected this translation (" + c.Rejected + ")"}
+		}
 		return Entry{Outcome: Unchanged}
 	}
 	if catalog.Normalize(text) == catalog.Normalize(srcText) && !im.sameAllowed(srcText) {
