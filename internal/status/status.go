@@ -33,6 +33,9 @@ type Tally struct {
 	// Translated includes Reviewed.
 	Translated Count `json:"translated"`
 	Reviewed   Count `json:"reviewed"`
+	// Candidates are translations of the current source waiting in the
+	// work area for a reviewer; they are not translated yet.
+	Candidates Count `json:"candidates"`
 	Stale      Count `json:"stale"`
 	Missing    Count `json:"missing"`
 	// Inherited is the part of Translated that comes from a parent locale
@@ -50,6 +53,7 @@ func (t *Tally) plus(o Tally) {
 	t.Total.plus(o.Total)
 	t.Translated.plus(o.Translated)
 	t.Reviewed.plus(o.Reviewed)
+	t.Candidates.plus(o.Candidates)
 	t.Stale.plus(o.Stale)
 	t.Missing.plus(o.Missing)
 	t.Inherited.plus(o.Inherited)
@@ -130,8 +134,8 @@ func docTally(p *project.Project, loc language.Tag, d *project.Doc) Tally {
 		words := d.Words[id]
 		t.Total.add(words)
 		r := p.Resolve(loc, d, id, false)
-		switch r.State {
-		case project.Translated, project.Reviewed:
+		switch {
+		case r.State >= project.Translated:
 			t.Translated.add(words)
 			if r.State == project.Reviewed {
 				t.Reviewed.add(words)
@@ -139,7 +143,10 @@ func docTally(p *project.Project, loc language.Tag, d *project.Doc) Tally {
 			if !r.Own {
 				t.Inherited.add(words)
 			}
-		case project.Stale:
+		case r.Reason == project.Candidate:
+			// the locale's own candidate, whatever a parent has
+			t.Candidates.add(words)
+		case r.State == project.Stale:
 			t.Stale.add(words)
 		default:
 			t.Missing.add(words)
