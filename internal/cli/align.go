@@ -248,7 +248,7 @@ func writeAlignReport(io *IO, rep alignReport) {
 		fmt.Fprintf(io.Out, "%s: %d segments: %d paired, %d refused, %d not in %s\n",
 			s.side.File, s.side.Segments, s.side.Paired, s.side.Refused, s.side.Unpaired, s.where)
 	}
-	fmt.Fprintf(io.Out, "%d pairs: %d messages, %d duplicates\n", rep.Pairs, rep.Messages, len(rep.Duplicates))
+	fmt.Fprintf(io.Out, "%s: %s, %s\n", count(rep.Pairs, "pair"), count(rep.Messages, "message"), count(len(rep.Duplicates), "duplicate"))
 	for _, r := range rep.Refused {
 		fmt.Fprintf(io.Out, "%s:%d: refused: %s %q against %s:%d %q: %s\n", r.Source.File, r.Source.Line, r.Source.Kind,
 			excerpt(r.Source.Text), r.Translation.File, r.Translation.Line, excerpt(r.Translation.Text), r.Reason)
@@ -267,6 +267,14 @@ func writeAlignReport(io *IO, rep alignReport) {
 		fmt.Fprintf(io.Out, "%s:%d: duplicate of line %d (the same source text, one message %s): %s\n",
 			rep.Source.File, dup.Line, dup.FirstLine, dup.ID, what)
 	}
+}
+
+// count is n and a noun, in the plural unless n is 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // localizedLinks is the project's localized_links for loc.

@@ -18,6 +18,7 @@ import (
 	"github.com/healthloc/healthloc/internal/diff"
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/qa"
 	"github.com/healthloc/healthloc/internal/status"
 )
 
@@ -27,6 +28,7 @@ type statusOptions struct {
 	Format    string
 	FailUnder float64
 	Stale     bool
+	Review    bool
 	// ReportLocale is the language of the html dashboard.
 	ReportLocale string
 }
@@ -38,6 +40,7 @@ func (o *statusOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.ReportLocale, "report-locale", "", "language and number format of the html dashboard (default: the source locale)")
 	f.Float64Var(&o.FailUnder, "fail-under", 0, "exit 1 when a locale's word coverage is below `N` percent")
 	f.BoolVar(&o.Stale, "stale", false, "list each stale translation with a word diff of its source (json: stale_segments)")
+	f.BoolVar(&o.Review, "review", false, "list each candidate waiting for review beside its source, with its check findings (json: review_segments)")
 }
 
 func newStatusCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -85,11 +88,18 @@ func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) er
 	// in document order.
 	var rep status.Report
 	stale := make([][]status.StaleSegment, len(locs))
+	review := make([][]status.ReviewSegment, len(locs))
+	rules := qa.RulesOf(p.Config)
 	err = p.Windows(func(w *project.Project) error {
 		rep.Merge(status.Compute(w, locs, o.ByDoc || o.Format == "html"))
 		if o.Stale || o.Format == "html" {
 			for i, loc := range locs {
 				stale[i] = append(stale[i], status.Stale(w, []language.Tag{loc})...)
+			}
+		}
+		if o.Review {
+			for i, loc := range locs {
+				review[i] = append(review[i], status.Candidates(w, []language.Tag{loc}, rules)...)
 			}
 		}
 		return nil
@@ -101,9 +111,12 @@ func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) er
 	if rep.Locales == nil {
 		rep = status.Compute(p, locs, false) // no document, no catalog: every count is zero
 	}
-	if o.Stale {
-		for i := range rep.Locales {
+	for i := range rep.Locales {
+		if o.Stale {
 			rep.Locales[i].StaleSegments = stale[i]
+		}
+		if o.Review {
+			rep.Locales[i].ReviewSegments = review[i]
 		}
 	}
 	if o.Format == "html" {
@@ -116,6 +129,9 @@ func runStatus(_ context.Context, io *IO, g *globalOptions, o *statusOptions) er
 	}
 	if o.Stale && o.Format == "table" {
 		writeStaleList(io, rep)
+	}
+	if o.Review && o.Format == "table" {
+		writeReviewList(io, rep)
 	}
 	if o.FailUnder > 0 {
 		if low := rep.Below(o.FailUnder); len(low) > 0 {
@@ -273,3 +289,29 @@ func writeStaleList(io *IO, rep status.Report) {
 		}
 	}
 }
+
+// writeReviewList prints each candidate waiting for review beside its
+// source, with where it came from and every check finding on it: what a
+// reviewer reads before running review.
+func writeReviewList(io *IO, rep status.Report) {
+	for _, l := range rep.Locales {
+		if len(l.ReviewSegments) == 0 {
+			fmt.Fprintf(io.Out, "\n%s: no candidates waiting for review\n", l.Locale)
+			continue
+		}
+		for _, s := range l.ReviewSegments {
+			fmt.Fprintf(io.Out, "\n%s  %s:%d  %s", l.Locale, s.Document, s.Line, s.ID)
+			if s.Origin != "" {
+				fmt.Fprintf(io.Out, "  (%s)", s.Origin)
+			}
+			fmt.Fprintf(io.Out, "\n    source:    %s\n    candidate: %s\n", indentMore(s.Source), indentMore(s.Candidate))
+			for _, f := range s.Findings {
+				fmt.Fprintf(io.Out, "    %s [%s] %s\n", f.Severity, f.Check, f.Message)
+			}
+		}
+	}
+}
+
+// indentMore indents the lines after the first of a multi-line text under
+// the review list's labels.
+func indentMore(s string) string { return strings.ReplaceAll(s, "\n", "\n               ") }

@@ -262,6 +262,10 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
 	return Entry{Outcome: Imported, Reason: reason}
 }
 
+// maxSameWords is the longest source, in words, that a candidate may
+// keep unchanged: a name, not a sentence.
+const maxSameWords = 3
+
 // candidate keeps text as a candidate translation of message id of doc,
 // whose source text is srcText, unless the locale already has it.
 func (im *importer) candidate(loc language.Tag, doc *project.Doc, id, srcText, text string) Entry {
@@ -278,7 +282,9 @@ func (im *importer) candidate(loc language.Tag, doc *project.Doc, id, srcText, t
 		}
 		return Entry{Outcome: Unchanged}
 	}
-	if catalog.Normalize(text) == catalog.Normalize(srcText) && !im.sameAllowed(srcText) {
+	// A name ("Malaria", "VIH/SIDA") is often written the same in both
+	// languages; a reviewer decides. Longer text is an untranslated block.
+	if catalog.Normalize(text) == catalog.Normalize(srcText) && !im.sameAllowed(srcText) && len(strings.Fields(srcText)) > maxSameWords {
 		return Entry{Outcome: Skipped, Reason: "translation is the source text"}
 	}
 	if cur.Other != "" && (cur.Hash == src.Hash || cur.Hash == "") && !im.opts.Force {

@@ -87,6 +87,8 @@ type Locale struct {
 	Documents []Document `json:"documents,omitempty"`
 	// StaleSegments is filled on request (status --stale).
 	StaleSegments []StaleSegment `json:"stale_segments,omitempty"`
+	// ReviewSegments is filled on request (status --review).
+	ReviewSegments []ReviewSegment `json:"review_segments,omitempty"`
 	Tally
 }
 
@@ -189,6 +191,7 @@ func (r *Report) Merge(o Report) {
 		l.plus(ol.Tally)
 		l.Documents = append(l.Documents, ol.Documents...)
 		l.StaleSegments = append(l.StaleSegments, ol.StaleSegments...)
+		l.ReviewSegments = append(l.ReviewSegments, ol.ReviewSegments...)
 		l.finish()
 	}
 }
