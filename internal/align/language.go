@@ -167,8 +167,8 @@ var wordSets = func() map[string]map[string]bool {
 // the locale's own (plus a few); it may when they number at least
 // wordsUnsure and more than the locale's.
 const (
-	wordsWrong  = 12
-	wordsUnsure = 8
+	wordsWrong  = 8
+	wordsUnsure = 5
 	wordsRatio  = 3
 )
 

@@ -29,7 +29,7 @@ type exportOptions struct {
 func (o *exportOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringSliceVarP(&o.Locales, "locale", "l", nil, "export these `locales` (comma-separated or repeated; default: every target)")
 	f.StringVarP(&o.Format, "format", "f", "po", "file format: po, xliff12, xliff20 or tmx")
-	f.StringSliceVar(&o.Only, "only", []string{"all"}, "`states` to export: missing, stale, translated, reviewed or all (tmx: translated pairs only)")
+	f.StringSliceVar(&o.Only, "only", []string{"all"}, "`states` to export: missing, stale, review (candidates waiting for review), translated, reviewed or all (tmx: translated pairs only)")
 	f.StringVar(&o.Split, "split", "", "write one file per document (doc) instead of one per locale")
 	f.StringVarP(&o.Out, "out", "o", "l10n", "output `directory`, relative to the working directory")
 }
@@ -48,6 +48,13 @@ protected as numbered placeholders <1/> (inline codes in XLIFF), so a
 translator cannot break it; import restores the exact bytes. Each entry
 records the translation it was made from, so that import can tell when
 the catalog changed in the meantime.
+
+--only review hands the candidates waiting for medical review (pairs made
+by align) to an outside reviewer: each is marked as needing review (PO
+fuzzy with a comment, XLIFF needs-review-translation or initial with a
+note). The reviewer signs the file (PO header X-Reviewer, XLIFF
+healthloc-reviewer note), removes the mark from each candidate they
+approve, corrects or empties what they do not, and the file is imported.
 
 ` + exitCodesHelp,
 		Args: cobra.NoArgs,
@@ -79,7 +86,7 @@ func runExport(_ context.Context, io *IO, g *globalOptions, o *exportOptions) er
 	}
 	only, ok := exchange.ParseOnly(o.Only)
 	if !ok {
-		return usageError(fmt.Errorf("--only %q: must list missing, stale, translated, reviewed or all", strings.Join(o.Only, ",")))
+		return usageError(fmt.Errorf("--only %q: must list missing, stale, review, translated, reviewed or all", strings.Join(o.Only, ",")))
 	}
 	if o.Format == "tmx" {
 		only = exchange.Only{project.Translated: true, project.Reviewed: true}
@@ -151,6 +158,6 @@ func countStates(f *exchange.File) string {
 		n[u.State]++
 		total++
 	}
-	return fmt.Sprintf("%d messages (%d missing, %d stale, %d translated, %d reviewed)",
-		total, n[project.Missing], n[project.Stale], n[project.Translated], n[project.Reviewed])
+	return fmt.Sprintf("%d messages (%d missing, %d stale, %d candidates, %d translated, %d reviewed)",
+		total, n[project.Missing], n[project.Stale], n[project.Candidate], n[project.Translated], n[project.Reviewed])
 }

@@ -29,6 +29,15 @@ const (
 	Skipped   Outcome = "skipped"
 	// Candidate is a translation kept in the work area for a reviewer.
 	Candidate Outcome = "candidate"
+	// Approved is a candidate a reviewer approved in the file: it is a
+	// current, reviewed translation now.
+	Approved Outcome = "approved"
+	// Refused is a candidate a reviewer kept whose check errors refuse
+	// it; it stays a candidate.
+	Refused Outcome = "refused"
+	// Rejected is a candidate a reviewer emptied: the message is missing
+	// again, the candidate stays as a suggestion.
+	Rejected Outcome = "rejected"
 )
 
 // ReasonEmpty is the reason of a unit skipped for having no translation,
@@ -53,6 +62,12 @@ type ImportOptions struct {
 	Origin string
 	// Plain says that Target holds raw text, not placeholders (align).
 	Plain bool
+	// Reviewer names the reviewer of every file, over the file's own
+	// header; with a reviewer, a candidate kept in the file is approved.
+	Reviewer string
+	// Approve, when set, runs the checks on a text a reviewer approves
+	// and returns why it cannot be approved, or "" (review's rule).
+	Approve func(loc language.Tag, doc *project.Doc, id, text string) string
 }
 
 // Entry is the outcome of one unit, for the report.
@@ -73,8 +88,13 @@ type Report struct {
 	Stale     int `json:"stale"`
 	Skipped   int `json:"skipped"`
 	// Candidates counts translations kept for review.
-	Candidates int     `json:"candidates"`
-	Entries    []Entry `json:"entries"`
+	Candidates int `json:"candidates"`
+	// Approved, Refused and Rejected count the candidates a reviewer
+	// approved, kept with a check error, and emptied.
+	Approved int     `json:"approved"`
+	Refused  int     `json:"refused"`
+	Rejected int     `json:"rejected"`
+	Entries  []Entry `json:"entries"`
 }
 
 func (r *Report) add(e Entry) {
@@ -93,6 +113,15 @@ func (r *Report) add(e Entry) {
 		r.Stale++
 	case Candidate:
 		r.Candidates++
+	case Approved:
+		r.Approved++
+		if e.Reason == "" {
+			return
+		}
+	case Refused:
+		r.Refused++
+	case Rejected:
+		r.Rejected++
 	case Skipped:
 		r.Skipped++
 	}
@@ -161,8 +190,12 @@ func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, R
 		if !ok {
 			return plan.Plan{}, Report{}, fmt.Errorf("%s: locale %s is not a target locale of this project", f.Path, tag)
 		}
+		reviewer := im.opts.Reviewer
+		if reviewer == "" {
+			reviewer = strings.TrimSpace(f.Reviewer)
+		}
 		for _, u := range f.Units() {
-			e := im.unit(loc, &u, f.TagCodes)
+			e := im.unit(loc, &u, f.TagCodes, reviewer)
 			e.File, e.Line, e.ID = f.Path, u.Line, u.ID
 			rep.add(e)
 		}
@@ -174,7 +207,7 @@ func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, R
 // the same in a translation ("500", "2–5", "1.5 %").
 var numberRe = regexp.MustCompile(`^[\s(+\-–]*\p{N}[\p{N}\s.,:;/%+\-–×()]*$`)
 
-func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
+func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool, reviewer string) Entry {
 	if u.ID == "" {
 		for _, r := range u.Refs {
 			if _, ok := im.index[r]; ok {
@@ -184,6 +217,13 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
 		}
 	}
 	t, ok := im.index[u.ID]
+	if ok && !im.opts.Plain {
+		// a hand-off file may hold a reviewer's decisions on candidates;
+		// align's pairs are candidates, or trusted (--trust)
+		if e, done := im.reviewed(loc, t, u, tagCodes, reviewer); done {
+			return e
+		}
+	}
 	switch {
 	case u.ID == "":
 		return Entry{Outcome: Skipped, Reason: "no message ID"}
@@ -252,6 +292,7 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
 		wf.Previous[u.ID] = workarea.Previous{Source: prev}
 	} else {
 		delete(wf.Previous, u.ID)
+		im.dropCandidate(loc, t.doc.Slug, u.ID)
 	}
 	if stale {
 		if reason == "" {
