@@ -16,7 +16,9 @@
 package align
 
 import (
+	"fmt"
 	"math"
+	"slices"
 
 	"github.com/healthloc/healthloc/internal/content"
 )
@@ -73,8 +75,39 @@ const (
 func Align(src, tr []content.Segment, o Options) Result {
 	fa := featuresOf(src, o.Links)
 	fb := featuresOf(tr, nil)
+	// The translation's length ratio, first over whole documents, then,
+	// more robustly, the median over the pairs of a first alignment:
+	// blocks left out and short headings skew the first.
 	ratio := proseRatio(fa, fb)
-	n, m := len(src), len(tr)
+	r := align(fa, fb, ratio)
+	if m, ok := medianRatio(fa, fb, r.Pairs); ok && math.Abs(math.Log(m/ratio)) > 0.05 {
+		ratio = m
+		r = align(fa, fb, ratio)
+	}
+	r.splits(src, tr, fa, fb, ratio)
+	return r
+}
+
+// medianRatio is the median length ratio of the pairs, when there are
+// enough of them to tell.
+func medianRatio(fa, fb []features, pairs [][2]int) (float64, bool) {
+	var rs []float64
+	for _, pr := range pairs {
+		if la, lb := fa[pr[0]].length, fb[pr[1]].length; la > 0 && lb > 0 {
+			rs = append(rs, float64(lb)/float64(la))
+		}
+	}
+	if len(rs) < 3 {
+		return 0, false
+	}
+	slices.Sort(rs)
+	n := len(rs)
+	return (rs[(n-1)/2] + rs[n/2]) / 2, true
+}
+
+// align is the best alignment of fa with fb for a length ratio.
+func align(fa, fb []features, ratio float64) Result {
+	n, m := len(fa), len(fb)
 	// best[at(i, j)] is the best score aligning src[i:] with tr[j:], and
 	// move the first step of it.
 	best := make([]float64, (n+1)*(m+1))
@@ -123,6 +156,60 @@ func Align(src, tr []content.Segment, o Options) Result {
 	}
 	r.flush(fa, fb, gapSrc, gapTr)
 	return r
+}
+
+// Length deviations of the split check: a pair whose translation is off
+// by splitOff or more from the document's ratio, and which a block left
+// out next to it would bring within splitFit, is a block the translation
+// split in two (or two the translation merged into one).
+var (
+	splitOff = math.Log(1.5)
+	splitFit = math.Log(1.35)
+)
+
+// splits refuses the pairs that hold only part of a block: when the
+// translation splits a paragraph in two, the pair takes one half and
+// publishing it would silently drop the other, a warning perhaps. Such a
+// pair is refused, with the reason, and its neighbour stays unpaired.
+func (r *Result) splits(src, tr []content.Segment, fa, fb []features, ratio float64) {
+	extra, unpaired := map[int]bool{}, map[int]bool{}
+	for _, j := range r.Extra {
+		extra[j] = true
+	}
+	for _, i := range r.Unpaired {
+		unpaired[i] = true
+	}
+	dev := func(la, lb int) float64 {
+		if la == 0 || lb == 0 {
+			return math.Inf(1)
+		}
+		return math.Abs(math.Log(float64(lb) / float64(la) / ratio))
+	}
+	kept := r.Pairs[:0]
+	for _, pr := range r.Pairs {
+		i, j := pr[0], pr[1]
+		why := ""
+		if d := dev(fa[i].length, fb[j].length); d >= splitOff {
+			for _, n := range []int{j - 1, j + 1} {
+				if extra[n] && fb[n].kind == fb[j].kind && dev(fa[i].length, fb[j].length+fb[n].length) < splitFit {
+					why = fmt.Sprintf("the translation splits this %s in two (lines %d and %d): the pair would drop a part", fa[i].kind, tr[min(j, n)].Line, tr[max(j, n)].Line)
+					break
+				}
+			}
+			for _, n := range []int{i - 1, i + 1} {
+				if why == "" && unpaired[n] && fa[n].kind == fa[i].kind && dev(fa[i].length+fa[n].length, fb[j].length) < splitFit {
+					why = fmt.Sprintf("the translation merges this %s with the one at line %d: the pair would drop a part", fa[i].kind, src[n].Line)
+				}
+			}
+		}
+		if why == "" {
+			kept = append(kept, pr)
+			continue
+		}
+		r.Refused = append(r.Refused, Refusal{Source: i, Translation: j, Reason: why})
+	}
+	r.Pairs = kept
+	slices.SortFunc(r.Refused, func(a, b Refusal) int { return a.Source - b.Source })
 }
 
 // flush sorts the blocks left out between two pairs: a source block and

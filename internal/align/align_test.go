@@ -200,3 +200,31 @@ func TestCheckLanguage(t *testing.T) {
 		})
 	}
 }
+
+// A paragraph the translation splits in two is refused: pairing it with
+// one half would publish the page without the other half, which may be a
+// warning. The same holds for two paragraphs merged into one.
+func TestSplitAndMerge(t *testing.T) {
+	src := segs(
+		"heading", "Treatment",
+		"paragraph", "Treatment lasts at least 6 months and uses several medicines together.",
+		"paragraph", "Take your tablets every day, at the same time, until the end of the treatment. Stopping early can make the TB come back in a form that is much harder to treat.",
+		"paragraph", "Most people stop being infectious after 2 weeks of treatment.",
+	)
+	split := segs(
+		"heading", "Tratamiento",
+		"paragraph", "El tratamiento dura al menos 6 meses y combina varios medicamentos.",
+		"paragraph", "Tome sus comprimidos todos los días, a la misma hora, hasta el final del tratamiento.",
+		"paragraph", "Dejarlo antes de tiempo puede hacer que la tuberculosis vuelva de una forma mucho más difícil de tratar.",
+		"paragraph", "La mayoría de las personas dejan de contagiar después de 2 semanas de tratamiento.",
+	)
+	got := Align(src, split, Options{})
+	if len(got.Pairs) != 3 || len(got.Refused) != 1 || got.Refused[0].Source != 2 ||
+		!strings.HasPrefix(got.Refused[0].Reason, "the translation splits this paragraph in two") || len(got.Extra) != 1 {
+		t.Errorf("split: %+v", got)
+	}
+	merged := Align(split, src, Options{}) // read the other way: two paragraphs made one
+	if len(merged.Refused) != 1 || !strings.HasPrefix(merged.Refused[0].Reason, "the translation merges this paragraph with the one at line") {
+		t.Errorf("merge: %+v", merged)
+	}
+}

@@ -149,7 +149,7 @@ func runAlign(_ context.Context, io *IO, g *globalOptions, o *alignOptions, srcP
 	if err != nil {
 		return err
 	}
-	raw, err := os.ReadFile(trPath)
+	raw, err := os.ReadFile(projectPath(p, trPath))
 	if err != nil {
 		return err
 	}
@@ -287,8 +287,23 @@ func localizedLinks(p *project.Project, loc language.Tag) map[string]string {
 	return nil
 }
 
+// projectPath is a file named on the command line: relative to the
+// working directory, or else to the project directory (-C).
+func projectPath(p *project.Project, name string) string {
+	if _, err := os.Stat(name); err == nil || filepath.IsAbs(name) {
+		return name
+	}
+	if alt := p.Config.Abs(name); alt != name {
+		if _, err := os.Stat(alt); err == nil {
+			return alt
+		}
+	}
+	return name
+}
+
 // findDoc finds the project document of a path given on the command
-// line: relative to the working directory, or to the content root.
+// line: relative to the working directory, to the project directory
+// (-C), or to the content root.
 func findDoc(p *project.Project, name string) (*project.Doc, error) {
 	root, err := filepath.Abs(p.Config.Abs(p.Config.ContentRoot))
 	if err != nil {
@@ -299,8 +314,10 @@ func findDoc(p *project.Project, name string) (*project.Doc, error) {
 		return nil, err
 	}
 	candidates := []string{filepath.ToSlash(filepath.Clean(name))}
-	if rel, err := filepath.Rel(root, abs); err == nil {
-		candidates = append(candidates, filepath.ToSlash(rel))
+	for _, a := range []string{abs, p.Config.Abs(name)} {
+		if rel, err := filepath.Rel(root, a); err == nil {
+			candidates = append(candidates, filepath.ToSlash(rel))
+		}
 	}
 	for _, c := range candidates {
 		for _, d := range p.Docs {
