@@ -14,14 +14,17 @@ import (
 )
 
 // alignSiteDir is a realistic site: health pages written in English and
-// translated in full into Spanish outside healthloc, with the small
-// liberties real translators take (a translator's note, a number written
-// as a word, a link to another site's page).
+// translated in full into Spanish and French outside healthloc, with the
+// small liberties real translators take (a translator's note, a number
+// written as a word, a link to another site's page).
 const alignSiteDir = "testdata/alignsite"
+
+// siteLocales are the site's translations, each in a folder of its name.
+var siteLocales = []string{"es", "fr"}
 
 // sitePage is what bringing one translated page in achieved.
 type sitePage struct {
-	name string
+	locale, name string
 	// blocks are the translated page's segments; verbatim those that
 	// render publishes exactly as the translator wrote them.
 	blocks, verbatim int
@@ -29,9 +32,9 @@ type sitePage struct {
 	refused, unpaired, extra, reviewRefused int
 }
 
-// alignSite copies the site, and for each page runs align without
-// --trust and one review --doc, then renders es and compares the
-// published page with the translation, block by block.
+// alignSite copies the site, and for each locale and page runs align
+// without --trust and one review --doc, then renders the locale and
+// compares each published page with its translation, block by block.
 func alignSite(tb testing.TB) []sitePage {
 	tb.Helper()
 	dir := tb.TempDir()
@@ -43,30 +46,16 @@ func alignSite(tb testing.TB) []sitePage {
 		tb.Fatal(err)
 	}
 	var pages []sitePage
-	for _, e := range entries {
-		name := e.Name()
-		slug := strings.TrimSuffix(name, ".md")
-		out, _ := cliRun(tb, dir, 0, "align", "--locale", "es", "--format", "json", "content/"+name, "es/"+name)
-		var rep alignReport
-		if err := json.Unmarshal([]byte(out), &rep); err != nil {
-			tb.Fatalf("align %s: %v\n%s", name, err, out)
+	for _, loc := range siteLocales {
+		for _, e := range entries {
+			pages = append(pages, alignPage(tb, dir, loc, e.Name()))
 		}
-		// review exits 1 when it refuses a candidate: that is measured
-		_, errOut := cliRun(tb, dir, -1, "review", "--locale", "es", "--doc", slug, "--reviewer", "Dr. Ana Ruiz")
-		ids := map[string]bool{}
-		for _, l := range strings.Split(errOut, "\n") {
-			if f := strings.Fields(l); len(f) > 2 && f[0] == "refused" {
-				ids[f[2]] = true
-			}
-		}
-		pages = append(pages, sitePage{name: name, refused: len(rep.Refused), unpaired: len(rep.Unpaired), extra: len(rep.Extra),
-			reviewRefused: len(ids)})
+		cliRun(tb, dir, 0, "render", "--locale", loc)
 	}
-	cliRun(tb, dir, 0, "render", "--locale", "es")
-	for i := range pages {
-		tr := segmentTexts(tb, filepath.Join(dir, "es", pages[i].name))
+	for i, p := range pages {
+		tr := segmentTexts(tb, filepath.Join(dir, p.locale, p.name))
 		published := map[string]int{}
-		for _, s := range segmentTexts(tb, filepath.Join(dir, "dist", "es", pages[i].name)) {
+		for _, s := range segmentTexts(tb, filepath.Join(dir, "dist", p.locale, p.name)) {
 			published[s]++
 		}
 		pages[i].blocks = len(tr)
@@ -78,6 +67,29 @@ func alignSite(tb testing.TB) []sitePage {
 		}
 	}
 	return pages
+}
+
+// alignPage aligns one translated page and approves it with review --doc.
+func alignPage(tb testing.TB, dir, loc, name string) sitePage {
+	tb.Helper()
+	out, _ := cliRun(tb, dir, 0, "align", "--locale", loc, "--format", "json", "content/"+name, loc+"/"+name)
+	var rep alignReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		tb.Fatalf("align %s %s: %v\n%s", loc, name, err, out)
+	}
+	if rep.Warning != "" {
+		tb.Errorf("align %s %s: %s", loc, name, rep.Warning)
+	}
+	// review exits 1 when it refuses a candidate: that is measured
+	_, errOut := cliRun(tb, dir, -1, "review", "--locale", loc, "--doc", strings.TrimSuffix(name, ".md"), "--reviewer", "Dr. Ana Ruiz")
+	ids := map[string]bool{}
+	for _, l := range strings.Split(errOut, "\n") {
+		if f := strings.Fields(l); len(f) > 2 && f[0] == "refused" {
+			ids[f[2]] = true
+		}
+	}
+	return sitePage{locale: loc, name: name, refused: len(rep.Refused), unpaired: len(rep.Unpaired), extra: len(rep.Extra),
+		reviewRefused: len(ids)}
 }
 
 // cliRun runs healthloc in process in dir; want is the exit code the run
@@ -110,18 +122,32 @@ func segmentTexts(tb testing.TB, path string) []string {
 }
 
 // siteFigure is the share of translated blocks published verbatim, in
-// percent, and a report of every page.
+// percent, over every locale, and a report of every page and locale.
 func siteFigure(pages []sitePage) (float64, string) {
 	var b strings.Builder
-	blocks, verbatim := 0, 0
-	fmt.Fprintf(&b, "%-22s %6s %8s %7s %8s %5s %7s\n", "page", "blocks", "verbatim", "refused", "unpaired", "extra", "review")
+	type total struct{ pages, blocks, verbatim int }
+	byLoc := map[string]*total{}
+	all := &total{}
+	fmt.Fprintf(&b, "%-6s %-22s %6s %8s %7s %8s %5s %7s\n", "locale", "page", "blocks", "verbatim", "refused", "unpaired", "extra", "review")
 	for _, p := range pages {
-		blocks += p.blocks
-		verbatim += p.verbatim
-		fmt.Fprintf(&b, "%-22s %6d %8d %7d %8d %5d %7d\n", p.name, p.blocks, p.verbatim, p.refused, p.unpaired, p.extra, p.reviewRefused)
+		if byLoc[p.locale] == nil {
+			byLoc[p.locale] = &total{}
+		}
+		for _, t := range []*total{byLoc[p.locale], all} {
+			t.pages++
+			t.blocks += p.blocks
+			t.verbatim += p.verbatim
+		}
+		fmt.Fprintf(&b, "%-6s %-22s %6d %8d %7d %8d %5d %7d\n", p.locale, p.name, p.blocks, p.verbatim, p.refused, p.unpaired, p.extra, p.reviewRefused)
 	}
-	pct := 100 * float64(verbatim) / float64(blocks)
-	fmt.Fprintf(&b, "%d pages: %d of %d translated blocks published verbatim (%.1f%%)\n", len(pages), verbatim, blocks, pct)
+	for _, loc := range siteLocales {
+		if t := byLoc[loc]; t != nil {
+			fmt.Fprintf(&b, "%s: %d pages, %d of %d translated blocks published verbatim (%.1f%%)\n",
+				loc, t.pages, t.verbatim, t.blocks, 100*float64(t.verbatim)/float64(t.blocks))
+		}
+	}
+	pct := 100 * float64(all.verbatim) / float64(all.blocks)
+	fmt.Fprintf(&b, "all: %d of %d translated blocks published verbatim (%.1f%%)\n", all.verbatim, all.blocks, pct)
 	return pct, b.String()
 }
 
@@ -130,11 +156,22 @@ func siteFigure(pages []sitePage) (float64, string) {
 // per page must publish at least 85% of the translated blocks verbatim.
 func TestAlignSite(t *testing.T) {
 	pages := alignSite(t)
-	if len(pages) < 15 {
-		t.Fatalf("the site has %d pages, want at least 15", len(pages))
+	if len(pages) < 15*len(siteLocales) {
+		t.Fatalf("the site has %d translated pages, want at least 15 per locale", len(pages))
 	}
 	pct, report := siteFigure(pages)
 	t.Logf("\n%s", report)
+	for _, loc := range siteLocales {
+		var sub []sitePage
+		for _, p := range pages {
+			if p.locale == loc {
+				sub = append(sub, p)
+			}
+		}
+		if lp, _ := siteFigure(sub); lp < 85 {
+			t.Errorf("%s: %.1f%% of the translated blocks published verbatim, want at least 85%%", loc, lp)
+		}
+	}
 	if pct < 85 {
 		t.Errorf("%.1f%% of the translated blocks published verbatim, want at least 85%%\n%s", pct, report)
 	}
