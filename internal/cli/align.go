@@ -171,22 +171,8 @@ func runAlign(_ context.Context, io *IO, g *globalOptions, o *alignOptions, srcP
 		fmt.Fprintf(io.ErrOut, "healthloc: warning: %s\n", rep.Warning)
 	}
 	res := align.Align(d.Segments, tr.Segments, align.Options{Links: localizedLinks(p, tag)})
-	f := &exchange.File{Path: trPath, Locale: tag.String()}
-	ed := exchange.Doc{Path: d.Path}
-	first := map[string][2]int{} // message ID → its first pair
-	for _, pr := range res.Pairs {
-		id := d.IDs[pr[0]]
-		ts := tr.Segments[pr[1]]
-		if fp, ok := first[id]; ok {
-			// repeated source text: one message, first pairing wins
-			rep.Duplicates = append(rep.Duplicates, alignDuplicate{Line: d.Segments[pr[0]].Line, FirstLine: d.Segments[fp[0]].Line,
-				ID: id, Differs: ts.Text != tr.Segments[fp[1]].Text})
-			continue
-		}
-		first[id] = pr
-		ed.Units = append(ed.Units, exchange.Unit{ID: id, Target: ts.Text, Line: ts.Line})
-	}
-	f.Docs = []exchange.Doc{ed}
+	ed, dups := alignUnits(d, tr, res)
+	f := &exchange.File{Path: trPath, Locale: tag.String(), Docs: []exchange.Doc{ed}}
 	pl, irep, err := exchange.Import(p, []*exchange.File{f}, exchange.ImportOptions{
 		Force: o.Force, AsCandidate: !o.Trust, Plain: true, Origin: "align: " + trName,
 	})
@@ -196,22 +182,9 @@ func runAlign(_ context.Context, io *IO, g *globalOptions, o *alignOptions, srcP
 	if _, err := applyCatalogs(g, p, pl); err != nil {
 		return err
 	}
-	srcName := filepath.ToSlash(srcPath)
-	seg := func(file string, s content.Segment) alignSegment {
-		return alignSegment{file, s.Line, string(s.Kind), s.Text}
-	}
-	for _, i := range res.Unpaired {
-		rep.Unpaired = append(rep.Unpaired, seg(srcName, d.Segments[i]))
-	}
-	for _, j := range res.Extra {
-		rep.Extra = append(rep.Extra, seg(trName, tr.Segments[j]))
-	}
-	for _, r := range res.Refused {
-		rep.Refused = append(rep.Refused, alignRefusal{seg(srcName, d.Segments[r.Source]), seg(trName, tr.Segments[r.Translation]), r.Reason})
-	}
-	rep.Pairs, rep.Messages, rep.Import = len(res.Pairs), len(ed.Units), irep
-	rep.Source = alignSide{srcName, len(d.Segments), len(res.Pairs), len(res.Refused), len(res.Unpaired)}
-	rep.Translation = alignSide{trName, len(tr.Segments), len(res.Pairs), len(res.Refused), len(res.Extra)}
+	rep.fill(d, tr, res, filepath.ToSlash(srcPath), trName)
+	rep.Duplicates = append(rep.Duplicates, dups...)
+	rep.Messages, rep.Import = len(ed.Units), irep
 	if o.Format == "json" {
 		if rep.Import.Entries == nil {
 			rep.Import.Entries = []exchange.Entry{}
@@ -236,6 +209,46 @@ func runAlign(_ context.Context, io *IO, g *globalOptions, o *alignOptions, srcP
 		}
 	}
 	return writeImportReport(io, g, "text", shown)
+}
+
+// alignUnits are the pairs as units to import, one per message, and the
+// pairs that repeat a message another pair already has.
+func alignUnits(d *project.Doc, tr *content.Document, res align.Result) (exchange.Doc, []alignDuplicate) {
+	ed := exchange.Doc{Path: d.Path}
+	var dups []alignDuplicate
+	first := map[string][2]int{} // message ID → its first pair
+	for _, pr := range res.Pairs {
+		id := d.IDs[pr[0]]
+		ts := tr.Segments[pr[1]]
+		if fp, ok := first[id]; ok {
+			// repeated source text: one message, first pairing wins
+			dups = append(dups, alignDuplicate{Line: d.Segments[pr[0]].Line, FirstLine: d.Segments[fp[0]].Line,
+				ID: id, Differs: ts.Text != tr.Segments[fp[1]].Text})
+			continue
+		}
+		first[id] = pr
+		ed.Units = append(ed.Units, exchange.Unit{ID: id, Target: ts.Text, Line: ts.Line})
+	}
+	return ed, dups
+}
+
+// fill puts the alignment's blocks and counts in the report.
+func (rep *alignReport) fill(d *project.Doc, tr *content.Document, res align.Result, srcName, trName string) {
+	seg := func(file string, s content.Segment) alignSegment {
+		return alignSegment{file, s.Line, string(s.Kind), s.Text}
+	}
+	for _, i := range res.Unpaired {
+		rep.Unpaired = append(rep.Unpaired, seg(srcName, d.Segments[i]))
+	}
+	for _, j := range res.Extra {
+		rep.Extra = append(rep.Extra, seg(trName, tr.Segments[j]))
+	}
+	for _, r := range res.Refused {
+		rep.Refused = append(rep.Refused, alignRefusal{seg(srcName, d.Segments[r.Source]), seg(trName, tr.Segments[r.Translation]), r.Reason})
+	}
+	rep.Pairs = len(res.Pairs)
+	rep.Source = alignSide{srcName, len(d.Segments), len(res.Pairs), len(res.Refused), len(res.Unpaired)}
+	rep.Translation = alignSide{trName, len(tr.Segments), len(res.Pairs), len(res.Refused), len(res.Extra)}
 }
 
 // writeAlignReport prints the counts of both sides, then every block
