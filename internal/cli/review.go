@@ -212,7 +212,7 @@ type reviewer struct {
 // approve approves one message: a current translation, or a candidate,
 // which becomes the current translation.
 func (r *reviewer) approve(t reviewTarget) {
-	st, text := r.p.Lookup(r.loc, t.doc, t.id)
+	st, text := r.lookup(t)
 	switch {
 	case st == project.Reviewed && r.o.Override == "":
 		r.n.already++
@@ -256,18 +256,31 @@ func (r *reviewer) approve(t reviewTarget) {
 	if st == project.Candidate {
 		r.catalog(t.doc.Slug).Messages[t.id] = catalog.Message{ID: t.id, Description: src.Description, Hash: src.Hash, Other: text}
 		delete(r.wf.Previous, t.id)
+		delete(r.wf.Candidates, t.id)
 		r.n.candidates++
 	}
-	// a candidate is done with once the message has a current translation
-	delete(r.wf.Candidates, t.id)
 	r.slugs[t.doc.Slug] = true
 	r.n.approved++
+}
+
+// lookup is the state and text of a message for review: a candidate that
+// would replace the current translation (align --force) is reviewed
+// rather than the translation it replaces.
+func (r *reviewer) lookup(t reviewTarget) (project.State, string) {
+	st, text := r.p.Lookup(r.loc, t.doc, t.id)
+	if st >= project.Translated {
+		if c, ok := r.wf.Candidates[t.id]; ok && c.Rejected == "" && c.Other != "" && c.Other != text &&
+			c.Hash == t.doc.Source.Messages[t.id].Hash {
+			return project.Candidate, c.Other
+		}
+	}
+	return st, text
 }
 
 // reject sends a candidate back: the message is missing again, and the
 // candidate stays in the work area as a suggestion, with why.
 func (r *reviewer) reject(t reviewTarget) {
-	st, _ := r.p.Lookup(r.loc, t.doc, t.id)
+	st, _ := r.lookup(t)
 	if st != project.Candidate {
 		if r.explicit {
 			r.n.refused++

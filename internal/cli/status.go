@@ -304,7 +304,11 @@ func writeReviewList(io *IO, rep status.Report) {
 			if s.Origin != "" {
 				fmt.Fprintf(io.Out, "  (%s)", s.Origin)
 			}
-			fmt.Fprintf(io.Out, "\n    source:    %s\n    candidate: %s\n", indentMore(s.Source), indentMore(s.Candidate))
+			fmt.Fprintf(io.Out, "\n    source:    %s\n", indentMore(s.Source))
+			if s.Replaces != "" {
+				fmt.Fprintf(io.Out, "    replaces:  %s\n", indentMore(s.Replaces))
+			}
+			fmt.Fprintf(io.Out, "    candidate: %s\n", indentMore(s.Candidate))
 			for _, f := range s.Findings {
 				fmt.Fprintf(io.Out, "    %s [%s] %s\n", f.Severity, f.Check, f.Message)
 			}

@@ -19,6 +19,9 @@ type ReviewSegment struct {
 	Source    string `json:"source"`
 	Candidate string `json:"candidate"`
 	Origin    string `json:"origin,omitempty"`
+	// Replaces is the current translation the candidate would replace
+	// once approved (align --force); "" for a message with none.
+	Replaces string `json:"replaces,omitempty"`
 	// Findings are the checks' findings on the candidate; one of
 	// severity error makes review refuse it without --override.
 	Findings []ReviewFinding `json:"findings"`
@@ -54,11 +57,18 @@ func Candidates(p *project.Project, locales []language.Tag, rules *qa.Rules) []R
 				}
 				seen[id] = true
 				st, text := p.Lookup(loc, d, id)
-				if st != project.Candidate {
+				c := wf.Candidates[id]
+				replaces := ""
+				switch {
+				case st == project.Candidate:
+				case st >= project.Translated && c.Rejected == "" && c.Other != "" && c.Other != text && c.Hash == d.Source.Messages[id].Hash:
+					// align --force: a candidate to replace the translation
+					replaces, text = text, c.Other
+				default:
 					continue
 				}
 				s := ReviewSegment{Document: d.Path, Line: d.Segments[i].Line, ID: id, Locale: loc.String(),
-					Source: d.Source.Messages[id].Other, Candidate: text, Origin: wf.Candidates[id].Origin, Findings: []ReviewFinding{}}
+					Source: d.Source.Messages[id].Other, Candidate: text, Replaces: replaces, Origin: c.Origin, Findings: []ReviewFinding{}}
 				for _, f := range qa.CheckText(p, rules, loc, d, id, text) {
 					s.Findings = append(s.Findings, ReviewFinding{Check: f.Check, Severity: f.Severity, Message: f.Message, Translation: f.Translation})
 				}
