@@ -10,7 +10,6 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
@@ -235,22 +234,9 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool, reviewer stri
 		return Entry{Outcome: Skipped, Reason: "fuzzy or unfinished"}
 	}
 	seg := t.doc.Segments[t.seg]
-	if seg.Syntax == content.SyntaxHTML && u.Source != "" {
-		// Tools that flatten inline codes (xliff2po, po2xliff) leave the
-		// tags as literal text: the unit's source tells which it is.
-		if protected, _ := ProtectTags(seg.Text); catalog.Normalize(u.Source) == catalog.Normalize(protected) {
-			tagCodes = true
-		} else if catalog.Normalize(u.Source) == catalog.Normalize(seg.Text) {
-			tagCodes = false
-		}
-	}
-	_, codes := protectSegment(seg, seg.Text, tagCodes)
-	text := u.Target
-	if !im.opts.Plain {
-		var err error
-		if text, err = Restore(u.Target, codes); err != nil {
-			return Entry{Outcome: Skipped, Reason: err.Error()}
-		}
+	text, codes, err := im.restoreTarget(seg, u, tagCodes)
+	if err != nil {
+		return Entry{Outcome: Skipped, Reason: err.Error()}
 	}
 	src := t.doc.Source.Messages[u.ID]
 	hash, stale, prev := src.Hash, false, ""

@@ -90,6 +90,8 @@ func (im *importer) reviewed(loc language.Tag, t target, u *Unit, tagCodes bool,
 // the codes of its segment.
 func (im *importer) restoreTarget(seg content.Segment, u *Unit, tagCodes bool) (string, []string, error) {
 	if seg.Syntax == content.SyntaxHTML && u.Source != "" {
+		// Tools that flatten inline codes (xliff2po, po2xliff) leave the
+		// tags as literal text: the unit's source tells which it is.
 		if protected, _ := ProtectTags(seg.Text); catalog.Normalize(u.Source) == catalog.Normalize(protected) {
 			tagCodes = true
 		} else if catalog.Normalize(u.Source) == catalog.Normalize(seg.Text) {

@@ -50,12 +50,7 @@ func Candidates(p *project.Project, locales []language.Tag, rules *qa.Rules) []R
 			continue
 		}
 		for _, d := range p.Docs {
-			seen := map[string]bool{}
-			for i, id := range d.IDs {
-				if seen[id] {
-					continue
-				}
-				seen[id] = true
+			eachMessage(d, func(i int, id string) {
 				st, text := p.Lookup(loc, d, id)
 				c := wf.Candidates[id]
 				replaces := ""
@@ -65,7 +60,7 @@ func Candidates(p *project.Project, locales []language.Tag, rules *qa.Rules) []R
 					// align --force: a candidate to replace the translation
 					replaces, text = text, c.Other
 				default:
-					continue
+					return
 				}
 				s := ReviewSegment{Document: d.Path, Line: d.Segments[i].Line, ID: id, Locale: loc.String(),
 					Source: d.Source.Messages[id].Other, Candidate: text, Replaces: replaces, Origin: c.Origin, Findings: []ReviewFinding{}}
@@ -73,8 +68,20 @@ func Candidates(p *project.Project, locales []language.Tag, rules *qa.Rules) []R
 					s.Findings = append(s.Findings, ReviewFinding{Check: f.Check, Severity: f.Severity, Message: f.Message, Translation: f.Translation})
 				}
 				out = append(out, s)
-			}
+			})
 		}
 	}
 	return out
+}
+
+// eachMessage calls fn with each message of d once, at its first
+// segment, in document order.
+func eachMessage(d *project.Doc, fn func(seg int, id string)) {
+	seen := map[string]bool{}
+	for i, id := range d.IDs {
+		if !seen[id] {
+			seen[id] = true
+			fn(i, id)
+		}
+	}
 }
