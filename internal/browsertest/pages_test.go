@@ -305,7 +305,7 @@ func TestDashboard(t *testing.T) {
 	if w := eval[float64](t, ctx, `document.querySelector("svg.bar").getBoundingClientRect().width`); w < 100 {
 		t.Errorf("bar is %gpx wide", w)
 	}
-	if got := eval[string](t, ctx, `document.querySelector("svg.bar").getAttribute("aria-label")`); !strings.HasPrefix(got, "español: Reviewed 0, Translated 33, Stale 0, Missing 19") {
+	if got := eval[string](t, ctx, `document.querySelector("svg.bar").getAttribute("aria-label")`); !strings.HasPrefix(got, "español: Reviewed 0, Translated 33, Awaiting review 0, Stale 0, Missing 19") {
 		t.Errorf("first bar label = %q", got)
 	}
 	settle(t, ctx, rec)

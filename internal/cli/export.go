@@ -28,8 +28,8 @@ type exportOptions struct {
 func (o *exportOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringSliceVarP(&o.Locales, "locale", "l", nil, "export these `locales` (comma-separated or repeated; default: every target)")
 	enumVar(f, &o.Format, "format", "f", "po", "file format", "po", "xliff12", "xliff20", "tmx")
-	enumSliceVar(f, &o.Only, "only", "", []string{"all"}, "states to export, comma-separated or repeated (tmx: translated pairs only)",
-		"missing", "stale", "translated", "reviewed", "all")
+	enumSliceVar(f, &o.Only, "only", "", []string{"all"}, "states to export, comma-separated or repeated: review is the candidates waiting for review (tmx: translated pairs only)",
+		"missing", "stale", "review", "translated", "reviewed", "all")
 	enumVar(f, &o.Split, "split", "", "locale", "one file per locale, or per document", "locale", "doc")
 	f.StringVarP(&o.Out, "out", "o", "l10n", "output `directory`, relative to the working directory")
 }
@@ -48,6 +48,13 @@ protected as numbered placeholders <1/> (inline codes in XLIFF), so a
 translator cannot break it; import restores the exact bytes. Each entry
 records the translation it was made from, so that import can tell when
 the catalog changed in the meantime.
+
+--only review hands the candidates waiting for medical review (pairs made
+by align) to an outside reviewer: each is marked as needing review (PO
+fuzzy with a comment, XLIFF needs-review-translation or initial with a
+note). The reviewer signs the file (PO header X-Reviewer, XLIFF
+healthloc-reviewer note), removes the mark from each candidate they
+approve, corrects or empties what they do not, and the file is imported.
 
 ` + exitCodesHelp,
 		Args: noArgs,
@@ -76,7 +83,7 @@ func runExport(ctx context.Context, io *IO, g *globalOptions, o *exportOptions) 
 	ef := exportFormats[o.Format]
 	only, ok := exchange.ParseOnly(o.Only)
 	if !ok {
-		return usagef("--only %q: must list missing, stale, translated, reviewed or all", strings.Join(o.Only, ","))
+		return usagef("--only %q: must list missing, stale, review, translated, reviewed or all", strings.Join(o.Only, ","))
 	}
 	if o.Format == "tmx" {
 		only = exchange.Only{project.Translated: true, project.Reviewed: true}
@@ -137,6 +144,6 @@ func countStates(f *exchange.File) string {
 		n[u.State]++
 		total++
 	}
-	return fmt.Sprintf("%d messages (%d missing, %d stale, %d translated, %d reviewed)",
-		total, n[project.Missing], n[project.Stale], n[project.Translated], n[project.Reviewed])
+	return fmt.Sprintf("%d messages (%d missing, %d stale, %d candidates, %d translated, %d reviewed)",
+		total, n[project.Missing], n[project.Stale], n[project.Candidate], n[project.Translated], n[project.Reviewed])
 }

@@ -12,11 +12,13 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/exchange"
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/po"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/qa"
 	"github.com/healthloc/healthloc/internal/xliff"
 )
 
@@ -25,6 +27,7 @@ type importOptions struct {
 	Force     bool
 	AllowSame []string
 	Format    string
+	Reviewer  string
 }
 
 func (o *importOptions) AddFlags(f *pflag.FlagSet) {
@@ -32,6 +35,7 @@ func (o *importOptions) AddFlags(f *pflag.FlagSet) {
 	f.BoolVar(&o.Force, "force", false, "overwrite catalog translations that changed since the export")
 	f.StringSliceVar(&o.AllowSame, "allow-same", nil, "`texts` (names, brands) that may be imported unchanged from the source")
 	enumVar(f, &o.Format, "format", "", "text", "report format", "text", "json")
+	f.StringVar(&o.Reviewer, "reviewer", "", "`name` of the medical reviewer who approved the candidates kept in the files (default: the file's header)")
 }
 
 func newImportCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -49,6 +53,15 @@ imported, and the exit code is 1. Empty and fuzzy entries, and
 translations identical to their source (unless the source is a number or
 listed with --allow-same), are skipped. Every file is read before
 anything is written; a malformed file writes nothing.
+
+A file exported with candidates (export --only review) carries a medical
+reviewer's decisions. When it names its reviewer (the X-Reviewer header
+of a PO file, the healthloc-reviewer note of an XLIFF file, or
+--reviewer), each candidate the reviewer kept without the needs-review
+mark is approved, as review would: it becomes a current, reviewed
+translation, unless a check finds an error, which refuses it (exit 1).
+A candidate still marked stays a candidate; one the reviewer emptied is
+rejected and kept as a suggestion.
 
 ` + exitCodesHelp,
 		Args: minArgs(1),
@@ -100,7 +113,18 @@ func runImport(ctx context.Context, io *IO, g *globalOptions, o *importOptions, 
 		}
 		files = append(files, f)
 	}
-	pl, rep, err := exchange.Import(p, files, exchange.ImportOptions{Force: o.Force, AllowSame: o.AllowSame, Check: true})
+	rules := qa.RulesOf(p.Config)
+	approve := func(loc language.Tag, d *project.Doc, id, text string) string {
+		var why []string
+		for _, f := range qa.CheckText(p, rules, loc, d, id, text) {
+			if f.Severity == qa.Error {
+				why = append(why, fmt.Sprintf("[%s] %s", f.Check, f.Message))
+			}
+		}
+		return strings.Join(why, "; ")
+	}
+	pl, rep, err := exchange.Import(p, files, exchange.ImportOptions{Force: o.Force, AllowSame: o.AllowSame,
+		Reviewer: strings.TrimSpace(o.Reviewer), Approve: approve, Check: true})
 	if err != nil {
 		return err
 	}
@@ -119,6 +143,9 @@ func runImport(ctx context.Context, io *IO, g *globalOptions, o *importOptions, 
 	// pipeline must not read the run as clean.
 	if rep.Conflicts > 0 {
 		return gateError("%d conflicts: the catalog kept its newer translations; export again, or overwrite them with --force", rep.Conflicts)
+	}
+	if rep.Refused > 0 {
+		return gateError("%d candidates refused: fix them, or approve them with review --override \"reason\"", rep.Refused)
 	}
 	return nil
 }
@@ -158,10 +185,14 @@ func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Rep
 	if g.Quiet {
 		return nil
 	}
-	empty := 0
+	empty, unsigned := 0, 0
 	for _, e := range rep.Entries {
-		if e.Reason == exchange.ReasonEmpty {
+		switch e.Reason {
+		case exchange.ReasonEmpty:
 			empty++
+			continue
+		case exchange.ReasonNeedsReviewer:
+			unsigned++
 			continue
 		}
 		where := filepath.ToSlash(e.File)
@@ -183,9 +214,19 @@ func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Rep
 	if rep.Candidates > 0 {
 		parts = append(parts, fmt.Sprintf("%d candidates for review", rep.Candidates))
 	}
+	if rep.Approved+rep.Refused+rep.Rejected > 0 {
+		parts = append(parts, fmt.Sprintf("%d approved", rep.Approved), fmt.Sprintf("%d refused", rep.Refused), fmt.Sprintf("%d rejected", rep.Rejected))
+	}
 	parts = append(parts, fmt.Sprintf("%d skipped", rep.Skipped))
+	var why []string
 	if empty > 0 {
-		parts[len(parts)-1] += fmt.Sprintf(" (%d empty)", empty)
+		why = append(why, fmt.Sprintf("%d empty", empty))
+	}
+	if unsigned > 0 {
+		why = append(why, fmt.Sprintf("%d candidates without a reviewer's name: sign the file's X-Reviewer header or healthloc-reviewer note, or pass --reviewer", unsigned))
+	}
+	if len(why) > 0 {
+		parts[len(parts)-1] += " (" + strings.Join(why, ", ") + ")"
 	}
 	fmt.Fprintln(io.Out, strings.Join(parts, ", "))
 	return nil

@@ -19,6 +19,7 @@ import (
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/pseudo"
+	"github.com/healthloc/healthloc/internal/qa"
 	"github.com/healthloc/healthloc/internal/status"
 )
 
@@ -30,6 +31,7 @@ type statusOptions struct {
 	Stale     bool
 	// Readability reports readability instead of coverage.
 	Readability bool
+	Review      bool
 	// ReportLocale is the language of the html dashboard.
 	ReportLocale string
 }
@@ -42,6 +44,7 @@ func (o *statusOptions) AddFlags(f *pflag.FlagSet) {
 	percentVar(f, &o.FailUnder, "fail-under", 0, "exit 1 when a locale's word coverage is below `N` percent")
 	f.BoolVar(&o.Stale, "stale", false, "list each stale translation with a word diff of its source (json: stale_segments)")
 	f.BoolVar(&o.Readability, "readability", false, "report readability per document, source and translation side by side (json: adds readability; html: always shown)")
+	f.BoolVar(&o.Review, "review", false, "list each candidate waiting for review beside its source, with its check findings (json: review_segments)")
 }
 
 func newStatusCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -90,6 +93,8 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 	// in document order.
 	var rep status.Report
 	stale := make([][]status.StaleSegment, len(locs))
+	review := make([][]status.ReviewSegment, len(locs))
+	rules := qa.RulesOf(p.Config)
 	err = p.Windows(func(w *project.Project) error {
 		if err := stopped(ctx); err != nil {
 			return err
@@ -99,6 +104,11 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 		if o.Stale || o.Format == "html" {
 			for i, loc := range locs {
 				stale[i] = append(stale[i], status.Stale(w, []language.Tag{loc})...)
+			}
+		}
+		if o.Review {
+			for i, loc := range locs {
+				review[i] = append(review[i], status.Candidates(w, []language.Tag{loc}, rules)...)
 			}
 		}
 		return nil
@@ -111,9 +121,12 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 		rep = status.Compute(p, locs, false) // no document, no catalog: every count is zero
 	}
 	rd.finish(&rep)
-	if o.Stale {
-		for i := range rep.Locales {
+	for i := range rep.Locales {
+		if o.Stale {
 			rep.Locales[i].StaleSegments = stale[i]
+		}
+		if o.Review {
+			rep.Locales[i].ReviewSegments = review[i]
 		}
 	}
 	if o.Format == "html" {
@@ -126,6 +139,9 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 	}
 	if o.Stale && o.Format == "table" {
 		writeStaleList(io, rep)
+	}
+	if o.Review && o.Format == "table" {
+		writeReviewList(io, rep)
 	}
 	if o.FailUnder > 0 {
 		if low := rep.Below(o.FailUnder); len(low) > 0 {
@@ -185,17 +201,17 @@ func writeStatusJSON(w io.Writer, rep status.Report, _ bool) error {
 	return err
 }
 
-var statusHeader = []string{"locale", "document", "messages", "translated", "reviewed", "stale", "missing", "obsolete",
-	"words", "words_translated", "words_stale", "words_missing", "percent_words", "percent_messages"}
+var statusHeader = []string{"locale", "document", "messages", "translated", "reviewed", "candidates", "stale", "missing", "obsolete",
+	"words", "words_translated", "words_candidates", "words_stale", "words_missing", "percent_words", "percent_messages"}
 
 // statusRows flattens a report: one row per locale, and with byDoc one per
 // document after it.
 func statusRows(rep status.Report, byDoc bool) [][]string {
 	row := func(loc, doc string, t status.Tally) []string {
 		i := strconv.Itoa
-		return []string{loc, doc, i(t.Total.Messages), i(t.Translated.Messages), i(t.Reviewed.Messages), i(t.Stale.Messages),
-			i(t.Missing.Messages), i(t.Obsolete), i(t.Total.Words), i(t.Translated.Words), i(t.Stale.Words),
-			i(t.Missing.Words), pct(t.PercentWords), pct(t.PercentMessages)}
+		return []string{loc, doc, i(t.Total.Messages), i(t.Translated.Messages), i(t.Reviewed.Messages), i(t.Candidates.Messages),
+			i(t.Stale.Messages), i(t.Missing.Messages), i(t.Obsolete), i(t.Total.Words), i(t.Translated.Words), i(t.Candidates.Words),
+			i(t.Stale.Words), i(t.Missing.Words), pct(t.PercentWords), pct(t.PercentMessages)}
 	}
 	var rows [][]string
 	for _, l := range rep.Locales {
@@ -251,8 +267,8 @@ func writeStatusCSV(w io.Writer, rep status.Report, byDoc bool) error {
 	return cw.Error()
 }
 
-var tableHeader = []string{"LOCALE", "DOCUMENT", "MSGS", "TRANSLATED", "REVIEWED", "STALE", "MISSING", "OBSOLETE",
-	"WORDS", "W-TRANSLATED", "W-STALE", "W-MISSING", "%WORDS", "%MSGS"}
+var tableHeader = []string{"LOCALE", "DOCUMENT", "MSGS", "TRANSLATED", "REVIEWED", "CANDIDATES", "STALE", "MISSING", "OBSOLETE",
+	"WORDS", "W-TRANSLATED", "W-CANDIDATES", "W-STALE", "W-MISSING", "%WORDS", "%MSGS"}
 
 func writeStatusTable(w io.Writer, rep status.Report, byDoc bool) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -349,3 +365,33 @@ func writeStaleList(io *IO, rep status.Report) {
 		}
 	}
 }
+
+// writeReviewList prints each candidate waiting for review beside its
+// source, with where it came from and every check finding on it: what a
+// reviewer reads before running review.
+func writeReviewList(io *IO, rep status.Report) {
+	for _, l := range rep.Locales {
+		if len(l.ReviewSegments) == 0 {
+			fmt.Fprintf(io.Out, "\n%s: no candidates waiting for review\n", l.Locale)
+			continue
+		}
+		for _, s := range l.ReviewSegments {
+			fmt.Fprintf(io.Out, "\n%s  %s:%d  %s", l.Locale, s.Document, s.Line, s.ID)
+			if s.Origin != "" {
+				fmt.Fprintf(io.Out, "  (%s)", s.Origin)
+			}
+			fmt.Fprintf(io.Out, "\n    source:    %s\n", indentMore(s.Source))
+			if s.Replaces != "" {
+				fmt.Fprintf(io.Out, "    replaces:  %s\n", indentMore(s.Replaces))
+			}
+			fmt.Fprintf(io.Out, "    candidate: %s\n", indentMore(s.Candidate))
+			for _, f := range s.Findings {
+				fmt.Fprintf(io.Out, "    %s [%s] %s\n", f.Severity, f.Check, f.Message)
+			}
+		}
+	}
+}
+
+// indentMore indents the lines after the first of a multi-line text under
+// the review list's labels.
+func indentMore(s string) string { return strings.ReplaceAll(s, "\n", "\n               ") }

@@ -62,6 +62,22 @@ type Unit struct {
 	// Refs are an imported unit's references; when ID is "", a reference
 	// that is a message ID names the unit (xliff2po puts it there).
 	Refs []string
+	// Origin says where a candidate's Target came from ("align:
+	// es/guide.md"), for the reviewer.
+	Origin string
+	// Suggestion is a candidate a reviewer rejected, offered to the
+	// translator of a missing message; Rejected says who and why.
+	Suggestion, Rejected string
+}
+
+// NeedsReview is the note of a candidate in an exported file: why it is
+// marked, and how a reviewer approves it.
+func (u Unit) NeedsReview() string {
+	from := ""
+	if u.Origin != "" {
+		from = " (" + u.Origin + ")"
+	}
+	return "needs review: a candidate translation" + from + " that no reviewer has approved yet"
 }
 
 // Doc is the units of one source document, in document order.
@@ -83,7 +99,23 @@ type File struct {
 	// SourceLocale and Locale are the languages of the sources and the
 	// targets; Locale is "" when an imported file does not say.
 	SourceLocale, Locale string
-	Docs                 []Doc
+	// Reviewer names the medical reviewer of the file's candidates: the
+	// X-Reviewer header of a PO file, a healthloc-reviewer note in XLIFF.
+	Reviewer string
+	Docs     []Doc
+}
+
+// HasCandidates reports whether f holds a candidate, so that its header
+// asks for a reviewer.
+func (f *File) HasCandidates() bool {
+	for _, d := range f.Docs {
+		for _, u := range d.Units {
+			if u.State == project.Candidate {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Units returns every unit of f in order.
@@ -98,14 +130,17 @@ func (f *File) Units() []Unit {
 // Only selects which states an export includes.
 type Only map[project.State]bool
 
-// ParseOnly reads a comma-separated list of missing, stale, translated,
+// ParseOnly reads a comma-separated list of missing, stale, review (the
+// candidates waiting for review; "candidate" is the same), translated,
 // reviewed or all.
 func ParseOnly(list []string) (Only, bool) {
 	o := Only{}
 	for _, s := range list {
 		switch strings.TrimSpace(s) {
 		case "all":
-			o[project.Missing], o[project.Stale], o[project.Translated], o[project.Reviewed] = true, true, true, true
+			o[project.Missing], o[project.Stale], o[project.Candidate], o[project.Translated], o[project.Reviewed] = true, true, true, true, true
+		case "review", "candidate", "candidates":
+			o[project.Candidate] = true
 		case "missing":
 			o[project.Missing] = true
 		case "stale":
@@ -149,10 +184,15 @@ func Export(p *project.Project, loc language.Tag, only Only, tagCodes bool) *Fil
 			if text != "" {
 				u.Target = protectSegmentWith(seg, text, codes)
 			}
-			if st == project.Stale {
+			switch c := wf.Candidates[id]; {
+			case st == project.Stale:
 				if prev, ok := wf.Previous[id]; ok && prev.Source != "" {
 					u.Previous = protectSegmentWith(seg, prev.Source, codes)
 				}
+			case st == project.Candidate:
+				u.Origin = c.Origin
+			case st == project.Missing && c.Rejected != "" && c.Other != "" && c.Hash == d.Source.Messages[id].Hash:
+				u.Suggestion, u.Rejected = c.Other, c.Rejected
 			}
 			ed.Units = append(ed.Units, u)
 		}

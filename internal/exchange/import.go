@@ -10,7 +10,6 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
@@ -29,6 +28,15 @@ const (
 	Skipped   Outcome = "skipped"
 	// Candidate is a translation kept in the work area for a reviewer.
 	Candidate Outcome = "candidate"
+	// Approved is a candidate a reviewer approved in the file: it is a
+	// current, reviewed translation now.
+	Approved Outcome = "approved"
+	// Refused is a candidate a reviewer kept whose check errors refuse
+	// it; it stays a candidate.
+	Refused Outcome = "refused"
+	// Rejected is a candidate a reviewer emptied: the message is missing
+	// again, the candidate stays as a suggestion.
+	Rejected Outcome = "rejected"
 )
 
 // ReasonEmpty is the reason of a unit skipped for having no translation,
@@ -56,6 +64,12 @@ type ImportOptions struct {
 	// Check runs the translation checks on what is imported and
 	// summarizes their findings in Report.Checks.
 	Check bool
+	// Reviewer names the reviewer of every file, over the file's own
+	// header; with a reviewer, a candidate kept in the file is approved.
+	Reviewer string
+	// Approve, when set, runs the checks on a text a reviewer approves
+	// and returns why it cannot be approved, or "" (review's rule).
+	Approve func(loc language.Tag, doc *project.Doc, id, text string) string
 }
 
 // Entry is the outcome of one unit, for the report.
@@ -76,8 +90,13 @@ type Report struct {
 	Stale     int `json:"stale"`
 	Skipped   int `json:"skipped"`
 	// Candidates counts translations kept for review.
-	Candidates int     `json:"candidates"`
-	Entries    []Entry `json:"entries"`
+	Candidates int `json:"candidates"`
+	// Approved, Refused and Rejected count the candidates a reviewer
+	// approved, kept with a check error, and emptied.
+	Approved int     `json:"approved"`
+	Refused  int     `json:"refused"`
+	Rejected int     `json:"rejected"`
+	Entries  []Entry `json:"entries"`
 	// Checks summarizes the checks on the imported translations (with
 	// ImportOptions.Check).
 	Checks *CheckSummary `json:"checks,omitempty"`
@@ -99,6 +118,15 @@ func (r *Report) add(e Entry) {
 		r.Stale++
 	case Candidate:
 		r.Candidates++
+	case Approved:
+		r.Approved++
+		if e.Reason == "" {
+			return
+		}
+	case Refused:
+		r.Refused++
+	case Rejected:
+		r.Rejected++
 	case Skipped:
 		r.Skipped++
 	}
@@ -168,8 +196,12 @@ func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, R
 		if !ok {
 			return plan.Plan{}, Report{}, fmt.Errorf("%s: locale %s is not a target locale of this project", f.Path, tag)
 		}
+		reviewer := im.opts.Reviewer
+		if reviewer == "" {
+			reviewer = strings.TrimSpace(f.Reviewer)
+		}
 		for _, u := range f.Units() {
-			e := im.unit(loc, &u, f.TagCodes)
+			e := im.unit(loc, &u, f.TagCodes, reviewer)
 			e.File, e.Line, e.ID = f.Path, u.Line, u.ID
 			rep.add(e)
 		}
@@ -184,7 +216,7 @@ func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, R
 // the same in a translation ("500", "2–5", "1.5 %").
 var numberRe = regexp.MustCompile(`^[\s(+\-–]*\p{N}[\p{N}\s.,:;/%+\-–×()]*$`)
 
-func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
+func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool, reviewer string) Entry {
 	if u.ID == "" {
 		for _, r := range u.Refs {
 			if _, ok := im.index[r]; ok {
@@ -194,6 +226,13 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
 		}
 	}
 	t, ok := im.index[u.ID]
+	if ok && !im.opts.Plain {
+		// a hand-off file may hold a reviewer's decisions on candidates;
+		// align's pairs are candidates, or trusted (--trust)
+		if e, done := im.reviewed(loc, t, u, tagCodes, reviewer); done {
+			return e
+		}
+	}
 	switch {
 	case u.ID == "":
 		return Entry{Outcome: Skipped, Reason: "no message ID"}
@@ -205,22 +244,9 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
 		return Entry{Outcome: Skipped, Reason: "fuzzy or unfinished"}
 	}
 	seg := t.doc.Segments[t.seg]
-	if seg.Syntax == content.SyntaxHTML && u.Source != "" {
-		// Tools that flatten inline codes (xliff2po, po2xliff) leave the
-		// tags as literal text: the unit's source tells which it is.
-		if protected, _ := ProtectTags(seg.Text); catalog.Normalize(u.Source) == catalog.Normalize(protected) {
-			tagCodes = true
-		} else if catalog.Normalize(u.Source) == catalog.Normalize(seg.Text) {
-			tagCodes = false
-		}
-	}
-	_, codes := protectSegment(seg, seg.Text, tagCodes)
-	text := u.Target
-	if !im.opts.Plain {
-		var err error
-		if text, err = Restore(u.Target, codes); err != nil {
-			return Entry{Outcome: Skipped, Reason: err.Error()}
-		}
+	text, codes, err := im.restoreTarget(seg, u, tagCodes)
+	if err != nil {
+		return Entry{Outcome: Skipped, Reason: err.Error()}
 	}
 	src := t.doc.Source.Messages[u.ID]
 	hash, stale, prev := src.Hash, false, ""
@@ -262,6 +288,7 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
 		wf.Previous[u.ID] = workarea.Previous{Source: prev}
 	} else {
 		delete(wf.Previous, u.ID)
+		im.dropCandidate(loc, t.doc.Slug, u.ID)
 	}
 	im.checked = append(im.checked, imported{loc: loc, t: t, text: text, prev: prev})
 	if stale {
@@ -273,6 +300,10 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool) Entry {
 	return Entry{Outcome: Imported, Reason: reason}
 }
 
+// maxSameWords is the longest source, in words, that a candidate may
+// keep unchanged: a name, not a sentence.
+const maxSameWords = 3
+
 // candidate keeps text as a candidate translation of message id of doc,
 // whose source text is srcText, unless the locale already has it.
 func (im *importer) candidate(loc language.Tag, doc *project.Doc, id, srcText, text string) Entry {
@@ -282,10 +313,16 @@ func (im *importer) candidate(loc language.Tag, doc *project.Doc, id, srcText, t
 		return Entry{Outcome: Unchanged}
 	}
 	wf := im.workflow(loc)
-	if c, ok := wf.Candidates[id]; ok && c.Other == text && c.Hash == src.Hash && c.Rejected == "" {
+	if c, ok := wf.Candidates[id]; ok && c.Other == text && c.Hash == src.Hash {
+		if c.Rejected != "" {
+			// a reviewer sent it back: offering it again changes nothing
+			return Entry{Outcome: Skipped, Reason: "a reviewer rejected this translation (" + c.Rejected + ")"}
+		}
 		return Entry{Outcome: Unchanged}
 	}
-	if catalog.Normalize(text) == catalog.Normalize(srcText) && !im.sameAllowed(srcText) {
+	// A name ("Malaria", "VIH/SIDA") is often written the same in both
+	// languages; a reviewer decides. Longer text is an untranslated block.
+	if catalog.Normalize(text) == catalog.Normalize(srcText) && !im.sameAllowed(srcText) && len(strings.Fields(srcText)) > maxSameWords {
 		return Entry{Outcome: Skipped, Reason: "translation is the source text"}
 	}
 	if cur.Other != "" && (cur.Hash == src.Hash || cur.Hash == "") && !im.opts.Force {

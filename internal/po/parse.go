@@ -192,6 +192,8 @@ func header(f *exchange.File, h, path string, line int) error {
 			f.Locale = strings.ReplaceAll(v, "_", "-")
 		case "x-source-language":
 			f.SourceLocale = v
+		case "x-reviewer":
+			f.Reviewer = v
 		case "content-type":
 			if _, cs, ok := strings.Cut(strings.ToLower(v), "charset="); ok && cs != "utf-8" && cs != "charset" {
 				return fmt.Errorf("%s:%d: charset %s is not supported; convert the file with msgconv --to-code=UTF-8", path, line, cs)

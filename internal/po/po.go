@@ -17,7 +17,12 @@
 // tools that drop msgctxt (translate-toolkit's po2xliff does). The
 // reference names the document only, so that line numbers never churn.
 // A stale entry is fuzzy, with the previous source as "#| msgid" when
-// the workflow sidecar knows it. "<n/>" are protected inline codes.
+// the work area knows it. A candidate waiting for medical review is fuzzy
+// too, with a "needs review" comment that says where it came from; a
+// reviewer approves it by removing "fuzzy" and putting their name in
+// the X-Reviewer header. A missing entry whose candidate a reviewer
+// rejected shows it as a comment, a suggestion for the translator. "<n/>"
+// are protected inline codes.
 package po
 
 import (
@@ -47,6 +52,10 @@ func Marshal(f *exchange.File) []byte {
 		"Content-Transfer-Encoding: 8bit\\n" +
 		"Plural-Forms: " + PluralForms(language.Make(f.Locale)) + "\\n" +
 		"X-Source-Language: " + f.SourceLocale + "\\n"
+	if f.HasCandidates() || f.Reviewer != "" {
+		// the medical reviewer who approves the candidates signs here
+		header += "X-Reviewer: " + f.Reviewer + "\\n"
+	}
 	b.WriteString("msgstr \"\"\n")
 	for _, line := range strings.SplitAfter(header, `\n`) {
 		if line != "" {
@@ -78,14 +87,23 @@ func writeUnit(b *bytes.Buffer, doc string, u exchange.Unit) {
 		}
 		comment(b, "#. ", "protected: "+strings.Join(parts, ", "))
 	}
+	if u.State == project.Candidate {
+		comment(b, "#. ", u.NeedsReview()+"; to approve it, remove \"fuzzy\" and sign the X-Reviewer header")
+	}
+	if u.Suggestion != "" {
+		comment(b, "#. ", "suggestion, "+u.Rejected+": "+u.Suggestion)
+	}
 	comment(b, "#. ", exchange.MetaID+u.ID)
 	comment(b, "#. ", exchange.MetaBase+u.Base)
 	fmt.Fprintf(b, "#: %s\n", strings.ReplaceAll(doc, " ", "\u00a0"))
-	if u.State == project.Stale {
+	switch u.State {
+	case project.Stale:
 		b.WriteString("#, fuzzy\n")
 		if u.Previous != "" {
 			writeString(b, "#| msgid ", u.Previous)
 		}
+	case project.Candidate:
+		b.WriteString("#, fuzzy\n")
 	}
 	writeString(b, "msgctxt ", u.ID)
 	writeString(b, "msgid ", u.Source)

@@ -145,3 +145,35 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A candidate is fuzzy with a comment that says why and how to approve
+// it, and a file with candidates asks for the reviewer's name in its
+// header, which Parse reads back.
+func TestCandidate(t *testing.T) {
+	f := &exchange.File{SourceLocale: "en", Locale: "es", Docs: []exchange.Doc{{Path: "zinc.md", Units: []exchange.Unit{
+		{ID: "zinc.1", Kind: "paragraph", Source: "Give 10 mg.", Target: "Dé 10 mg.", State: project.Candidate, Origin: "align: es/zinc.md"},
+		{ID: "zinc.2", Kind: "paragraph", Source: "Rest.", State: project.Missing, Suggestion: "Descanso.", Rejected: "rejected by Dr. Ruiz"},
+	}}}}
+	data := string(Marshal(f))
+	for _, want := range []string{
+		`"X-Reviewer: \n"`,
+		"#. needs review: a candidate translation (align: es/zinc.md) that no reviewer has approved yet; to approve it, remove \"fuzzy\" and sign the X-Reviewer header\n",
+		"#, fuzzy\nmsgctxt \"zinc.1\"\n",
+		"#. suggestion, rejected by Dr. Ruiz: Descanso.\n",
+	} {
+		if !strings.Contains(data, want) {
+			t.Errorf("output lacks %q:\n%s", want, data)
+		}
+	}
+	signed := strings.Replace(data, `"X-Reviewer: \n"`, `"X-Reviewer: Dr. Ana Ruiz\n"`, 1)
+	out, err := Parse("es.po", []byte(signed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Reviewer != "Dr. Ana Ruiz" || !out.Units()[0].Fuzzy || out.Units()[1].Fuzzy {
+		t.Errorf("reviewer %q, units %+v", out.Reviewer, out.Units())
+	}
+	if strings.Contains(string(Marshal(sample())), "X-Reviewer") {
+		t.Error("a file without candidates asks for a reviewer")
+	}
+}

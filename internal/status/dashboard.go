@@ -30,7 +30,7 @@ type barPart struct {
 }
 
 // bar is a stacked coverage bar by words: reviewed, translated but not
-// reviewed, stale, missing.
+// reviewed, candidates awaiting review, stale, missing.
 type bar struct {
 	Label  string
 	Parts  []barPart
@@ -42,6 +42,7 @@ type row struct {
 	Bar               bar
 	Total, Translated string
 	Reviewed, Stale   string
+	Candidates        string
 	Missing, Percent  string
 }
 
@@ -71,7 +72,7 @@ func WriteDashboard(w io.Writer, rep Report, stale []StaleSegment, tag language.
 			Name: name, Lang: lang, Dir: ldir,
 			Bar:   newBar(x, name, t, dir == "rtl"),
 			Total: x.Number(t.Total.Words), Translated: x.Number(t.Translated.Words),
-			Reviewed: x.Number(t.Reviewed.Words), Stale: x.Number(t.Stale.Words),
+			Reviewed: x.Number(t.Reviewed.Words), Candidates: x.Number(t.Candidates.Words), Stale: x.Number(t.Stale.Words),
 			Missing: x.Number(t.Missing.Words), Percent: x.Percent(t.PercentWords),
 		}
 	}
@@ -121,6 +122,7 @@ func newBar(x *ui.Text, name string, t Tally, mirror bool) bar {
 	}{
 		{"reviewed", x.T("Reviewed"), t.Reviewed.Words},
 		{"translated", x.T("Translated"), t.Translated.Words - t.Reviewed.Words},
+		{"candidates", x.T("Candidates"), t.Candidates.Words},
 		{"stale", x.T("Stale"), t.Stale.Words},
 		{"missing", x.T("Missing"), t.Missing.Words},
 	}

@@ -31,7 +31,7 @@ Drink plenty of water and rest.
 `
 
 // dashboardFixture: es has everything, one stale and one reviewed; ar has the
-// title only.
+// title only, and a candidate for the heading.
 func dashboardFixture(t *testing.T) *project.Project {
 	t.Helper()
 	cfg, err := config.Parse("healthloc.toml", []byte(`source_locale = "en"`+"\n"+`locales = ["es", "ar"]`+"\n"))
@@ -77,6 +77,16 @@ func dashboardFixture(t *testing.T) *project.Project {
 		}
 	}
 	p.Workflow["es"] = wf
+	// ar has a candidate for the heading, waiting for review
+	arwf := workarea.New()
+	for _, d := range p.Docs {
+		for id, src := range d.Source.Messages {
+			if src.Other == "Fever in adults" {
+				arwf.Candidates[id] = workarea.Candidate{Slug: d.Slug, Hash: src.Hash, Other: "الحمى عند البالغين", Origin: "align: ar/guide.md"}
+			}
+		}
+	}
+	p.Workflow["ar"] = arwf
 	return p
 }
 
@@ -143,7 +153,9 @@ func TestDashboardContent(t *testing.T) {
 		`<title>État de la traduction</title>`,
 		// es in guide.md: of 23 words, 2 reviewed, 9 more translated, 12
 		// stale; percentages in French format
-		`aria-label="español: Relues 2, Traduites 9, Obsolètes 12, Manquantes 0"`,
+		`aria-label="español: Relues 2, Traduites 9, À relire 0, Obsolètes 12, Manquantes 0"`,
+		// ar's heading, 3 words of 23, waits for review
+		`<rect class="candidates" x="86" y="0" width="131" height="24"><title>À relire: 3</title></rect>`,
 		`<rect class="reviewed" x="0" y="0" width="86" height="24">`,
 		`<rect class="translated" x="86" y="0" width="392" height="24">`,
 		"<td>47,8\u00a0%</td>",

@@ -37,15 +37,10 @@ func Stale(p *project.Project, locales []language.Tag) []StaleSegment {
 	for _, loc := range locales {
 		wf := p.Workflow[loc.String()]
 		for _, d := range p.Docs {
-			seen := map[string]bool{}
-			for i, id := range d.IDs {
-				if seen[id] {
-					continue
-				}
-				seen[id] = true
+			eachMessage(d, func(i int, id string) {
 				st, text := p.Lookup(loc, d, id)
 				if st != project.Stale {
-					continue
+					return
 				}
 				s := StaleSegment{Document: d.Path, Line: d.Segments[i].Line, ID: id, Locale: loc.String(),
 					Translation: text, Source: d.Source.Messages[id].Other}
@@ -57,7 +52,7 @@ func Stale(p *project.Project, locales []language.Tag) []StaleSegment {
 					s.NumbersChanged = diff.NumbersChanged(s.Diff)
 				}
 				out = append(out, s)
-			}
+			})
 		}
 	}
 	return out

@@ -33,6 +33,9 @@ type Tally struct {
 	// Translated includes Reviewed.
 	Translated Count `json:"translated"`
 	Reviewed   Count `json:"reviewed"`
+	// Candidates are translations of the current source waiting in the
+	// work area for a reviewer; they are not translated yet.
+	Candidates Count `json:"candidates"`
 	Stale      Count `json:"stale"`
 	Missing    Count `json:"missing"`
 	// Inherited is the part of Translated that comes from a parent locale
@@ -50,6 +53,7 @@ func (t *Tally) plus(o Tally) {
 	t.Total.plus(o.Total)
 	t.Translated.plus(o.Translated)
 	t.Reviewed.plus(o.Reviewed)
+	t.Candidates.plus(o.Candidates)
 	t.Stale.plus(o.Stale)
 	t.Missing.plus(o.Missing)
 	t.Inherited.plus(o.Inherited)
@@ -83,6 +87,8 @@ type Locale struct {
 	Documents []Document `json:"documents,omitempty"`
 	// StaleSegments is filled on request (status --stale).
 	StaleSegments []StaleSegment `json:"stale_segments,omitempty"`
+	// ReviewSegments is filled on request (status --review).
+	ReviewSegments []ReviewSegment `json:"review_segments,omitempty"`
 	Tally
 	// UI is the coverage of the page text (the _ui catalog), which the
 	// content's counts above leave out.
@@ -139,8 +145,8 @@ func docTally(p *project.Project, loc language.Tag, d *project.Doc) Tally {
 		words := d.Words[id]
 		t.Total.add(words)
 		r := p.Resolve(loc, d, id, false)
-		switch r.State {
-		case project.Translated, project.Reviewed:
+		switch {
+		case r.State >= project.Translated:
 			t.Translated.add(words)
 			if r.State == project.Reviewed {
 				t.Reviewed.add(words)
@@ -148,7 +154,10 @@ func docTally(p *project.Project, loc language.Tag, d *project.Doc) Tally {
 			if !r.Own {
 				t.Inherited.add(words)
 			}
-		case project.Stale:
+		case r.Reason == project.Candidate:
+			// the locale's own candidate, whatever a parent has
+			t.Candidates.add(words)
+		case r.State == project.Stale:
 			t.Stale.add(words)
 		default:
 			t.Missing.add(words)
@@ -194,6 +203,7 @@ func (r *Report) Merge(o Report) {
 		}
 		l.Documents = append(l.Documents, ol.Documents...)
 		l.StaleSegments = append(l.StaleSegments, ol.StaleSegments...)
+		l.ReviewSegments = append(l.ReviewSegments, ol.ReviewSegments...)
 		l.finish()
 	}
 }

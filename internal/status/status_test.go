@@ -25,9 +25,13 @@ func fixture(t *testing.T) *project.Project {
 	fsys := fstest.MapFS{
 		"content/a.md":         {Data: []byte("Rest.\n\nDrink water.\n\nTake 5 mg twice a day.\n")},
 		"locales/es/a.es.toml": {Data: []byte(msg("rest", "Descanse.", hash("rest")) + msg("drink", "Beba agua.", hash("drink")) + msg("dose", "Tome 5 mg dos veces al día.", hash("dose")))},
-		// fr: one translated, one stale (old hash), one missing, one obsolete
+		// fr: one translated, one stale (old hash), one missing (with a
+		// candidate in the work area), one obsolete
 		"locales/fr/a.fr.toml": {Data: []byte(msg("rest", "Reposez-vous.", hash("rest")) + msg("dose", "Prenez 10 mg.", "sha1-old") +
 			"[\"a.gone\"]\nhash = \"sha1-x\"\nother = \"Ancien.\"\n")},
+		// fr: a candidate for the missing message waits for review
+		"workarea/fr/docs/a.toml": {Data: []byte("[candidate.\"" + id("drink") + "\"]\nhash = \"" + hash("drink") +
+			"\"\nother = \"Buvez de l'eau.\"\norigin = \"align: fr/a.md\"\n")},
 		// a catalog whose document was deleted: both entries are obsolete
 		"locales/fr/old.fr.toml": {Data: []byte("[\"old.1\"]\nother = \"Un.\"\n\n[\"old.2\"]\nother = \"Deux.\"\n")},
 		// es: the rest message is reviewed for the current source and text
@@ -50,7 +54,7 @@ func TestCompute(t *testing.T) {
 	rep := Compute(fixture(t), nil, true)
 	want := map[string]Tally{
 		"es": {Total: Count{3, 9}, Translated: Count{3, 9}, Reviewed: Count{1, 1}, PercentWords: 100, PercentMessages: 100},
-		"fr": {Total: Count{3, 9}, Translated: Count{1, 1}, Stale: Count{1, 6}, Missing: Count{1, 2}, Obsolete: 3,
+		"fr": {Total: Count{3, 9}, Translated: Count{1, 1}, Stale: Count{1, 6}, Candidates: Count{1, 2}, Obsolete: 3,
 			PercentWords: 11.1, PercentMessages: 33.3},
 		// es-MX has no catalog: everything is inherited from es, and a
 		// review in es is not a review in es-MX's own right but still counts

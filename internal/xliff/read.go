@@ -151,8 +151,17 @@ func (r *reader) file(e xml.StartElement) error {
 			}
 			doc.Units = append(doc.Units, u)
 			return nil
-		case "body", "group":
+		case "body", "group", "header", "notes":
 			return r.children(walk)
+		case "note":
+			// a note of the file itself (1.2 header, 2.0 notes)
+			s, err := r.inline()
+			for _, l := range strings.Split(s, "\n") {
+				if v, ok := strings.CutPrefix(strings.TrimSpace(l), strings.TrimSpace(exchange.MetaReviewer)); ok && strings.TrimSpace(v) != "" {
+					r.f.Reviewer = strings.TrimSpace(v)
+				}
+			}
+			return err
 		}
 		return r.d.Skip()
 	}

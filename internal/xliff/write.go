@@ -12,9 +12,13 @@
 // translate-toolkit.
 //
 // States: missing is needs-translation (1.2) / initial (2.0); stale is
-// needs-review-translation / initial with subState healthloc:stale;
+// needs-review-translation / initial with subState healthloc:stale; a
+// candidate waiting for medical review is needs-review-translation /
+// initial with subState healthloc:candidate, and a note that says why;
 // translated is translated; reviewed is final / final with subState
-// healthloc:reviewed.
+// healthloc:reviewed. A file with candidates names its reviewer in a
+// "healthloc-reviewer: " note (1.2: in each file's header; 2.0: in each
+// file's notes), which the reviewer signs.
 package xliff
 
 import (
@@ -38,6 +42,9 @@ func Marshal12(f *exchange.File) ([]byte, error) {
 	for _, d := range f.Docs {
 		fmt.Fprintf(&b, "  <file original=\"%s\" source-language=\"%s\" target-language=\"%s\" datatype=\"plaintext\">\n",
 			attr(d.Path), attr(f.SourceLocale), attr(f.Locale))
+		if f.HasCandidates() || f.Reviewer != "" {
+			fmt.Fprintf(&b, "    <header>\n      <note from=\"healthloc\">%s</note>\n    </header>\n", text(exchange.MetaReviewer+f.Reviewer))
+		}
 		b.WriteString("    <body>\n")
 		for _, u := range d.Units {
 			approved := "no"
@@ -67,6 +74,9 @@ func Marshal20(f *exchange.File) ([]byte, error) {
 	n := 0
 	for i, d := range f.Docs {
 		fmt.Fprintf(&b, "  <file id=\"f%d\" original=\"%s\">\n", i+1, attr(d.Path))
+		if f.HasCandidates() || f.Reviewer != "" {
+			fmt.Fprintf(&b, "    <notes>\n      <note category=\"healthloc\">%s</note>\n    </notes>\n", text(exchange.MetaReviewer+f.Reviewer))
+		}
 		for _, u := range d.Units {
 			n++
 			fmt.Fprintf(&b, "    <unit id=\"u%d\" name=\"%s\">\n", n, attr(u.ID))
@@ -112,12 +122,18 @@ func notes(u exchange.Unit) []string {
 	if u.Previous != "" {
 		out = append(out, "previous source: "+u.Previous)
 	}
+	if u.State == project.Candidate {
+		out = append(out, u.NeedsReview()+"; to approve it, set its state to translated or final and sign the healthloc-reviewer note of the file")
+	}
+	if u.Suggestion != "" {
+		out = append(out, "suggestion, "+u.Rejected+": "+u.Suggestion)
+	}
 	return append(out, exchange.MetaID+u.ID, exchange.MetaBase+u.Base)
 }
 
 func state12(s project.State) string {
 	switch s {
-	case project.Stale:
+	case project.Stale, project.Candidate:
 		return "needs-review-translation"
 	case project.Translated:
 		return "translated"
@@ -131,6 +147,8 @@ func state20(s project.State) (string, string) {
 	switch s {
 	case project.Stale:
 		return "initial", "healthloc:stale"
+	case project.Candidate:
+		return "initial", "healthloc:candidate"
 	case project.Translated:
 		return "translated", ""
 	case project.Reviewed:

@@ -130,3 +130,39 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A candidate is needs-review-translation (1.2) or initial with subState
+// healthloc:candidate (2.0), with a note; the file asks for its reviewer
+// in a note, which Parse reads back once signed.
+func TestCandidate(t *testing.T) {
+	f := &exchange.File{SourceLocale: "en", Locale: "es", Docs: []exchange.Doc{{Path: "zinc.md", Units: []exchange.Unit{
+		{ID: "zinc.1", Kind: "paragraph", Source: "Give 10 mg.", Target: "Dé 10 mg.", State: project.Candidate, Origin: "align: es/zinc.md"},
+	}}}}
+	for name, tt := range map[string]struct {
+		marshal func(*exchange.File) ([]byte, error)
+		want    []string
+	}{
+		"1.2": {Marshal12, []string{`<header>` + "\n" + `      <note from="healthloc">healthloc-reviewer: </note>`, `<target state="needs-review-translation">Dé 10 mg.</target>`}},
+		"2.0": {Marshal20, []string{`<notes>` + "\n" + `      <note category="healthloc">healthloc-reviewer: </note>`, `<segment state="initial" subState="healthloc:candidate">`}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			data, err := tt.marshal(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := string(data)
+			for _, want := range append(tt.want, "needs review: a candidate translation (align: es/zinc.md)") {
+				if !strings.Contains(s, want) {
+					t.Errorf("output lacks %q:\n%s", want, s)
+				}
+			}
+			out, err := Parse("es.xlf", []byte(strings.Replace(s, "healthloc-reviewer: <", "healthloc-reviewer: Dr. Ana Ruiz<", 1)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out.Reviewer != "Dr. Ana Ruiz" || len(out.Units()) != 1 || !out.Units()[0].Fuzzy {
+				t.Errorf("reviewer %q, units %+v", out.Reviewer, out.Units())
+			}
+		})
+	}
+}
