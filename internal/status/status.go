@@ -38,9 +38,9 @@ type Tally struct {
 	Candidates Count `json:"candidates"`
 	// Held are the locale's own current translations that an error-level
 	// check finding no reviewer accepted keeps from being published.
-	Held Count `json:"held"`
-	Stale      Count `json:"stale"`
-	Missing    Count `json:"missing"`
+	Held    Count `json:"held"`
+	Stale   Count `json:"stale"`
+	Missing Count `json:"missing"`
 	// Inherited is the part of Translated that comes from a parent locale
 	// (es for es-MX) rather than the locale's own catalog.
 	Inherited Count `json:"inherited"`
