@@ -49,6 +49,16 @@ func (p *Project) SetGate(g Gate) {
 	p.gate = &gate{fn: g, memo: map[string][]string{}}
 }
 
+// Reconsider forgets what the gate answered, after a change it depends on
+// (an accepted finding).
+func (p *Project) Reconsider() {
+	if p.gate != nil {
+		p.gate.mu.Lock()
+		p.gate.memo = map[string][]string{}
+		p.gate.mu.Unlock()
+	}
+}
+
 // fresh is the same gate with nothing remembered, for a window: what a
 // gate answered is kept only as long as the window's documents.
 func (g *gate) fresh() *gate {
