@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
 
+	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/pseudo"
@@ -25,6 +26,11 @@ type checkOptions struct {
 	Docs    []string
 	Format  string
 	FailOn  string
+	// Accept, Reason and Reviewer record a reviewer's acceptance of
+	// findings instead of checking.
+	Accept   []string
+	Reason   string
+	Reviewer string
 }
 
 func (o *checkOptions) AddFlags(f *pflag.FlagSet) {
@@ -32,6 +38,9 @@ func (o *checkOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringSliceVar(&o.Docs, "doc", nil, "check only these `documents` (path or slug under the content root)")
 	enumVar(f, &o.Format, "format", "f", "text", "output format", "text", "json")
 	enumVar(f, &o.FailOn, "fail-on", "", "error", "exit 1 when a finding has this severity or worse", "error", "warning")
+	f.StringSliceVar(&o.Accept, "accept", nil, "accept these findings, as `ID:CHECK` (with --locale, --reason and --reviewer): they no longer fail check or hold a translation back")
+	f.StringVar(&o.Reason, "reason", "", "why the findings of --accept are acceptable, recorded with them")
+	f.StringVar(&o.Reviewer, "reviewer", "", "`name` of the reviewer who accepts the findings of --accept")
 }
 
 func newCheckCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -45,6 +54,15 @@ length, and plain language in the source and every translation
 (readability targets, readability-gap, long-sentence, plain-language;
 see [readability] in healthloc.toml). Stale and missing translations are not checked: they are never
 published as they are.
+
+A translation with an error no reviewer accepted is held: render does not
+publish it and the served catalogs do not hold it. A reviewer accepts a
+finding with --accept ID:CHECK --locale L --reason TEXT --reviewer NAME (or
+with review --override); the acceptance is recorded in the work area with
+the hashes of the source and the translation, and any change to either
+voids it. Accepted findings are listed as accepted and do not fail check.
+[checks.off.<locale>] in healthloc.toml switches a check off for a locale,
+with the reason.
 
 ` + exitCodesHelp,
 		Args: noArgs,
@@ -73,6 +91,12 @@ func withPseudo(names []string) ([]string, bool) {
 }
 
 func runCheck(ctx context.Context, io *IO, g *globalOptions, o *checkOptions) error {
+	if len(o.Accept) > 0 {
+		return runCheckAccept(ctx, io, g, o)
+	}
+	if o.Reason != "" || o.Reviewer != "" {
+		return usagef("--reason and --reviewer go with --accept")
+	}
 	failOn, ok := qa.ParseSeverity(o.FailOn)
 	if !ok {
 		return usagef("--fail-on %q: must be error or warning", o.FailOn)
@@ -119,24 +143,33 @@ func runCheck(ctx context.Context, io *IO, g *globalOptions, o *checkOptions) er
 	for _, fs := range byLocale {
 		findings = append(findings, fs...)
 	}
-	errs, warns := 0, 0
+	errs, warns, accepted := 0, 0, 0
 	for _, f := range findings {
-		if f.Severity == qa.Error {
+		switch {
+		case f.Accepted != nil:
+			accepted++
+		case f.Severity == qa.Error:
 			errs++
-		} else {
+		default:
 			warns++
 		}
 	}
-	// what the checks cannot read, once per locale and run
+	// what the checks cannot read, and the checks switched off, once per
+	// locale and run
 	notes := []string{}
 	for _, loc := range append([]language.Tag{p.Config.Source()}, locs...) {
 		notes = append(notes, qa.LocaleNotes(loc)...)
+		for _, name := range config.CheckNames {
+			if why := p.Config.CheckOff(loc.String(), name); why != "" && loc != p.Config.Source() {
+				notes = append(notes, fmt.Sprintf("the %s check is off for %s: %s", name, loc, why))
+			}
+		}
 	}
 	for _, n := range notes {
 		fmt.Fprintf(io.ErrOut, "warning: %s\n", n)
 	}
 	if o.Format == "json" {
-		err = writeCheckJSON(io.Out, findings, errs, warns, notes)
+		err = writeCheckJSON(io.Out, findings, errs, warns, accepted, notes)
 	} else {
 		err = writeCheckText(io.Out, p, findings)
 	}
@@ -144,7 +177,11 @@ func runCheck(ctx context.Context, io *IO, g *globalOptions, o *checkOptions) er
 		return err
 	}
 	if !g.Quiet {
-		fmt.Fprintf(io.ErrOut, "checked %s: %d errors, %d warnings\n", localeList(locs), errs, warns)
+		more := ""
+		if accepted > 0 {
+			more = fmt.Sprintf(", %d accepted", accepted)
+		}
+		fmt.Fprintf(io.ErrOut, "checked %s: %d errors, %d warnings%s\n", localeList(locs), errs, warns, more)
 	}
 	if errs > 0 || (failOn == qa.Warning && warns > 0) {
 		return gateError("check failed: %d errors, %d warnings (--fail-on %s)", errs, warns, o.FailOn)
@@ -191,8 +228,12 @@ func writeCheckText(w io.Writer, p *project.Project, fs []qa.Finding) error {
 			// the page text has no content file: name its catalog
 			where = p.CatalogPath(language.Make(f.Locale), project.UISlug)
 		}
+		sev := f.Severity.String()
+		if f.Accepted != nil {
+			sev += fmt.Sprintf(", accepted by %s (%s)", f.Accepted.Reviewer, f.Accepted.Reason)
+		}
 		_, err := fmt.Fprintf(w, "%s: %s %s [%s] %s: %s\n  source:      %s\n  translation: %s\n",
-			where, f.Locale, f.ID, f.Check, f.Severity, f.Message,
+			where, f.Locale, f.ID, f.Check, sev, f.Message,
 			oneLine(f.Source), oneLine(f.Translation))
 		if err == nil && f.Hint != "" {
 			_, err = fmt.Fprintf(w, "  hint: %s\n", strings.ReplaceAll(f.Hint, "\n", "\n        "))
@@ -207,13 +248,14 @@ func writeCheckText(w io.Writer, p *project.Project, fs []qa.Finding) error {
 // oneLine quotes a text so that a finding stays on its lines.
 func oneLine(s string) string { return strconv.Quote(s) }
 
-func writeCheckJSON(w io.Writer, fs []qa.Finding, errs, warns int, notes []string) error {
+func writeCheckJSON(w io.Writer, fs []qa.Finding, errs, warns, accepted int, notes []string) error {
 	b, err := json.MarshalIndent(struct {
 		Errors   int          `json:"errors"`
 		Warnings int          `json:"warnings"`
+		Accepted int          `json:"accepted"`
 		Notes    []string     `json:"notes,omitempty"`
 		Findings []qa.Finding `json:"findings"`
-	}{errs, warns, notes, fs}, "", "  ")
+	}{errs, warns, accepted, notes, fs}, "", "  ")
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/qa"
 	"github.com/healthloc/healthloc/internal/status"
 )
 
@@ -112,6 +113,7 @@ func loadProject(t *testing.T, dir string) *project.Project {
 	if err != nil {
 		t.Fatal(err)
 	}
+	p.SetGate(qa.Gate(qa.RulesOf(cfg))) // as every command does
 	return p
 }
 

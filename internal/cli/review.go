@@ -156,6 +156,7 @@ func runReview(ctx context.Context, io *IO, g *globalOptions, o *reviewOptions) 
 	if len(r.slugs) > 0 {
 		// an approval can move a translation into the served catalog, and
 		// an approved candidate leaves the work file for it
+		p.Reconsider() // the findings an override accepted hold nothing back
 		pl := p.PlanWrite(loc, slices.Sorted(maps.Keys(r.slugs)), r.cats, r.wf)
 		if _, err := applyCatalogs(ctx, g, p, pl); err != nil {
 			return err
@@ -235,7 +236,7 @@ func (r *reviewer) approve(t reviewTarget) {
 	}
 	var errs []qa.Finding
 	for _, f := range qa.CheckText(r.p, r.rules, r.loc, t.doc, t.id, text) {
-		if f.Severity == qa.Error {
+		if f.Severity == qa.Error && f.Accepted == nil {
 			errs = append(errs, f)
 		}
 	}
@@ -249,7 +250,13 @@ func (r *reviewer) approve(t reviewTarget) {
 	src := t.doc.Source.Messages[t.id]
 	rev := workarea.Review{Reviewer: r.o.Reviewer, SourceHash: src.Hash, TranslationHash: project.TextHash(text)}
 	if len(errs) > 0 {
+		// the reason accepts each finding, so that check and render let
+		// the approved translation through
 		rev.Override = r.o.Override
+		for _, f := range errs {
+			accept(r.wf, t.id, f.Check, workarea.Accepted{Reviewer: r.o.Reviewer, Reason: r.o.Override,
+				SourceHash: src.Hash, TranslationHash: rev.TranslationHash})
+		}
 	}
 	r.wf.Reviews[t.id] = rev
 	if st == project.Candidate {

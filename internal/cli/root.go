@@ -13,6 +13,7 @@ import (
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/qa"
 	"github.com/healthloc/healthloc/internal/rootfs"
 )
 
@@ -108,6 +109,9 @@ func (o *globalOptions) loadWith(cfg *config.Config, what string, io *IO, tune .
 	p, err := project.LoadWith(rootfs.New(root), cfg, opts)
 	if p != nil {
 		o.opened = append(o.opened, p)
+		// a translation with a check error no reviewer accepted is held
+		// back by every command: never served, never published
+		p.SetGate(qa.Gate(qa.RulesOf(cfg)))
 	}
 	if err == nil && panicHook != nil {
 		panicHook(p)

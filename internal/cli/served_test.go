@@ -213,6 +213,23 @@ func TestServedCatalogs(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a translation changes a dose", func(t *testing.T) {
+		id, m := sourceID(t, dir, "Take 500 mg every 4")
+		c := &catalog.Catalog{Locale: "es", Messages: map[string]catalog.Message{
+			id: {ID: id, Description: m.Description, Hash: m.Hash, Other: "Tome 50 mg cada 4 horas."}}}
+		must(t, os.WriteFile(filepath.Join(dir, "es.po"), nil, 0o644))
+		path := filepath.Join(dir, "locales", "es", "guide.es.toml")
+		data, _ := os.ReadFile(path)
+		writeFile(t, path, string(data)+"\n"+string(catalog.Marshal(c)))
+		healthloc(t, dir, "extract", "--no-cache")
+		checkServedIsPublished(t, dir)
+		if got := served(t, dir, "es", id); got != "" {
+			t.Errorf("an app gets %q, whose dose the numbers check refuses", got)
+		}
+		if data, _ := os.ReadFile(filepath.Join(dir, "workarea", "es", "docs", "guide.toml")); !strings.Contains(string(data), `state = "held"`) {
+			t.Errorf("the translation is not held in the work area:\n%s", data)
+		}
+	})
 	t.Run("a hand-edited entry does not match its hash", func(t *testing.T) {
 		id, m := sourceID(t, dir, "Rest at home")
 		path := filepath.Join(dir, "locales", "es", "guide.es.toml")

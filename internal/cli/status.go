@@ -201,8 +201,8 @@ func writeStatusJSON(w io.Writer, rep status.Report, _ bool) error {
 	return err
 }
 
-var statusHeader = []string{"locale", "document", "messages", "translated", "reviewed", "candidates", "stale", "missing", "obsolete",
-	"words", "words_translated", "words_candidates", "words_stale", "words_missing", "percent_words", "percent_messages"}
+var statusHeader = []string{"locale", "document", "messages", "translated", "reviewed", "candidates", "held", "stale", "missing", "obsolete",
+	"words", "words_translated", "words_candidates", "words_held", "words_stale", "words_missing", "percent_words", "percent_messages"}
 
 // statusRows flattens a report: one row per locale, and with byDoc one per
 // document after it.
@@ -210,8 +210,8 @@ func statusRows(rep status.Report, byDoc bool) [][]string {
 	row := func(loc, doc string, t status.Tally) []string {
 		i := strconv.Itoa
 		return []string{loc, doc, i(t.Total.Messages), i(t.Translated.Messages), i(t.Reviewed.Messages), i(t.Candidates.Messages),
-			i(t.Stale.Messages), i(t.Missing.Messages), i(t.Obsolete), i(t.Total.Words), i(t.Translated.Words), i(t.Candidates.Words),
-			i(t.Stale.Words), i(t.Missing.Words), pct(t.PercentWords), pct(t.PercentMessages)}
+			i(t.Held.Messages), i(t.Stale.Messages), i(t.Missing.Messages), i(t.Obsolete), i(t.Total.Words), i(t.Translated.Words),
+			i(t.Candidates.Words), i(t.Held.Words), i(t.Stale.Words), i(t.Missing.Words), pct(t.PercentWords), pct(t.PercentMessages)}
 	}
 	var rows [][]string
 	for _, l := range rep.Locales {
@@ -267,8 +267,8 @@ func writeStatusCSV(w io.Writer, rep status.Report, byDoc bool) error {
 	return cw.Error()
 }
 
-var tableHeader = []string{"LOCALE", "DOCUMENT", "MSGS", "TRANSLATED", "REVIEWED", "CANDIDATES", "STALE", "MISSING", "OBSOLETE",
-	"WORDS", "W-TRANSLATED", "W-CANDIDATES", "W-STALE", "W-MISSING", "%WORDS", "%MSGS"}
+var tableHeader = []string{"LOCALE", "DOCUMENT", "MSGS", "TRANSLATED", "REVIEWED", "CANDIDATES", "HELD", "STALE", "MISSING", "OBSOLETE",
+	"WORDS", "W-TRANSLATED", "W-CANDIDATES", "W-HELD", "W-STALE", "W-MISSING", "%WORDS", "%MSGS"}
 
 func writeStatusTable(w io.Writer, rep status.Report, byDoc bool) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)

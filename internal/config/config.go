@@ -69,6 +69,8 @@ type Config struct {
 	Readability Readability `toml:"readability"`
 	// Site is how rendered bundles fit the site that publishes them.
 	Site Site `toml:"site"`
+	// Checks switches checks off for a locale, with a reason.
+	Checks Checks `toml:"checks"`
 
 	// Dir is the project directory, the folder holding the file.
 	Dir string `toml:"-"`
@@ -388,6 +390,9 @@ func (c *Config) validate() error {
 		}
 	}
 	if err := c.Limits.validate(); err != nil {
+		return err
+	}
+	if err := c.Checks.validate(); err != nil {
 		return err
 	}
 	if err := c.Site.validate(); err != nil {

@@ -189,3 +189,17 @@ type Span struct {
 	Segment    int // index into Document.Segments
 	Start, End int // byte range in the output
 }
+
+// Markdown reports whether the segment's text is inline Markdown: plain
+// text, YAML values and HTML are not, so emphasis means nothing there.
+func (s Segment) Markdown() bool {
+	switch s.Syntax {
+	case SyntaxText, SyntaxYAML, SyntaxHTML, SyntaxAttr:
+		return false
+	}
+	return true
+}
+
+// HTMLTags reports whether the segment's text holds the numbered inline
+// tags of an HTML segment (<1>…</1>, <2/>).
+func (s Segment) HTMLTags() bool { return s.Syntax == SyntaxHTML }

@@ -54,6 +54,10 @@ type Project struct {
 	legacy, reviews map[string]bool
 	// legacyReviews counts the review records read from old sidecars.
 	legacyReviews map[string]int
+	// gate holds translations with unaccepted check errors (see Gate);
+	// syntax knows the syntax of documents a lean extract does not keep.
+	gate   *gate
+	syntax syntaxOf
 	// moved counts, by locale, the translations a write moved out of
 	// served catalogs of that layout.
 	moved counts
@@ -300,8 +304,11 @@ func (p *Project) PlanWrite(loc language.Tag, slugs []string, cats map[string]*c
 				}
 			}
 		}
-		part, moved := p.planDoc(loc, slug, DocOut{Catalog: c, Current: sourceLookup(src), Previous: prev, Candidates: bySlug[slug]},
-			st, p.WorkDoc(loc, slug), p.served[loc.String()][slug])
+		out := DocOut{Catalog: c, Current: sourceLookup(src), Previous: prev, Candidates: bySlug[slug]}
+		if d := docs[slug]; d != nil {
+			out.Syntax = docSyntax(d)
+		}
+		part, moved := p.planDoc(loc, slug, out, st, p.WorkDoc(loc, slug), p.served[loc.String()][slug])
 		p.moved.add(loc.String(), moved)
 		pl.Files, pl.Remove, pl.Then = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...), append(pl.Then, part.Then...)
 	}

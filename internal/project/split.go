@@ -37,6 +37,9 @@ type DocOut struct {
 	Previous map[string]string
 	// Candidates are the document's candidate translations.
 	Candidates map[string]workarea.Candidate
+	// Syntax tells the syntax of message id, for the checks that may hold
+	// a translation (see Gate); nil skips them.
+	Syntax func(id string) (markdown, htmlTags bool)
 }
 
 // Split divides a document's logical catalog in loc into its served
@@ -52,7 +55,7 @@ func (p *Project) Split(loc language.Tag, d DocOut, st *workarea.State) (*catalo
 			if m.Other == "" {
 				continue // nothing to serve or keep: the message is missing
 			}
-			state := p.stateOf(loc, id, &m, d.Current, st)
+			state := p.stateOf(loc, id, &m, d, st)
 			if state == "" {
 				served.Messages[id] = m
 				continue
@@ -71,8 +74,8 @@ func (p *Project) Split(loc language.Tag, d DocOut, st *workarea.State) (*catalo
 // stateOf is why translation m of message id is not served, or "" when
 // it is. A translation without hash, added or confirmed by hand, is one
 // of the current source and takes its hash.
-func (p *Project) stateOf(loc language.Tag, id string, m *catalog.Message, current func(string) (catalog.Message, bool), st *workarea.State) string {
-	cur, ok := current(id)
+func (p *Project) stateOf(loc language.Tag, id string, m *catalog.Message, d DocOut, st *workarea.State) string {
+	cur, ok := d.Current(id)
 	switch {
 	case !ok:
 		return workarea.StateObsolete
@@ -83,20 +86,28 @@ func (p *Project) stateOf(loc language.Tag, id string, m *catalog.Message, curre
 	}
 	// healthloc's own page text is reviewed as shipped
 	shipped := strings.HasPrefix(id, UISlug+".") && shippedReviewed(loc, id, m.Other)
-	if p.Config.RequireReviewed && !shipped && !reviewed(st, id, cur.Hash, m.Other) {
+	r, approved := reviewOf(st, id, cur.Hash, m.Other)
+	if p.gate != nil && d.Syntax != nil && !shipped && !(approved && r.Override != "") {
+		md, tags := d.Syntax(id)
+		in := GateInput{Locale: loc, ID: id, Source: cur.Other, SourceHash: cur.Hash, Markdown: md, HTMLTags: tags, Text: m.Other}
+		if len(p.held(in)) > 0 {
+			return workarea.StateHeld
+		}
+	}
+	if p.Config.RequireReviewed && !shipped && !approved {
 		return workarea.StateUnreviewed
 	}
 	return ""
 }
 
-// reviewed reports whether st approves text as the translation of
-// message id's source with hash srcHash.
-func reviewed(st *workarea.State, id, srcHash, text string) bool {
+// reviewOf is st's approval of text as the translation of message id's
+// source with hash srcHash, if it has one.
+func reviewOf(st *workarea.State, id, srcHash, text string) (workarea.Review, bool) {
 	if st == nil {
-		return false
+		return workarea.Review{}, false
 	}
 	r, ok := st.Reviews[id]
-	return ok && r.SourceHash == srcHash && r.TranslationHash == TextHash(text)
+	return r, ok && r.SourceHash == srcHash && r.TranslationHash == TextHash(text)
 }
 
 // PlanDoc is the plan of one document's files in loc after a change:

@@ -18,6 +18,9 @@ const (
 	// Candidate is a translation of the current source that waits in the
 	// work area for a reviewer: an aligned pair, a memory suggestion.
 	Candidate
+	// Held is a translation of the current source with an error-level
+	// check finding that no reviewer accepted: not served, not published.
+	Held
 	Translated
 	// Reviewed is Translated and approved by a reviewer for exactly this
 	// source and this translation.
@@ -34,6 +37,8 @@ func (s State) String() string {
 		return "stale"
 	case Candidate:
 		return "candidate"
+	case Held:
+		return "held"
 	}
 	return "missing"
 }
@@ -58,12 +63,20 @@ func (p *Project) Lookup(loc language.Tag, doc *Doc, id string) (State, string) 
 	if doc.IsUI() && shippedReviewed(loc, id, m.Other) {
 		return Reviewed, m.Other
 	}
+	st := Translated
 	if wf := p.Workflow[loc.String()]; wf != nil {
 		if r, ok := wf.Reviews[id]; ok && r.SourceHash == src && r.TranslationHash == TextHash(m.Other) {
-			return Reviewed, m.Other
+			if r.Override != "" {
+				// approved despite its findings, with the reason
+				return Reviewed, m.Other
+			}
+			st = Reviewed
 		}
 	}
-	return Translated, m.Other
+	if len(p.HeldBy(loc, doc, id, m.Other)) > 0 {
+		return Held, m.Other
+	}
+	return st, m.Other
 }
 
 // candidate is loc's candidate translation of message id whose source

@@ -108,6 +108,7 @@ func (p *Project) streamSources(sp *spill, emit func(plan.Plan) error, rep *Extr
 		if err != nil {
 			return err
 		}
+		p.syntax.note(d)
 		res[i%docBatch] = parsed{d, catalog.NewSourceDoc(d.Source, old), catalog.Marshal(d.Source)}
 		return nil
 	}, func(i int) error {
@@ -287,7 +288,8 @@ func (p *Project) addDoc(pl *plan.Plan, loc language.Tag, slug string, ref docRe
 			return err
 		}
 	}
-	out := DocOut{Catalog: d.Cat, Current: d.Source.Current, Previous: d.Previous, Candidates: candidates}
+	out := DocOut{Catalog: d.Cat, Current: d.Source.Current, Previous: d.Previous, Candidates: candidates,
+		Syntax: func(id string) (bool, bool) { return p.syntax.of(slug, id) }}
 	if d.Cat != nil {
 		d.Cat.Locale = loc.String()
 	}

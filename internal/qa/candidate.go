@@ -5,7 +5,6 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/project"
 )
 
@@ -19,13 +18,16 @@ func CheckText(p *project.Project, rules *Rules, loc language.Tag, d *project.Do
 		return nil
 	}
 	seg := d.Segments[i]
-	src := d.Source.Messages[id].Other
+	src := d.Source.Messages[id]
 	var out []Finding
-	for _, is := range CheckPair(Pair{Source: src, Translation: text, From: p.Config.Source(), To: loc, Markdown: Markdown(seg),
-		HTMLTags: seg.Syntax == content.SyntaxHTML}, rules) {
+	for _, is := range CheckPair(SegmentPair(p, loc, d, i, text), rules) {
+		if rules.off(loc, is.Check) != "" {
+			continue
+		}
 		out = append(out, Finding{
 			Locale: loc.String(), Document: d.Path, ID: id, Line: seg.Line, Issue: is,
-			Source: Mark(src, is.SourceSpans), Translation: Mark(text, is.TranslationSpans),
+			Source: Mark(src.Other, is.SourceSpans), Translation: Mark(text, is.TranslationSpans),
+			Accepted: accepted(p, loc, id, src.Hash, text, is.Check),
 		})
 	}
 	return out

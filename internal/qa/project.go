@@ -20,21 +20,19 @@ type Finding struct {
 	// marked ⟦ ⟧.
 	Source      string `json:"source"`
 	Translation string `json:"translation"`
+	// Accepted is set when a reviewer accepted the finding for exactly
+	// this source and translation: it no longer fails check, and holds
+	// nothing back from publishing.
+	Accepted *Acceptance `json:"accepted,omitempty"`
 }
 
 // RulesOf reads the checks' settings from a configuration.
 func RulesOf(cfg *config.Config) *Rules {
-	return &Rules{Glossary: cfg.Glossary.Terms, Keep: cfg.Glossary.Keep, Links: cfg.LocalizedLinks}
+	return &Rules{Glossary: cfg.Glossary.Terms, Keep: cfg.Glossary.Keep, Links: cfg.LocalizedLinks, Off: cfg.CheckOff}
 }
 
 // Markdown reports whether a segment's text is inline Markdown.
-func Markdown(s content.Segment) bool {
-	switch s.Syntax {
-	case content.SyntaxText, content.SyntaxYAML, content.SyntaxHTML, content.SyntaxAttr:
-		return false
-	}
-	return true
-}
+func Markdown(s content.Segment) bool { return s.Markdown() }
 
 // CheckMessage checks the translation of message id of doc in loc, if
 // it has a current one (translated or reviewed).
@@ -51,25 +49,18 @@ func CheckMessage(p *project.Project, rules *Rules, loc language.Tag, d *project
 func SegmentPair(p *project.Project, loc language.Tag, d *project.Doc, i int, translation string) Pair {
 	seg := d.Segments[i]
 	return Pair{Source: d.Source.Messages[d.IDs[i]].Other, Translation: translation, From: p.Config.Source(), To: loc,
-		Markdown: Markdown(seg), HTMLTags: seg.Syntax == content.SyntaxHTML}
+		Markdown: seg.Markdown(), HTMLTags: seg.HTMLTags()}
 }
 
-// checkSegment checks the translation of segment i of d in loc.
+// checkSegment checks the translation of segment i of d in loc, if it
+// has a current one (held by a check, translated or reviewed).
 func checkSegment(p *project.Project, rules *Rules, loc language.Tag, d *project.Doc, i int) []Finding {
-	id, seg := d.IDs[i], d.Segments[i]
+	id := d.IDs[i]
 	st, tr := p.Lookup(loc, d, id)
-	if st < project.Translated {
+	if st < project.Held {
 		return nil
 	}
-	src := d.Source.Messages[id].Other
-	var out []Finding
-	for _, is := range CheckPair(SegmentPair(p, loc, d, i, tr), rules) {
-		out = append(out, Finding{
-			Locale: loc.String(), Document: d.Path, ID: id, Line: seg.Line, Issue: is,
-			Source: Mark(src, is.SourceSpans), Translation: Mark(tr, is.TranslationSpans),
-		})
-	}
-	return out
+	return CheckText(p, rules, loc, d, id, tr)
 }
 
 // Check checks every current translation of the documents in loc, in

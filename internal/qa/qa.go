@@ -84,6 +84,9 @@ type Rules struct {
 	Keep []string
 	// Links maps, per locale, a source URL to its localized URL.
 	Links map[string]map[string]string
+	// Off tells why a check is switched off for a locale ("" when it is
+	// on; see config.CheckOff); nil keeps every check on.
+	Off func(loc, check string) string
 }
 
 // Pair is one source text and its translation.

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -223,4 +224,13 @@ func FuzzCheckPair(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCheckNames checks that healthloc.toml can switch off exactly the
+// checks there are, by the names check reports.
+func TestCheckNames(t *testing.T) {
+	ours := []string{CheckNumbers, CheckUnits, CheckLinks, CheckMarkup, CheckPlaceholders, CheckGlossary, CheckUntranslated, CheckLength}
+	if !slices.Equal(ours, config.CheckNames) {
+		t.Errorf("qa's checks %v, config's names %v", ours, config.CheckNames)
+	}
 }

@@ -93,6 +93,9 @@ type Fallback struct {
 	From string `json:"from"`
 	// Reason is the segment's state in the locale itself.
 	Reason string `json:"reason"`
+	// Checks are, for a translation held back ("held"), the checks whose
+	// errors no reviewer accepted.
+	Checks []string `json:"checks,omitempty"`
 }
 
 // FileSum is a bundle file and its sha256.
@@ -342,10 +345,15 @@ func (b *Bundle) renderDoc(bd *Bundler, p *project.Project, d *project.Doc) erro
 	}
 	for i, id := range d.IDs {
 		if r := res[i]; !r.Own {
-			b.Manifest.Fallbacks = append(b.Manifest.Fallbacks, Fallback{
+			fb := Fallback{
 				Document: d.Path, ID: id, Kind: string(d.Segments[i].Kind), Line: d.Segments[i].Line,
 				From: r.From.String(), Reason: reasonOf(r, opts),
-			})
+			}
+			if r.Reason == project.Held {
+				_, text := p.Lookup(loc, d, id)
+				fb.Checks = p.HeldBy(loc, d, id, text)
+			}
+			b.Manifest.Fallbacks = append(b.Manifest.Fallbacks, fb)
 		}
 	}
 	b.Manifest.Documents = append(b.Manifest.Documents, cov)

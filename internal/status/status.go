@@ -36,8 +36,11 @@ type Tally struct {
 	// Candidates are translations of the current source waiting in the
 	// work area for a reviewer; they are not translated yet.
 	Candidates Count `json:"candidates"`
-	Stale      Count `json:"stale"`
-	Missing    Count `json:"missing"`
+	// Held are the locale's own current translations that an error-level
+	// check finding no reviewer accepted keeps from being published.
+	Held    Count `json:"held"`
+	Stale   Count `json:"stale"`
+	Missing Count `json:"missing"`
 	// Inherited is the part of Translated that comes from a parent locale
 	// (es for es-MX) rather than the locale's own catalog.
 	Inherited Count `json:"inherited"`
@@ -54,6 +57,7 @@ func (t *Tally) plus(o Tally) {
 	t.Translated.plus(o.Translated)
 	t.Reviewed.plus(o.Reviewed)
 	t.Candidates.plus(o.Candidates)
+	t.Held.plus(o.Held)
 	t.Stale.plus(o.Stale)
 	t.Missing.plus(o.Missing)
 	t.Inherited.plus(o.Inherited)
@@ -157,6 +161,8 @@ func docTally(p *project.Project, loc language.Tag, d *project.Doc) Tally {
 		case r.Reason == project.Candidate:
 			// the locale's own candidate, whatever a parent has
 			t.Candidates.add(words)
+		case r.Reason == project.Held:
+			t.Held.add(words)
 		case r.State == project.Stale:
 			t.Stale.add(words)
 		default:
