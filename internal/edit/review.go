@@ -1,0 +1,203 @@
+package edit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/healthloc/healthloc/internal/catalog"
+	"github.com/healthloc/healthloc/internal/content"
+	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/qa"
+	"github.com/healthloc/healthloc/internal/workarea"
+)
+
+// Finding is a check finding on an entry's text, and the reviewer's
+// acceptance of it when one holds for exactly this source and text.
+type Finding struct {
+	qa.Finding
+	Accepted *workarea.Accepted `json:"accepted,omitempty"`
+}
+
+// Blocks reports whether the finding stops an approval: an error no
+// reviewer accepted.
+func (f Finding) Blocks() bool { return f.Severity == qa.Error && f.Accepted == nil }
+
+// Findings checks text as a translation of the entry with the qa
+// package's checks: for the entry's current translation exactly as
+// "healthloc check" does, for any other text (a draft, a candidate) as
+// a pair of source and text.
+func Findings(p *project.Project, rules *qa.Rules, e Entry, text string) []Finding {
+	var found []qa.Finding
+	if st, cur := Shown(p, e); st >= project.Translated && cur == text {
+		found = qa.CheckMessage(p, rules, e.Loc, e.Doc, e.ID)
+	} else if text != "" {
+		found = checkText(p, rules, e, text)
+	}
+	src := e.Doc.Source.Messages[e.ID]
+	accepted := map[string]workarea.Accepted{}
+	if st := p.Workflow[e.Loc.String()]; st != nil {
+		accepted = st.Accepted[e.ID]
+	}
+	out := make([]Finding, len(found))
+	for i, f := range found {
+		out[i] = Finding{Finding: f}
+		if a, ok := accepted[f.Check]; ok && a.SourceHash == src.Hash && a.TranslationHash == project.TextHash(text) {
+			out[i].Accepted = &a
+		}
+	}
+	return out
+}
+
+// checkText runs the checks on a text that is not the entry's current
+// translation, as qa.CheckMessage would if it were.
+func checkText(p *project.Project, rules *qa.Rules, e Entry, text string) []qa.Finding {
+	seg := segment(e)
+	src := e.Doc.Source.Messages[e.ID].Other
+	pair := qa.Pair{Source: src, Translation: text, From: p.Config.Source(), To: e.Loc,
+		Markdown: qa.Markdown(seg), HTMLTags: seg.Syntax == content.SyntaxHTML}
+	var out []qa.Finding
+	for _, is := range qa.CheckPair(pair, rules) {
+		out = append(out, qa.Finding{Locale: e.Loc.String(), Document: e.Doc.Path, ID: e.ID, Line: seg.Line, Issue: is,
+			Source: qa.Mark(src, is.SourceSpans), Translation: qa.Mark(text, is.TranslationSpans)})
+	}
+	return out
+}
+
+// segment is the entry's first segment in its document.
+func segment(e Entry) content.Segment {
+	for i, id := range e.Doc.IDs {
+		if id == e.ID {
+			return e.Doc.Segments[i]
+		}
+	}
+	return content.Segment{}
+}
+
+// Refused is an approval refused for findings that block it.
+type Refused struct{ Findings []Finding }
+
+func (r *Refused) Error() string {
+	var parts []string
+	for _, f := range r.Findings {
+		parts = append(parts, fmt.Sprintf("[%s] %s", f.Check, f.Message))
+	}
+	return "refused: the translation has check errors (" + strings.Join(parts, "; ") +
+		"): fix it, accept the finding with a reason, or approve with an override reason"
+}
+
+// Approve records reviewer's approval of the entry's text whose hash is
+// hash: its current translation, or its candidate, which becomes the
+// translation. As "healthloc review" does, a text with an error-level
+// finding no reviewer accepted is refused unless override gives a reason,
+// which the review records.
+func Approve(p *project.Project, rules *qa.Rules, e Entry, hash, reviewer, override string) (Change, error) {
+	reviewer, override = strings.TrimSpace(reviewer), strings.TrimSpace(override)
+	if reviewer == "" {
+		return Change{}, invalidf("an approval needs the reviewer's name")
+	}
+	st, text, err := checkShown(p, e, hash)
+	if err != nil {
+		return Change{}, err
+	}
+	ch := Change{Action: "approve", New: project.TextHash(text)}
+	if own := Own(p, e).Other; own != "" {
+		ch.Old = project.TextHash(own)
+	}
+	switch {
+	case st < project.Candidate:
+		return Change{}, invalidf("it is %s: only a current translation or a candidate can be approved", st)
+	case st == project.Reviewed && override == "":
+		ch.Unchanged, ch.Note = true, "already approved"
+		return ch, nil
+	}
+	var blocking []Finding
+	for _, f := range Findings(p, rules, e, text) {
+		if f.Blocks() {
+			blocking = append(blocking, f)
+		}
+	}
+	if len(blocking) > 0 && override == "" {
+		return Change{}, &Refused{Findings: blocking}
+	}
+	src := e.Doc.Source.Messages[e.ID]
+	ws := state(p, e.Loc)
+	r := workarea.Review{Reviewer: reviewer, SourceHash: src.Hash, TranslationHash: project.TextHash(text)}
+	if len(blocking) > 0 {
+		r.Override = override
+		ch.Note = "override: " + override
+	}
+	ws.Reviews[e.ID] = r
+	var cats map[string]*catalog.Catalog
+	if st == project.Candidate {
+		// the candidate becomes the reviewed translation
+		cat := copyCatalog(p, e)
+		cat.Messages[e.ID] = catalog.Message{ID: e.ID, Description: src.Description, Hash: src.Hash, Other: text}
+		cats = map[string]*catalog.Catalog{e.Doc.Slug: cat}
+		delete(ws.Candidates, e.ID)
+		delete(ws.Previous, e.ID)
+		ch.Note = strings.TrimPrefix(ch.Note+"; candidate taken", "; ")
+	}
+	ch.Plan = p.PlanWrite(e.Loc, []string{e.Doc.Slug}, cats, ws)
+	return ch, nil
+}
+
+// Reject marks the entry's candidate, whose hash is hash, rejected with
+// the reviewer's comment: it stays in the work area as a suggestion for
+// the translator and is no longer offered for review.
+func Reject(p *project.Project, e Entry, hash, reviewer, comment string) (Change, error) {
+	comment = strings.TrimSpace(comment)
+	if comment == "" {
+		return Change{}, invalidf("a rejection needs a comment for the translator")
+	}
+	st, text, err := checkShown(p, e, hash)
+	if err != nil {
+		return Change{}, err
+	}
+	if st != project.Candidate {
+		return Change{}, invalidf("it is %s: only a candidate can be rejected; edit the translation instead", st)
+	}
+	ws := state(p, e.Loc)
+	c := ws.Candidates[e.ID]
+	c.Rejected = comment
+	ws.Candidates[e.ID] = c
+	ch := Change{Action: "reject", Old: project.TextHash(text), New: project.TextHash(text), Note: comment}
+	ch.Plan = p.PlanWrite(e.Loc, []string{e.Doc.Slug}, nil, ws)
+	return ch, nil
+}
+
+// Accept records reviewer's acceptance of the finding of check on the
+// entry's text whose hash is hash, with reason. Like an approval, it
+// holds only while the source and the text stay as they are.
+func Accept(p *project.Project, rules *qa.Rules, e Entry, hash, check, reviewer, reason string) (Change, error) {
+	reviewer, reason = strings.TrimSpace(reviewer), strings.TrimSpace(reason)
+	if reviewer == "" {
+		return Change{}, invalidf("accepting a finding needs the reviewer's name")
+	}
+	if reason == "" {
+		return Change{}, invalidf("accepting a finding needs a reason")
+	}
+	st, text, err := checkShown(p, e, hash)
+	if err != nil {
+		return Change{}, err
+	}
+	if st < project.Candidate {
+		return Change{}, invalidf("it is %s: findings are accepted on a current translation or a candidate", st)
+	}
+	found := false
+	for _, f := range Findings(p, rules, e, text) {
+		found = found || f.Check == check
+	}
+	if !found {
+		return Change{}, invalidf("the text has no %q finding to accept", check)
+	}
+	src := e.Doc.Source.Messages[e.ID]
+	ws := state(p, e.Loc)
+	if ws.Accepted[e.ID] == nil {
+		ws.Accepted[e.ID] = map[string]workarea.Accepted{}
+	}
+	ws.Accepted[e.ID][check] = workarea.Accepted{Reviewer: reviewer, Reason: reason, SourceHash: src.Hash,
+		TranslationHash: project.TextHash(text)}
+	ch := Change{Action: "accept", Old: project.TextHash(text), New: project.TextHash(text), Note: check + ": " + reason}
+	ch.Plan = p.PlanWrite(e.Loc, []string{e.Doc.Slug}, nil, ws)
+	return ch, nil
+}
