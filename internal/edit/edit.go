@@ -110,7 +110,9 @@ type Invalid struct{ Reason string }
 
 func (e *Invalid) Error() string { return e.Reason }
 
-func invalidf(format string, args ...any) error { return &Invalid{Reason: fmt.Sprintf(format, args...)} }
+func invalidf(format string, args ...any) error {
+	return &Invalid{Reason: fmt.Sprintf(format, args...)}
+}
 
 // Clean is a translation as the workspace stores it: white space at
 // either end removed and line ends made "\n".
