@@ -22,19 +22,31 @@ type Finding struct {
 // reviewer accepted.
 func (f Finding) Blocks() bool { return f.Severity == qa.Error && f.Accepted == nil }
 
-// Findings checks text as a translation of the entry with the qa
-// package's checks: for the entry's current translation exactly as
-// "healthloc check" does, for any other text (a draft, a candidate) as
-// a pair of source and text.
+// Findings checks text as a translation of the entry (see Check) and
+// marks the findings a reviewer accepted.
 func Findings(p *project.Project, rules *qa.Rules, e Entry, text string) []Finding {
-	var found []qa.Finding
+	return Mark(p, e, text, Check(p, rules, e, text))
+}
+
+// Check checks text as a translation of the entry with the qa package's
+// checks: for the entry's current translation exactly as "healthloc
+// check" does, for any other text (a draft, a candidate) as a pair of
+// source and text.
+func Check(p *project.Project, rules *qa.Rules, e Entry, text string) []qa.Finding {
 	if st, cur := Shown(p, e); st >= project.Translated && cur == text {
-		found = qa.CheckMessage(p, rules, e.Loc, e.Doc, e.ID)
-	} else if text != "" {
-		found = checkText(p, rules, e, text)
+		return qa.CheckMessage(p, rules, e.Loc, e.Doc, e.ID)
 	}
+	if text == "" {
+		return nil
+	}
+	return checkText(p, rules, e, text)
+}
+
+// Mark pairs the findings of text with the acceptances that hold for
+// them: a reviewer's, for exactly this source and this text.
+func Mark(p *project.Project, e Entry, text string, found []qa.Finding) []Finding {
 	src := e.Doc.Source.Messages[e.ID]
-	accepted := map[string]workarea.Accepted{}
+	var accepted map[string]workarea.Accepted
 	if st := p.Workflow[e.Loc.String()]; st != nil {
 		accepted = st.Accepted[e.ID]
 	}
