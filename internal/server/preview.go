@@ -172,10 +172,10 @@ func withCandidates(p *project.Project, loc language.Tag) {
 // contrast above 7:1 in light and dark schemes.
 const candidateStyle = `<style>mark.healthloc-candidate{background:#fff1a8;color:#1b1b1b;outline:2px dashed #7a4d00;outline-offset:1px}` +
 	`@media (prefers-color-scheme:dark){mark.healthloc-candidate{background:#4a3b00;color:#fff8d6;outline-color:#f5c542}}` +
-	`.healthloc-candidate-note{margin:0;padding:.5rem 1rem;background:#1b1b1b;color:#fff;font:1rem/1.4 system-ui,sans-serif}</style>`
+	`.healthloc-candidate-note{padding:.5rem 1rem;background:#1b1b1b;color:#fff;font:1rem/1.4 system-ui,sans-serif}.healthloc-candidate-note p{margin:0}</style>`
 
-const candidateNote = `<p class="healthloc-candidate-note" lang="en" dir="ltr">Preview with candidates: ` +
-	`<mark class="healthloc-candidate">marked text</mark> is a candidate translation waiting for review; it is not published.</p>`
+const candidateNote = `<section class="healthloc-candidate-note" lang="en" dir="ltr" aria-label="Preview with candidates"><p>Preview with candidates: ` +
+	`<mark class="healthloc-candidate">marked text</mark> is a candidate translation waiting for review; it is not published.</p></section>`
 
 // markCandidates turns the marks in a rendered file into <mark> elements
 // where they are in the text of an HTML page's body, and removes them

@@ -32,9 +32,10 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		h.Set("Content-Security-Policy", workspaceCSP)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
-		// the start-up token is in a URL once: it must never leave in a
-		// Referer
-		h.Set("Referrer-Policy", "no-referrer")
+		// no Referer leaves for another site (the start-up token is in
+		// one URL, which is answered by a redirect); same-origin requests
+		// keep their Origin, which the CSRF check compares
+		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
 		h.Set("Cache-Control", "no-store")

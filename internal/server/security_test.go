@@ -233,7 +233,7 @@ func TestHostAndHeaders(t *testing.T) {
 	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
 		t.Errorf("CSP %q allows inline script or style", csp)
 	}
-	for k, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+	for k, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin",
 		"X-Frame-Options": "DENY", "Cache-Control": "no-store"} {
 		if got := res.Header.Get(k); got != want {
 			t.Errorf("%s: %q, want %q", k, got, want)

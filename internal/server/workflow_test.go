@@ -4,16 +4,19 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/edit"
+	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/render"
 )
@@ -169,6 +172,9 @@ func TestSuggestionsAndGlossary(t *testing.T) {
 	if !strings.Contains(body, `"target":"zinc"`) {
 		t.Errorf("glossary of zinc: %s", body)
 	}
+	if _, page := c.get("/edit/es/more"); !strings.Contains(page, `Glossary: <span lang="en">zinc</span> → <span lang="es" dir="ltr">zinc</span>`) {
+		t.Error("the editor does not show the glossary term of the entry")
+	}
 }
 
 // TestPreviewIsRender checks that the preview is the bundle render
@@ -290,5 +296,95 @@ func TestParts(t *testing.T) {
 	}
 	if n < 500 || toks < 50 {
 		t.Errorf("only %d texts, %d tokens", n, toks)
+	}
+}
+
+// TestSharesTheCLILock: a save waits for the lock a command-line run
+// holds and gives up with 503, writing nothing; a catalog the command
+// line changed meanwhile is a conflict, not an overwrite.
+func TestSharesTheCLILock(t *testing.T) {
+	ts := newTestServer(t, false)
+	ts.srv.opts.LockTimeout = 200 * time.Millisecond
+	ts.srv.store.lockTimeout = 200 * time.Millisecond
+	ids := ts.ids()
+	c := ts.client()
+	c.signInToken()
+	unlock, err := plan.Lock(filepath.Join(ts.dir, LockName), time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := map[string]any{"locale": "es", "document": "guide", "id": ids["Drink water."], "base": project.TextHash(""),
+		"parts": []Part{{Text: "Beba agua."}}}
+	res, out := c.post("/api/save", body)
+	if res.StatusCode != http.StatusServiceUnavailable || !strings.Contains(out["error"].(string), "another healthloc run") {
+		t.Errorf("save while the CLI holds the lock: %s %v", res.Status, out)
+	}
+	if _, err := os.Stat(filepath.Join(ts.dir, "locales", "es")); err == nil {
+		t.Error("a save wrote while another run held the lock")
+	}
+	must(t, unlock())
+	// the command line writes the catalog (as import would)
+	snap, _ := ts.srv.store.snapshot(context.Background())
+	e, _ := edit.Find(snap.p, language.Spanish, "guide", ids["Drink water."])
+	ch, err := edit.Save(snap.p, e, project.TextHash(""), "Tome agua.")
+	must(t, err)
+	must(t, commit(context.Background(), snap.cfg, ch.Plan))
+	res, out = c.post("/api/save", body)
+	if res.StatusCode != http.StatusConflict || !strings.Contains(out["html"].(string), "Tome agua.") {
+		t.Errorf("save over the command line's change: %s %v", res.Status, out)
+	}
+	if _, err := os.Stat(filepath.Join(ts.dir, LockName)); err == nil {
+		t.Error("the lock was left behind")
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestConcurrentRequests reads and writes from several browsers at once
+// (run with -race): every save lands, each once in the audit log.
+func TestConcurrentRequests(t *testing.T) {
+	ts := newTestServer(t, false)
+	ids := ts.ids()
+	locs := []string{"es", "fr", "ar", "es-MX"}
+	done := make(chan error, len(locs))
+	for _, loc := range locs {
+		go func() {
+			c := ts.client()
+			c.signInToken()
+			for _, path := range []string{"/", "/edit/" + loc + "/guide", "/api/overview", "/preview/" + loc + "/guide.html"} {
+				if res, _ := c.get(path); res.StatusCode != 200 {
+					done <- fmt.Errorf("%s %s: %s", loc, path, res.Status)
+					return
+				}
+			}
+			res, out := c.post("/api/save", map[string]any{"locale": loc, "document": "guide", "id": ids["Drink water."],
+				"base": project.TextHash(""), "parts": []Part{{Text: "agua " + loc}}})
+			if res.StatusCode != 200 {
+				done <- fmt.Errorf("%s save: %s %v", loc, res.Status, out)
+				return
+			}
+			done <- nil
+		}()
+	}
+	for range locs {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	if n := strings.Count(readFile(t, ts.dir, "workarea/audit.log"), "\n"); n != len(locs) {
+		t.Errorf("%d audit lines, want %d", n, len(locs))
+	}
+	p := ts.srv
+	snap, _ := p.store.snapshot(context.Background())
+	for _, loc := range locs {
+		e, _ := edit.Find(snap.p, language.MustParse(loc), "guide", ids["Drink water."])
+		if _, text := edit.Shown(snap.p, e); text != "agua "+loc {
+			t.Errorf("%s: %q", loc, text)
+		}
 	}
 }

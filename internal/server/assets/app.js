@@ -376,7 +376,7 @@
         replaceRow(row, data.row, true);
       });
       msg(row, data.error, true);
-      const h = box.querySelector("h3");
+      const h = box.querySelector("h2");
       h.tabIndex = -1;
       h.focus();
       say(data.error);
