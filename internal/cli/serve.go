@@ -93,7 +93,9 @@ func runServe(ctx context.Context, io *IO, g *globalOptions, o *serveOptions) er
 	if err != nil {
 		return err
 	}
-	opts := server.Options{Dir: g.Dir, Encoding: g.Encoding, LockTimeout: o.LockTimeout, Loopback: loopback,
+	// behind a proxy the Host is the public name, which the proxy vouches
+	// for; on its own, the workspace answers only to a loopback name
+	opts := server.Options{Dir: g.Dir, Encoding: g.Encoding, LockTimeout: o.LockTimeout, Loopback: loopback && !o.BehindHTTPS,
 		SecureCookies: o.BehindHTTPS || o.TLSCert != "",
 		Logf:          func(format string, args ...any) { fmt.Fprintf(io.ErrOut, "healthloc serve: "+format+"\n", args...) }}
 	if o.Users != "" {

@@ -13,6 +13,7 @@ import (
 	"github.com/healthloc/healthloc/internal/edit"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/qa"
 )
 
 // entryRequest is the body of every entry action.
@@ -157,37 +158,34 @@ func (s *Server) apiSave(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func (s *Server) apiApprove(w http.ResponseWriter, r *http.Request) {
-	req, t, ok := s.reviewBody(w, r)
-	if !ok {
-		return
-	}
-	u := sessionOf(r).user
-	s.act(w, r, t, nil, func(p *project.Project, e edit.Entry) (edit.Change, error) {
-		return edit.Approve(p, t.snap.rules, e, req.Hash, u.Login, req.Override)
-	})
+// reviewer is a review action on an entry: approve, reject, accept.
+type reviewer func(p *project.Project, rules *qa.Rules, e edit.Entry, req entryRequest, login string) (edit.Change, error)
+
+func approve(p *project.Project, rules *qa.Rules, e edit.Entry, req entryRequest, login string) (edit.Change, error) {
+	return edit.Approve(p, rules, e, req.Hash, login, req.Override)
 }
 
-func (s *Server) apiReject(w http.ResponseWriter, r *http.Request) {
-	req, t, ok := s.reviewBody(w, r)
-	if !ok {
-		return
-	}
-	u := sessionOf(r).user
-	s.act(w, r, t, nil, func(p *project.Project, e edit.Entry) (edit.Change, error) {
-		return edit.Reject(p, e, req.Hash, u.Login, req.Comment)
-	})
+func reject(p *project.Project, _ *qa.Rules, e edit.Entry, req entryRequest, login string) (edit.Change, error) {
+	return edit.Reject(p, e, req.Hash, login, req.Comment)
 }
 
-func (s *Server) apiAccept(w http.ResponseWriter, r *http.Request) {
-	req, t, ok := s.reviewBody(w, r)
-	if !ok {
-		return
+func accept(p *project.Project, rules *qa.Rules, e edit.Entry, req entryRequest, login string) (edit.Change, error) {
+	return edit.Accept(p, rules, e, req.Hash, req.Check, login, req.Reason)
+}
+
+// review handles a review action, for reviewers of the locale only; the
+// account name is recorded as the reviewer.
+func (s *Server) review(do reviewer) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		req, t, ok := s.reviewBody(w, r)
+		if !ok {
+			return
+		}
+		login := sessionOf(r).user.Login
+		s.act(w, r, t, nil, func(p *project.Project, e edit.Entry) (edit.Change, error) {
+			return do(p, qa.RulesOf(p.Config), e, req, login)
+		})
 	}
-	u := sessionOf(r).user
-	s.act(w, r, t, nil, func(p *project.Project, e edit.Entry) (edit.Change, error) {
-		return edit.Accept(p, t.snap.rules, e, req.Hash, req.Check, u.Login, req.Reason)
-	})
 }
 
 // reviewBody reads a review action and refuses it to anyone who is not
