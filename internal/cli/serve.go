@@ -134,6 +134,18 @@ func runServe(ctx context.Context, io *IO, g *globalOptions, o *serveOptions) er
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, IdleTimeout: 2 * time.Minute,
 		ErrorLog: log.New(io.ErrOut, "healthloc serve: ", 0)}
+	if err := serveUntil(ctx, hs, ln, o); err != nil {
+		return err
+	}
+	if !g.Quiet {
+		fmt.Fprintln(io.ErrOut, "healthloc serve: stopped")
+	}
+	return nil
+}
+
+// serveUntil serves on ln until ctx is done (a signal), then shuts the
+// server down: requests under way, a save among them, finish first.
+func serveUntil(ctx context.Context, hs *http.Server, ln net.Listener, o *serveOptions) error {
 	done := make(chan error, 1)
 	go func() {
 		if o.TLSCert != "" {
@@ -155,9 +167,6 @@ func runServe(ctx context.Context, io *IO, g *globalOptions, o *serveOptions) er
 	}
 	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
-	}
-	if !g.Quiet {
-		fmt.Fprintln(io.ErrOut, "healthloc serve: stopped")
 	}
 	return nil
 }

@@ -95,7 +95,7 @@ func (s *Server) view(r *http.Request, t target, rw row) rowView {
 
 // rowOf is the editor's entry of t as the snapshot has it.
 func (s *Server) rowOf(t target) row {
-	return rowOf(t.snap.p, t.snap.rules, t.entry, t.seg, t.n())
+	return rowOf(t.snap, s.checks, t.entry, t.seg, t.n())
 }
 
 // n is the index of the entry's first segment, which numbers its row.
@@ -238,7 +238,7 @@ func (s *Server) act(w http.ResponseWriter, r *http.Request, t target, yours []P
 	case err == nil:
 	case errors.As(err, &conflict):
 		data := map[string]any{"State": conflict.State.String(), "Text": translationParts(t.seg, conflict.Text, t.codes),
-			"Yours": yours, "Hash": conflict.Hash, "Locale": infoOf(t.entry.Loc)}
+			"Yours": yours, "Hash": conflict.Hash, "Locale": infoOf(t.entry.Loc), "By": lastWrite(t.snap.cfg, t.entry.Loc.String(), t.entry.ID)}
 		writeJSON(w, http.StatusConflict, map[string]any{"error": conflict.Error(), "hash": conflict.Hash,
 			"html": s.fragment("conflict", data), "row": s.freshRow(r, t)})
 		return

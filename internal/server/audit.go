@@ -1,12 +1,16 @@
 package server
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
+	"strconv"
+	"strings"
 
 	"github.com/healthloc/healthloc/internal/config"
 )
@@ -67,4 +71,37 @@ func appendAudit(cfg *config.Config, e auditEntry) error {
 		return fmt.Errorf("%s: %w", AuditPath(cfg), err)
 	}
 	return nil
+}
+
+// lastWrite says who last wrote an entry through the workspace, and
+// when, from the audit log ("" when it has no such line): a conflict
+// names the other person.
+func lastWrite(cfg *config.Config, loc, id string) string {
+	root, err := os.OpenRoot(cfg.Abs(cfg.WorkRoot))
+	if err != nil {
+		return ""
+	}
+	defer root.Close()
+	f, err := root.Open(auditName)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	var last auditEntry
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	needle := []byte(`"id":` + strconv.Quote(id))
+	for sc.Scan() {
+		if !bytes.Contains(sc.Bytes(), needle) {
+			continue
+		}
+		var e auditEntry
+		if json.Unmarshal(sc.Bytes(), &e) == nil && e.Locale == loc && e.ID == id && e.Action == "save" {
+			last = e
+		}
+	}
+	if last.User == "" {
+		return ""
+	}
+	return last.User + ", " + strings.Replace(strings.TrimSuffix(last.Time, "Z"), "T", " ", 1) + " UTC"
 }

@@ -257,7 +257,7 @@ func (s *Server) editorPage(w http.ResponseWriter, r *http.Request) {
 		"DocTitle":  docTitle(d),
 		"Locale":    infoOf(loc),
 		"Source":    infoOf(snap.cfg.Source()),
-		"Rows":      rows(snap.p, snap.rules, loc, d),
+		"Rows":      rows(snap, s.checks, loc, d),
 		"CanReview": ss.user.CanReview(loc),
 		"Page":      page,
 	})

@@ -11,7 +11,6 @@ import (
 	"github.com/healthloc/healthloc/internal/edit"
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/project"
-	"github.com/healthloc/healthloc/internal/qa"
 	"github.com/healthloc/healthloc/internal/workarea"
 )
 
@@ -85,7 +84,7 @@ func oneLine(s content.Segment) bool {
 }
 
 // rows builds the editor's entries of doc in loc.
-func rows(p *project.Project, rules *qa.Rules, loc language.Tag, d *project.Doc) []row {
+func rows(snap *snapshot, fc *findingCache, loc language.Tag, d *project.Doc) []row {
 	seen := map[string]bool{}
 	var out []row
 	for i, id := range d.IDs {
@@ -93,13 +92,14 @@ func rows(p *project.Project, rules *qa.Rules, loc language.Tag, d *project.Doc)
 			continue
 		}
 		seen[id] = true
-		out = append(out, rowOf(p, rules, edit.Entry{Loc: loc, Doc: d, ID: id}, d.Segments[i], i))
+		out = append(out, rowOf(snap, fc, edit.Entry{Loc: loc, Doc: d, ID: id}, d.Segments[i], i))
 	}
 	return out
 }
 
-// rowOf is one entry of the editor.
-func rowOf(p *project.Project, rules *qa.Rules, e edit.Entry, seg content.Segment, n int) row {
+// rowOf is one entry of the editor, its findings checked through fc.
+func rowOf(snap *snapshot, fc *findingCache, e edit.Entry, seg content.Segment, n int) row {
+	p := snap.p
 	src, cs := sourceParts(seg)
 	st, shown := edit.Shown(p, e)
 	own := edit.Own(p, e)
@@ -136,7 +136,7 @@ func rowOf(p *project.Project, rules *qa.Rules, e edit.Entry, seg content.Segmen
 		r.Rejected = &rejected{Text: translationParts(seg, c.Other, cs), Comment: c.Rejected, Origin: c.Origin}
 	}
 	if st >= project.Candidate {
-		r.Findings = edit.Findings(p, rules, e, shown)
+		r.Findings = edit.Mark(p, e, shown, fc.check(snap, e, shown))
 	}
 	r.Glossary = glossary(p.Config.Glossary.Terms, p.Config.Glossary.Keep, p.Chain(e.Loc), seg.Text)
 	r.NeedsWork = st < project.Translated || slices.ContainsFunc(r.Findings, edit.Finding.Blocks)

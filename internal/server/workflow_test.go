@@ -51,7 +51,8 @@ func TestSaveConflictAndAudit(t *testing.T) {
 		t.Fatalf("conflicting save: %s %v", res.Status, out)
 	}
 	html := out["html"].(string)
-	if !strings.Contains(html, "Tomar 500 mg cada 8 horas.") || !strings.Contains(html, "Tome ") || out["hash"] != project.TextHash(want) {
+	if !strings.Contains(html, "Tomar 500 mg cada 8 horas.") || !strings.Contains(html, "Tome ") || !strings.Contains(html, "by tina, ") ||
+		out["hash"] != project.TextHash(want) {
 		t.Errorf("the conflict does not show both versions:\n%s", html)
 	}
 	if cat := readFile(t, ts.dir, "locales/es/guide.es.toml"); !strings.Contains(cat, want) {

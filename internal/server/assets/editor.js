@@ -1,93 +1,8 @@
-// healthloc workspace. Plain JavaScript with no build step and no request
-// beyond this server. Every piece of text shown comes from the server as
-// HTML that html/template escaped, or is set with textContent.
+// healthloc workspace: the editor of one document in one locale.
 "use strict";
 
 (function () {
-  const csrf = () => {
-    const m = document.querySelector('meta[name="csrf-token"]');
-    return m ? m.content : "";
-  };
-
-  // api calls the workspace's JSON API: a GET without body, a POST with.
-  async function api(path, body) {
-    const headers = { Accept: "application/json" };
-    const opts = { headers, credentials: "same-origin" };
-    if (body !== undefined) {
-      opts.method = "POST";
-      headers["Content-Type"] = "application/json";
-      headers["X-CSRF-Token"] = csrf();
-      opts.body = JSON.stringify(body);
-    }
-    let res;
-    try {
-      res = await fetch(path, opts);
-    } catch (e) {
-      return { status: 0, data: { error: "the workspace cannot be reached: is healthloc serve still running?" } };
-    }
-    let data = {};
-    try {
-      data = await res.json();
-    } catch (e) {
-      data = { error: "unexpected answer (" + res.status + ")" };
-    }
-    return { status: res.status, data };
-  }
-
-  // fragment parses HTML the server rendered with html/template.
-  function fragment(html) {
-    const t = document.createElement("template");
-    t.innerHTML = html || "";
-    return t.content;
-  }
-
-  function initOverview() {
-    const table = document.getElementById("overview");
-    if (!table) return;
-    const form = document.getElementById("filters");
-    const live = document.getElementById("live");
-    const apply = () => {
-      const show = Array.from(form.querySelectorAll("input[name=show]:checked"), (i) => i.value);
-      for (const tr of table.tBodies[0].rows) {
-        const cells = Array.from(tr.querySelectorAll("td"));
-        tr.hidden = show.length > 0 && !cells.some((td) => show.some((f) => Number(td.dataset[f]) > 0));
-      }
-      const q = new URLSearchParams();
-      show.forEach((s) => q.append("show", s));
-      history.replaceState(null, "", q.toString() ? "?" + q : location.pathname);
-    };
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      apply();
-    });
-    let etag = "";
-    const poll = async () => {
-      try {
-        const res = await fetch("/api/overview", {
-          headers: { Accept: "application/json", "If-None-Match": etag },
-          credentials: "same-origin",
-        });
-        if (res.status === 200) {
-          etag = res.headers.get("ETag") || "";
-          const data = await res.json();
-          if (data.key !== table.dataset.key) {
-            table.tBodies[0].replaceChildren(fragment(data.tbody));
-            table.tFoot.replaceChildren(fragment(data.tfoot));
-            table.dataset.key = data.key;
-            apply();
-            live.textContent = "Updated with the latest changes at " + new Date().toLocaleTimeString();
-          }
-        }
-      } catch (e) {
-        // the next poll tries again
-      }
-      setTimeout(poll, Number(table.dataset.poll || 2000));
-    };
-    poll();
-  }
-
-  // ---- the editor ----
+  const { api, fragment } = window.healthloc;
 
   function initEditor() {
     const list = document.getElementById("entries");
@@ -534,8 +449,5 @@
     list.querySelectorAll("li.entry").forEach(bind);
   }
 
-  document.addEventListener("DOMContentLoaded", () => {
-    initOverview();
-    initEditor();
-  });
+  document.addEventListener("DOMContentLoaded", initEditor);
 })();
