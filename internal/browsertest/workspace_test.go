@@ -65,6 +65,14 @@ func TestWorkspaceTranslate(t *testing.T) {
 			before.Missing.Messages, after.Missing.Messages)
 	}
 	poll(t, watcher, cell+` !== `+jsString(was), "the overview to show the new coverage")
+	// the filters hide the documents with nothing of the kind
+	if err := chromedp.Do(watcher, chromedp.Click(chromedp.CSS(`input[name=show][value=stale]`))); err != nil {
+		t.Fatal(err)
+	}
+	hidden := `Array.from(document.querySelectorAll("#overview tbody tr"), r => r.dataset.doc + ":" + r.hidden).join(" ")`
+	if got := eval[string](t, watcher, hidden); !strings.Contains(got, "blood-pressure-medicine:false") || !strings.Contains(got, "handwashing:true") {
+		t.Errorf("with the stale filter: %s", got)
+	}
 	settle(t, ctx, rec)
 	if p := problems(rec, w.url); len(p) > 0 {
 		t.Errorf("editor: %v", p)

@@ -389,3 +389,29 @@ func TestConcurrentRequests(t *testing.T) {
 		}
 	}
 }
+
+// TestOverviewFilters: the overview's filters work as a plain form.
+func TestOverviewFilters(t *testing.T) {
+	ts := newTestServer(t, false)
+	writeFiles(t, ts.dir, map[string]string{"content/done.md": "Drink water.\n"})
+	ids := ts.ids()
+	c := ts.client()
+	c.signInToken()
+	for _, loc := range []string{"es", "fr", "ar", "es-MX"} {
+		c.post("/api/save", map[string]any{"locale": loc, "document": "guide", "id": ids["Drink water."], "base": project.TextHash(""),
+			"parts": []Part{{Text: "x " + loc}}})
+	}
+	// nothing is stale, so the stale filter hides every document; both
+	// still have missing entries
+	_, page := c.get("/?show=stale")
+	if !strings.Contains(page, `<tr data-doc="done" hidden>`) || !strings.Contains(page, `<tr data-doc="guide" hidden>`) {
+		t.Errorf("the stale filter shows documents with nothing stale")
+	}
+	_, page = c.get("/?show=missing")
+	if strings.Contains(page, `<tr data-doc="guide" hidden>`) {
+		t.Errorf("the missing filter hides a document with missing entries")
+	}
+	if !strings.Contains(page, `<input type="checkbox" name="show" value="missing" checked>`) {
+		t.Error("the filter is not shown as set")
+	}
+}

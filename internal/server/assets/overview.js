@@ -31,6 +31,10 @@
           headers: { Accept: "application/json", "If-None-Match": etag },
           credentials: "same-origin",
         });
+        if (res.status === 401) {
+          live.textContent = "You are signed out: reload the page to sign in again.";
+          return; // no more polling
+        }
         if (res.status === 200) {
           etag = res.headers.get("ETag") || "";
           const data = await res.json();
