@@ -65,8 +65,9 @@ people sign in with the accounts of the file, whose roles are translator
 Saves take the same lock and write the same files atomically as the
 command line, so both may run at once; a save is refused, with both
 versions shown, if the entry changed since the page loaded. Every write is
-recorded in <work_root>/audit.log. Stop it with Ctrl-C: writes in progress
-finish first.
+recorded in <work_root>/audit.log. Stop it with Ctrl-C (or SIGTERM):
+requests in progress, saves among them, finish first, and it exits 0.
+The users file is read at start; restart to apply a change to it.
 
 ` + exitCodesHelp,
 		Args: noArgs,

@@ -195,6 +195,11 @@ func TestPreviewIsRender(t *testing.T) {
 hash = "` + hashOf("Drink water.") + `"
 other = "Beba agua <b>limpia</b>."
 origin = "align: es/guide.md"
+
+[candidate."` + ids["Fever"] + `"]
+hash = "` + hashOf("Fever") + `"
+other = "Fiebre"
+origin = "memory"
 `})
 	res, got := c.get("/preview/es/guide.html")
 	if res.StatusCode != 200 {
@@ -225,6 +230,14 @@ origin = "align: es/guide.md"
 	}
 	if strings.ContainsRune(cand, markOpen) || strings.ContainsRune(cand, markClose) {
 		t.Error("a mark was left in the page")
+	}
+	// a candidate heading is marked in the body, and the title and the
+	// table of contents carry no markup
+	if !strings.Contains(cand, `<mark class="healthloc-candidate">Fiebre</mark>`) {
+		t.Errorf("the candidate heading is not marked:\n%s", cand)
+	}
+	if i := strings.Index(cand, "<title"); i < 0 || strings.Contains(cand[i:strings.Index(cand, "</title>")], "mark") {
+		t.Error("the page title holds a mark")
 	}
 	if !strings.Contains(cand, "Guía de la fiebre") {
 		t.Error("the candidates' preview lost the translation")
