@@ -406,6 +406,7 @@
       } else if (e.key === "Enter" && mod && e.shiftKey) {
         e.preventDefault();
         if (row.querySelector("[data-act=approve]")) review(row, "approve", row.querySelector("[data-act=approve]"));
+        else if (list.dataset.reviewer === "true") msg(row, "Nothing to approve: the entry is " + row.dataset.state + ".", true);
         else msg(row, "Only a reviewer can approve.", true);
       } else if (e.key === "Escape") {
         e.preventDefault();
