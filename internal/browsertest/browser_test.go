@@ -33,6 +33,7 @@ var (
 func TestMain(m *testing.M) {
 	flag.Parse()
 	code := m.Run()
+	stopTeam()
 	if browserCancel != nil {
 		browserCancel()
 	}

@@ -12,14 +12,6 @@ import (
 	"github.com/healthloc/healthloc/internal/workarea"
 )
 
-// accept records a reviewer's acceptance of one finding in st.
-func accept(st *workarea.State, id, check string, a workarea.Accepted) {
-	if st.Accepted[id] == nil {
-		st.Accepted[id] = map[string]workarea.Accepted{}
-	}
-	st.Accepted[id][check] = a
-}
-
 // runCheckAccept records the acceptance of the findings --accept names
 // (ID:CHECK) in one locale: each must be a finding check reports now, on
 // a current translation. The acceptance holds for exactly this source and
@@ -72,7 +64,7 @@ func runCheckAccept(ctx context.Context, io *IO, g *globalOptions, o *checkOptio
 		if !found {
 			return fmt.Errorf("--accept %q: check finds nothing of kind %q in %s's translation of %s", spec, check, loc, id)
 		}
-		accept(wf, id, check, workarea.Accepted{Reviewer: o.Reviewer, Reason: o.Reason,
+		wf.Accept(id, check, workarea.Accepted{Reviewer: o.Reviewer, Reason: o.Reason,
 			SourceHash: d.Source.Messages[id].Hash, TranslationHash: project.TextHash(text)})
 		slugs[d.Slug] = true
 		if !g.Quiet {

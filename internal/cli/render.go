@@ -233,23 +233,5 @@ func loadTemplates(g *globalOptions, cfg *config.Config) (*render.Templates, err
 		return nil, err
 	}
 	defer root.Close()
-	read := func(name string) ([]byte, error) {
-		if name == "" {
-			return nil, nil
-		}
-		data, err := root.ReadFile(filepath.FromSlash(name))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w (page_template or index_template in [site])", name, err)
-		}
-		return data, nil
-	}
-	page, err := read(cfg.Site.PageTemplate)
-	if err != nil {
-		return nil, err
-	}
-	index, err := read(cfg.Site.IndexTemplate)
-	if err != nil {
-		return nil, err
-	}
-	return render.ParseTemplates(cfg.Site.PageTemplate, page, cfg.Site.IndexTemplate, index)
+	return render.LoadTemplates(root.FS(), cfg.Site)
 }

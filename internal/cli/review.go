@@ -254,7 +254,7 @@ func (r *reviewer) approve(t reviewTarget) {
 		// the approved translation through
 		rev.Override = r.o.Override
 		for _, f := range errs {
-			accept(r.wf, t.id, f.Check, workarea.Accepted{Reviewer: r.o.Reviewer, Reason: r.o.Override,
+			r.wf.Accept(t.id, f.Check, workarea.Accepted{Reviewer: r.o.Reviewer, Reason: r.o.Override,
 				SourceHash: src.Hash, TranslationHash: rev.TranslationHash})
 		}
 	}

@@ -115,6 +115,15 @@ func (s *State) Clone() *State {
 	return c
 }
 
+// Accept records a reviewer's acceptance of check's finding on message
+// id's translation.
+func (s *State) Accept(id, check string, a Accepted) {
+	if s.Accepted[id] == nil {
+		s.Accepted[id] = map[string]Accepted{}
+	}
+	s.Accepted[id][check] = a
+}
+
 // Empty reports whether the state holds nothing.
 func (s *State) Empty() bool {
 	return len(s.Reviews) == 0 && len(s.Previous) == 0 && len(s.Candidates) == 0 && len(s.Accepted) == 0
