@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"testing"
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/content"
@@ -147,4 +148,14 @@ func sortedIDs(c *catalog.Catalog) []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// BenchSizes are the project sizes, in documents, that the benchmarks
+// run on: 1,000 and 10,000, or only 1,000 with -short, as CI runs them
+// (once each, to keep them working; nothing there is timed).
+func BenchSizes() []int {
+	if testing.Short() {
+		return []int{1000}
+	}
+	return []int{1000, 10000}
 }

@@ -54,7 +54,8 @@ func corpusOf(b *testing.B, n int, locales ...string) benchCorpus {
 	return c
 }
 
-var sizes = []int{1000, 10000}
+// sizes are the benchmarks' project sizes (see corpus.BenchSizes).
+func sizes() []int { return corpus.BenchSizes() }
 
 // BenchmarkExtract extracts without writing: "whole" loads the project
 // (every document and catalog) and computes the plan; "stream" is how the
@@ -62,7 +63,7 @@ var sizes = []int{1000, 10000}
 // sources spilled to a temporary file and each locale merged with
 // catalog.StreamMerge, the plan's parts dropped as they come.
 func BenchmarkExtract(b *testing.B) {
-	for _, n := range sizes {
+	for _, n := range sizes() {
 		for _, lean := range []bool{false, true} {
 			name := map[bool]string{false: "whole", true: "stream"}[lean]
 			b.Run(fmt.Sprintf("docs=%d/%s", n, name), func(b *testing.B) {
@@ -92,7 +93,7 @@ func extractOnce(b *testing.B, c benchCorpus, lean bool) {
 // on all cores and nothing else.
 func BenchmarkGoldmarkParse(b *testing.B) {
 	md := goldmark.New(goldmark.WithExtensions(extension.Table))
-	for _, n := range sizes {
+	for _, n := range sizes() {
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
 			c := corpusOf(b, n)
 			var docs [][]byte

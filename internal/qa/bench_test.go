@@ -14,7 +14,7 @@ import (
 // BenchmarkCheck runs every check on every translation of both locales
 // of a loaded project.
 func BenchmarkCheck(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
+	for _, n := range corpus.BenchSizes() {
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
 			o := corpus.Options{Docs: n, Locales: []string{"es", "fr"}, Seed: 1, Translated: 0.6, Stale: 0.1}
 			fsys, size, err := corpus.MapFS(o)

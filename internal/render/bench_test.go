@@ -12,7 +12,7 @@ import (
 // BenchmarkRender renders the bundles of both locales of a loaded
 // project, without writing.
 func BenchmarkRender(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
+	for _, n := range corpus.BenchSizes() {
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
 			o := corpus.Options{Docs: n, Locales: []string{"es", "fr"}, Seed: 1, Translated: 0.6, Stale: 0.1}
 			fsys, size, err := corpus.MapFS(o)
