@@ -167,6 +167,9 @@ func writeImportChecks(w stdio.Writer, p *project.Project, sum *exchange.CheckSu
 	if n := sum.Errors + sum.Warnings; n > len(sum.First) {
 		fmt.Fprintf(w, "… and %d more: run healthloc check\n", n-len(sum.First))
 	}
+	if sum.Errors > 0 {
+		fmt.Fprintln(w, "a translation with an error is held: neither served nor published until it is fixed, or a reviewer accepts the finding (check --accept)")
+	}
 	return nil
 }
 
