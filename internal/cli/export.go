@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	stdio "io"
 	"path/filepath"
 	"strings"
 
@@ -92,7 +93,11 @@ func runExport(ctx context.Context, io *IO, g *globalOptions, o *exportOptions) 
 	if err != nil {
 		return err
 	}
-	locs, err := targetLocales(p, o.Locales, false)
+	note := io.ErrOut
+	if g.Quiet {
+		note = stdio.Discard
+	}
+	locs, err := matchLocales(note, p, o.Locales)
 	if err != nil {
 		return err
 	}

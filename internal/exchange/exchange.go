@@ -55,8 +55,11 @@ type Unit struct {
 	// Base is MetaBase's value; "" when the file has none.
 	Base string
 	// Fuzzy marks an imported target its translator did not finish
-	// (PO fuzzy flag, an XLIFF needs-* or initial state).
+	// (PO fuzzy flag, an XLIFF new, needs-* or initial state).
 	Fuzzy bool
+	// FileState is the state an imported file gives the target: "fuzzy"
+	// (PO), the XLIFF state ("needs-translation", "initial"), or "".
+	FileState string
 	// Line is where the unit starts in the imported file.
 	Line int
 	// Refs are an imported unit's references; when ID is "", a reference

@@ -65,7 +65,7 @@ func Parse(path string, data []byte) (*exchange.File, error) {
 		}
 		for _, fl := range e.flags {
 			if fl == "fuzzy" {
-				u.Fuzzy = true
+				u.Fuzzy, u.FileState = true, "fuzzy"
 			}
 		}
 		if len(f.Docs) == 0 {

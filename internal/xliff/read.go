@@ -197,7 +197,9 @@ func (r *reader) transUnit(e xml.StartElement) (exchange.Unit, error) {
 			u.Source = s
 			return err
 		case "target":
-			if strings.HasPrefix(attrOf(c, "state"), "needs-") {
+			st := attrOf(c, "state")
+			u.FileState = st
+			if strings.HasPrefix(st, "needs-") || st == "new" {
 				u.Fuzzy = true
 			}
 			s, err := r.inline()
@@ -229,8 +231,11 @@ func (r *reader) unit(e xml.StartElement) (exchange.Unit, error) {
 			meta(&u, s)
 			return err
 		case "segment", "ignorable":
-			if c.Name.Local == "segment" && (attrOf(c, "state") == "" || attrOf(c, "state") == "initial") {
-				u.Fuzzy = true
+			if c.Name.Local == "segment" {
+				u.FileState = attrOf(c, "state")
+				if u.FileState == "" || u.FileState == "initial" {
+					u.Fuzzy, u.FileState = true, "initial"
+				}
 			}
 			return r.children(walk)
 		case "source":
