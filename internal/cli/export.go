@@ -19,11 +19,12 @@ import (
 )
 
 type exportOptions struct {
-	Locales []string
-	Format  string
-	Only    []string
-	Split   string
-	Out     string
+	Locales    []string
+	Format     string
+	Only       []string
+	Split      string
+	Out        string
+	CopySource bool
 }
 
 func (o *exportOptions) AddFlags(f *pflag.FlagSet) {
@@ -33,6 +34,7 @@ func (o *exportOptions) AddFlags(f *pflag.FlagSet) {
 		"missing", "stale", "review", "translated", "reviewed", "all")
 	enumVar(f, &o.Split, "split", "", "locale", "one file per locale, or per document", "locale", "doc")
 	f.StringVarP(&o.Out, "out", "o", "l10n", "output `directory`, relative to the working directory")
+	f.BoolVar(&o.CopySource, "copy-source", false, "fill missing targets with the source, left unfinished (OmegaT needs it for XLIFF 1.2)")
 }
 
 func newExportCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -49,6 +51,12 @@ protected as numbered placeholders <1/> (inline codes in XLIFF), so a
 translator cannot break it; import restores the exact bytes. Each entry
 records the translation it was made from, so that import can tell when
 the catalog changed in the meantime.
+
+--copy-source fills each missing target with its source, marked unfinished
+(XLIFF needs-translation or initial, PO fuzzy): OmegaT 3.6 translates the
+targets of an XLIFF 1.2 file and leaves units with an empty target alone.
+Import skips a target still equal to its source, and keeps one a tool
+changed but left unfinished as a candidate for review.
 
 --only review hands the candidates waiting for medical review (pairs made
 by align) to an outside reviewer: each is marked as needing review (PO
@@ -87,6 +95,9 @@ func runExport(ctx context.Context, io *IO, g *globalOptions, o *exportOptions) 
 		return usagef("--only %q: must list missing, stale, review, translated, reviewed or all", strings.Join(o.Only, ","))
 	}
 	if o.Format == "tmx" {
+		if o.CopySource {
+			return usagef("--copy-source: a TMX memory holds translations only; use it with po, xliff12 or xliff20")
+		}
 		only = exchange.Only{project.Translated: true, project.Reviewed: true}
 	}
 	p, err := g.load()
@@ -105,6 +116,9 @@ func runExport(ctx context.Context, io *IO, g *globalOptions, o *exportOptions) 
 	var summary []string
 	for _, loc := range locs {
 		f := exchange.Export(p, loc, only, o.Format != "po")
+		if o.CopySource {
+			f.CopySource()
+		}
 		if len(f.Docs) == 0 {
 			// XLIFF needs at least one <file>; an empty hand-off helps nobody.
 			summary = append(summary, fmt.Sprintf("%s: nothing to export", loc))

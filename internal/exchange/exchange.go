@@ -267,6 +267,20 @@ func isMarkdown(seg content.Segment) bool {
 	return false
 }
 
+// CopySource fills the target of every missing unit with its source, as
+// tools that translate targets in place need (OmegaT with XLIFF 1.2):
+// the unit stays missing (XLIFF needs-translation or initial, PO fuzzy),
+// and import takes a target still equal to its source for untranslated.
+func (f *File) CopySource() {
+	for i := range f.Docs {
+		for j := range f.Docs[i].Units {
+			if u := &f.Docs[i].Units[j]; u.State == project.Missing && u.Target == "" {
+				u.Target = u.Source
+			}
+		}
+	}
+}
+
 // Split returns one file per document of f, named by document path.
 func (f *File) Split() []*File {
 	var out []*File

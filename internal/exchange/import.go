@@ -293,7 +293,7 @@ func (im *importer) unit(loc language.Tag, u *Unit, f *File, reviewer string) En
 		}
 	}
 	if u.Fuzzy {
-		return im.unfinished(loc, t, u, f, text, stale)
+		return im.unfinished(loc, t, u, f.Path, text, stale)
 	}
 	if im.opts.AsCandidate && !stale {
 		return im.candidate(loc, t.doc, u.ID, seg.Text, text, im.opts.Origin)
@@ -308,6 +308,11 @@ func (im *importer) unit(loc language.Tag, u *Unit, f *File, reviewer string) En
 		return Entry{Outcome: Unchanged}
 	}
 	if catalog.Normalize(text) == catalog.Normalize(seg.Text) && !im.sameAllowed(seg.Text) {
+		if slices.Contains(UnfinishedStates, u.FileState) {
+			// an accepted state (--accept-states) on a target the tool
+			// never touched
+			return Entry{Outcome: Skipped, Reason: ReasonUntranslated}
+		}
 		return Entry{Outcome: Skipped, Reason: "translation is the source text"}
 	}
 	var reason string

@@ -38,6 +38,9 @@ func (im *importer) reviewed(loc language.Tag, t target, u *Unit, tagCodes bool,
 	if !ok || c.Rejected != "" {
 		return Entry{}, false // decided earlier in this run
 	}
+	if strings.HasPrefix(c.Origin, OriginUnfinished) && !u.Fuzzy {
+		return Entry{}, false // a translator's own, finished now
+	}
 	seg := t.doc.Segments[t.seg]
 	text, codes, err := im.restoreTarget(seg, u, tagCodes)
 	if err != nil {

@@ -3,6 +3,7 @@ package exchange
 import (
 	"fmt"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -24,6 +25,12 @@ const (
 	ReasonNoPlaceholder = "a placeholder that does not exist in the source"
 	ReasonLostPair      = "lost a paired placeholder"
 )
+
+// OriginUnfinished begins the origin of a candidate that a tool left
+// unfinished: a translator's work, which a later import of the same file
+// finished (or with --accept-states) takes as translated, with no
+// reviewer.
+const OriginUnfinished = "unfinished in "
 
 // UnfinishedStates are the states a file can leave a target in that
 // import does not take as translated unless told (--accept-states): PO's
@@ -178,7 +185,7 @@ func (im *importer) accepted(st string) bool {
 // unfinished handles a target a tool left unfinished: untouched, it
 // changes nothing; changed, it is kept as a candidate for a reviewer,
 // never served and never dropped.
-func (im *importer) unfinished(loc language.Tag, t target, u *Unit, f *File, text string, stale bool) Entry {
+func (im *importer) unfinished(loc language.Tag, t target, u *Unit, file string, text string, stale bool) Entry {
 	seg := t.doc.Segments[t.seg]
 	if catalog.Normalize(text) == catalog.Normalize(seg.Text) || u.Source != "" && catalog.Normalize(u.Target) == catalog.Normalize(u.Source) {
 		return Entry{Outcome: Skipped, Reason: ReasonUntranslated}
@@ -199,7 +206,7 @@ func (im *importer) unfinished(loc language.Tag, t target, u *Unit, f *File, tex
 	if state == "" {
 		state = "unfinished"
 	}
-	e := im.candidate(loc, t.doc, u.ID, seg.Text, text, fmt.Sprintf("unfinished in %s (%s)", f.Path, state))
+	e := im.candidate(loc, t.doc, u.ID, seg.Text, text, fmt.Sprintf("%s%s (%s)", OriginUnfinished, filepath.ToSlash(file), state))
 	if e.Outcome == Candidate {
 		e.Reason, e.Detail = ReasonUnfinished, state
 	}

@@ -104,6 +104,11 @@ func writeUnit(b *bytes.Buffer, doc string, u exchange.Unit) {
 		}
 	case project.Candidate:
 		b.WriteString("#, fuzzy\n")
+	case project.Missing:
+		if u.Target != "" {
+			// pre-filled with the source (export --copy-source)
+			b.WriteString("#, fuzzy\n")
+		}
 	}
 	writeString(b, "msgctxt ", u.ID)
 	writeString(b, "msgid ", u.Source)
