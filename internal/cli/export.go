@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	stdio "io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/healthloc/healthloc/internal/exchange"
+	"github.com/healthloc/healthloc/internal/memory"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/po"
 	"github.com/healthloc/healthloc/internal/project"
@@ -118,6 +120,14 @@ func runExport(ctx context.Context, io *IO, g *globalOptions, o *exportOptions) 
 		f := exchange.Export(p, loc, only, o.Format != "po")
 		if o.CopySource {
 			f.CopySource()
+		}
+		if o.Format != "tmx" {
+			// suggestions from the translation memories from outside
+			ix, err := memory.Load(os.DirFS(p.Config.Dir), p.Config.WorkRoot, loc)
+			if err != nil {
+				return err
+			}
+			memory.Annotate(f, ix)
 		}
 		if len(f.Docs) == 0 {
 			// XLIFF needs at least one <file>; an empty hand-off helps nobody.

@@ -18,7 +18,11 @@ import (
 // one, and w is told so in one line; one close to several, or to none, is
 // a usage error that lists the close ones.
 func matchLocales(w stdio.Writer, p *project.Project, names []string) ([]language.Tag, error) {
-	targets := p.Config.Targets()
+	return matchTargets(w, p.Config.Source(), p.Config.Targets(), names)
+}
+
+// matchTargets is matchLocales given the source and target locales.
+func matchTargets(w stdio.Writer, source language.Tag, targets []language.Tag, names []string) ([]language.Tag, error) {
 	if len(names) == 0 {
 		return targets, nil
 	}
@@ -28,7 +32,7 @@ func matchLocales(w stdio.Writer, p *project.Project, names []string) ([]languag
 		if err != nil {
 			return nil, usagef("--locale: %w", err)
 		}
-		if t == p.Config.Source() {
+		if t == source {
 			return nil, usagef("--locale %s: that is the source locale; %s", n, targetList(targets))
 		}
 		m := locale.MatchTarget(t, targets)

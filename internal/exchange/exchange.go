@@ -71,6 +71,28 @@ type Unit struct {
 	// Suggestion is a candidate a reviewer rejected, offered to the
 	// translator of a missing message; Rejected says who and why.
 	Suggestion, Rejected string
+	// Matches are suggestions from a translation memory, best first.
+	Matches []Match
+}
+
+// Match is a translation memory's suggestion for a unit: a similar
+// source and its translation, protected like the unit's texts.
+type Match struct {
+	Source, Target string
+	// Origin names the memory; Score is how alike the sources are, in
+	// percent.
+	Origin string
+	Score  int
+}
+
+// Protected is a text written with a unit's markup (a suggestion), with
+// each piece of markup that is one of the unit's codes as its
+// placeholder.
+func (u Unit) Protected(raw string) string {
+	if len(u.Codes) > 0 && htmlTagRe.FindString(u.Codes[0]) == u.Codes[0] {
+		return ProtectTagsWith(raw, u.Codes)
+	}
+	return ProtectWith(raw, u.Codes)
 }
 
 // NeedsReview is the note of a candidate in an exported file: why it is
@@ -105,7 +127,10 @@ type File struct {
 	// Reviewer names the medical reviewer of the file's candidates: the
 	// X-Reviewer header of a PO file, a healthloc-reviewer note in XLIFF.
 	Reviewer string
-	Docs     []Doc
+	// Tool and Date are what an imported file's header says made it and
+	// when (X-Generator and PO-Revision-Date, XLIFF 1.2 tool and date).
+	Tool, Date string
+	Docs       []Doc
 }
 
 // HasCandidates reports whether f holds a candidate, so that its header

@@ -4,6 +4,7 @@ package status
 
 import (
 	"sort"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -36,6 +37,9 @@ type Tally struct {
 	// Candidates are translations of the current source waiting in the
 	// work area for a reviewer; they are not translated yet.
 	Candidates Count `json:"candidates"`
+	// FromMemory is the part of Candidates that a translation memory
+	// from outside proposed (healthloc memory add).
+	FromMemory Count `json:"candidates_from_memory"`
 	Stale      Count `json:"stale"`
 	Missing    Count `json:"missing"`
 	// Inherited is the part of Translated that comes from a parent locale
@@ -54,6 +58,7 @@ func (t *Tally) plus(o Tally) {
 	t.Translated.plus(o.Translated)
 	t.Reviewed.plus(o.Reviewed)
 	t.Candidates.plus(o.Candidates)
+	t.FromMemory.plus(o.FromMemory)
 	t.Stale.plus(o.Stale)
 	t.Missing.plus(o.Missing)
 	t.Inherited.plus(o.Inherited)
@@ -157,6 +162,9 @@ func docTally(p *project.Project, loc language.Tag, d *project.Doc) Tally {
 		case r.Reason == project.Candidate:
 			// the locale's own candidate, whatever a parent has
 			t.Candidates.add(words)
+			if wf := p.Workflow[loc.String()]; wf != nil && strings.HasPrefix(wf.Candidates[id].Origin, project.MemoryOrigin) {
+				t.FromMemory.add(words)
+			}
 		case r.State == project.Stale:
 			t.Stale.add(words)
 		default:
