@@ -109,8 +109,41 @@ func (u Unit) raw(s string) (string, bool) {
 	if !known(u.Codes) {
 		return "", false
 	}
-	out, err := exchange.Restore(s, u.Codes)
-	return out, err == nil
+	return restore(s, u.Codes)
+}
+
+// restore is exchange.Restore without a regular expression: extract
+// restores every unit of a memory once.
+func restore(s string, codes []string) (string, bool) {
+	if strings.IndexByte(s, '<') < 0 {
+		return s, true
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String(), true
+		}
+		j := i + 1
+		n := 0
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' && j-i < 6 {
+			n = n*10 + int(s[j]-'0')
+			j++
+		}
+		if j == i+1 || !strings.HasPrefix(s[j:], "/>") {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		if n < 1 || n > len(codes) {
+			return "", false
+		}
+		b.WriteString(s[:i])
+		b.WriteString(codes[n-1])
+		s = s[j+2:]
+	}
 }
 
 // origin is the candidate origin of entry k.

@@ -97,6 +97,9 @@ func ValidName(name string) bool {
 
 // Parse decodes a memory file read from path.
 func Parse(path string, data []byte) (*File, error) {
+	if f, ok := parseCanonical(data); ok && f.Name != "" {
+		return f, nil
+	}
 	f := &File{}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(f)
 	if err != nil {

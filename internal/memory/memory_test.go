@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
+	"github.com/healthloc/healthloc/internal/exchange"
 )
 
 func opts(targets ...string) Options {
@@ -175,6 +176,29 @@ func TestFileRoundTrip(t *testing.T) {
 	}
 	if _, err := Parse("b.toml", []byte("name = \"b\"\nbogus = 1\n")); err == nil || !strings.Contains(err.Error(), "b.toml: unknown key") {
 		t.Errorf("unknown key: %v", err)
+	}
+	// the fast reader of Marshal's form reads what the TOML parser reads,
+	// and leaves any other form to it
+	f.Units = append(f.Units, Unit{Source: "x <1/>\\ \t\u00e9 \U0001F600", Target: "y", Codes: []string{`", "`}}, Unit{Source: "z", Target: "w"})
+	fast, ok := parseCanonical(f.Marshal())
+	if !ok || !reflect.DeepEqual(fast, f) {
+		t.Errorf("parseCanonical = %+v, %v", fast, ok)
+	}
+	for _, other := range []string{"name = 'single'\n", "name = \"a\"\n[[unit]]\nsource = \"s\"\n", "name = \"a\"\nname = \"b\"\n", "[unit]\n"} {
+		if _, ok := parseCanonical([]byte(other)); ok {
+			t.Errorf("parseCanonical(%q) took it", other)
+		}
+	}
+}
+
+func TestRestore(t *testing.T) {
+	codes := []string{"**", "[", "](x)"}
+	for _, s := range []string{"plain", "a <1/>b<1/> <2/>c<3/>", "<b> <12 <x/> <4", "<0/>", "<4/>"} {
+		want, err := exchange.Restore(s, codes)
+		got, ok := restore(s, codes)
+		if ok != (err == nil) || ok && got != want {
+			t.Errorf("restore(%q) = %q, %v; exchange.Restore %q, %v", s, got, ok, want, err)
+		}
 	}
 }
 
