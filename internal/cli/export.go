@@ -60,6 +60,10 @@ targets of an XLIFF 1.2 file and leaves units with an empty target alone.
 Import skips a target still equal to its source, and keeps one a tool
 changed but left unfinished as a candidate for review.
 
+When the project has translation memories from outside (healthloc memory
+add), each missing or stale entry carries up to 3 similar translations, 70%
+alike or more: PO comments, XLIFF 1.2 alt-trans, XLIFF 2.0 mtc:matches.
+
 --only review hands the candidates waiting for medical review (pairs made
 by align) to an outside reviewer: each is marked as needing review (PO
 fuzzy with a comment, XLIFF needs-review-translation or initial with a

@@ -126,7 +126,7 @@ func runImport(ctx context.Context, io *IO, g *globalOptions, o *importOptions, 
 	}
 	if o.Locale != "" {
 		note := io.ErrOut
-		if g.Quiet {
+		if g.Quiet || o.Format == "json" {
 			note = stdio.Discard
 		}
 		locs, err := matchLocales(note, p, []string{o.Locale})
@@ -165,7 +165,7 @@ func runImport(ctx context.Context, io *IO, g *globalOptions, o *importOptions, 
 		return err
 	}
 	for _, f := range rep.Files {
-		if f.Warning != "" {
+		if f.Warning != "" && o.Format != "json" { // json: files[].warning
 			fmt.Fprintf(io.ErrOut, "healthloc: warning: %s\n", f.Warning)
 		}
 	}

@@ -2,6 +2,7 @@ package memory
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"github.com/healthloc/healthloc/internal/catalog"
 )
@@ -24,7 +25,12 @@ func parseCanonical(data []byte) (f *File, ok bool) {
 			line, data = data, nil
 		}
 		switch {
-		case len(line) == 0 || line[0] == '#':
+		case len(line) == 0:
+			continue
+		case line[0] == '#':
+			if !utf8.Valid(line) || bytes.ContainsFunc(line, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }) {
+				return nil, false
+			}
 			continue
 		case string(line) == "[[unit]]":
 			if u != nil && seen&3 != 3 {

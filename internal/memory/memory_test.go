@@ -1,10 +1,12 @@
 package memory
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
@@ -208,4 +210,26 @@ func TestNameOf(t *testing.T) {
 			t.Errorf("NameOf(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzParse: the fast reader of memory files takes only what the TOML
+// parser reads the same way.
+func FuzzParse(f *testing.F) {
+	seed := &File{Origin: Origin{Name: "a.tmx", File: "a.tmx", Format: "tmx", Tool: "t"}, Units: []Unit{
+		{Source: "Take <1/>two<2/>.", Target: "Tome <1/>dos<2/>.", Codes: []string{"**", "**"}}, {Source: "a \"b\" \\ c", Target: "d\te"}}}
+	f.Add(seed.Marshal())
+	f.Add([]byte("name = \"x\"\n[[unit]]\nsource = \"a\"\ntarget = \"b\"\ncodes = [\"\", \"\\\"\"]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fast, ok := parseCanonical(data)
+		if !ok || fast.Name == "" {
+			return
+		}
+		f := &File{}
+		if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(f); err != nil {
+			t.Fatalf("fast reader took what TOML refuses (%v):\n%s", err, data)
+		}
+		if !reflect.DeepEqual(fast, f) {
+			t.Fatalf("fast %+v, TOML %+v", fast, f)
+		}
+	})
 }

@@ -155,6 +155,7 @@ func readTU(d *xml.Decoder, tu *TU) error {
 }
 
 func readTUV(d *xml.Decoder, v *TUV) error {
+	seg := false
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -164,12 +165,14 @@ func readTUV(d *xml.Decoder, v *TUV) error {
 		case xml.EndElement:
 			return nil
 		case xml.StartElement:
-			if t.Name.Local != "seg" {
+			if t.Name.Local != "seg" || seg {
+				// a <tuv> has one <seg>
 				if err := d.Skip(); err != nil {
 					return err
 				}
 				continue
 			}
+			seg = true
 			if err := readSeg(d, v); err != nil {
 				return err
 			}

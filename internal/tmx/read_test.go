@@ -57,3 +57,26 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParse: any input is read or refused with an error naming the file;
+// a text's placeholders always stand for codes it has.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(`<tmx version="1.4"><header srclang="en" creationdate="20200101T000000Z"/><body><tu><tuv xml:lang="en"><seg>a <bpt i="1" x="1">**</bpt>b<ept i="1">**</ept> <ph>&lt;br&gt;</ph></seg></tuv><tuv xml:lang="fr"><seg>c <it pos="begin">x</it><hi>d</hi></seg></tuv></tu></body></tmx>`))
+	f.Add([]byte(`<tmx><body><tu><tuv lang="en"><seg><ph><sub>x</sub></ph><ut>y</ut></seg></tuv></tu></body></tmx>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Parse("f.tmx", data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.tmx") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for _, tu := range m.Units {
+			for _, v := range tu.Vars {
+				if len(v.Codes) != len(v.Keys) || strings.Count(v.Text, "/>") < len(v.Codes) {
+					t.Fatalf("%d codes, %d keys, text %q", len(v.Codes), len(v.Keys), v.Text)
+				}
+			}
+		}
+	})
+}
