@@ -333,8 +333,8 @@ func TestTranslateToolkitRoundTrip(t *testing.T) {
 	rc := healthloc(t, converted, "import", "--locale", "fr", filepath.Join(work, "tr.xlf"))
 	sameImport(t, "po2xliff", direct, converted, rd, rc)
 	t.Logf("po2xliff: %s / %s", reportLine.FindString(rd), reportLine.FindString(rc))
-	if !strings.Contains(rd, "0 conflicts") || regexp.MustCompile(`(?m)^0 imported`).MatchString(rd) {
-		t.Fatalf("PO import imported nothing:\n%s", rd)
+	if !strings.Contains(rd, "0 conflicts") || regexp.MustCompile(`(?m)^0 imported`).MatchString(rd) || !strings.HasSuffix(reportLine.FindString(rc), " 0 skipped") {
+		t.Fatalf("PO import imported nothing, or not cleanly:\n%s", rc)
 	}
 
 	// a translated XLIFF 1.2, and xliff2po's PO of it
@@ -359,8 +359,8 @@ func TestTranslateToolkitRoundTrip(t *testing.T) {
 	rc = healthloc(t, converted, "import", "--locale", "fr", filepath.Join(xlf, "tr.po"))
 	sameImport(t, "xliff2po", direct, converted, rd, rc)
 	t.Logf("xliff2po: %s / %s", reportLine.FindString(rd), reportLine.FindString(rc))
-	if !strings.Contains(rd, "0 conflicts") || regexp.MustCompile(`(?m)^0 imported`).MatchString(rd) {
-		t.Fatalf("XLIFF import imported nothing:\n%s", rd)
+	if !strings.Contains(rd, "0 conflicts") || regexp.MustCompile(`(?m)^0 imported`).MatchString(rd) || !strings.HasSuffix(reportLine.FindString(rc), " 0 skipped") {
+		t.Fatalf("XLIFF import imported nothing, or not cleanly:\n%s", rc)
 	}
 }
 

@@ -44,7 +44,7 @@ comment, XLIFF 1.2 alt-trans, XLIFF 2.0 mtc:matches), and status counts
 the candidates that came from a memory.
 
 ` + exitCodesHelp,
-		Args: noArgs,
+		Args: unknownCommand,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newMemoryAddCmd(io, g), newMemoryListCmd(io, g), newMemoryRemoveCmd(io, g))

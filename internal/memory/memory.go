@@ -40,21 +40,21 @@ const OriginPrefix = project.MemoryOrigin
 type Origin struct {
 	// Name is the memory's name: the name of the file it was read from,
 	// unless given.
-	Name string `toml:"name"`
+	Name string `toml:"name" json:"name"`
 	// File is the file as it was named when added; Format its format
 	// (tmx, po, xliff12, xliff20).
-	File   string `toml:"file"`
-	Format string `toml:"format"`
+	File   string `toml:"file" json:"file"`
+	Format string `toml:"format" json:"format"`
 	// Tool and Date are what the file's header says: the tool that made
 	// it and when (TMX creationtool and creationdate, PO X-Generator and
 	// PO-Revision-Date, XLIFF 1.2 tool and date). Never the time of the
 	// import.
-	Tool string `toml:"tool,omitempty"`
-	Date string `toml:"date,omitempty"`
+	Tool string `toml:"tool,omitempty" json:"tool,omitempty"`
+	Date string `toml:"date,omitempty" json:"date,omitempty"`
 	// Language is the target language as the file names it (fr-FR);
 	// SourceLanguage its source language.
-	Language       string `toml:"language,omitempty"`
-	SourceLanguage string `toml:"source_language,omitempty"`
+	Language       string `toml:"language,omitempty" json:"language,omitempty"`
+	SourceLanguage string `toml:"source_language,omitempty" json:"source_language,omitempty"`
 }
 
 // Unit is a source text and its translation. Placeholders "<n/>" stand
