@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	stdio "io"
 	"os"
 	"path/filepath"
 
@@ -141,7 +142,11 @@ func runAlign(ctx context.Context, io *IO, g *globalOptions, o *alignOptions, sr
 	if err != nil {
 		return err
 	}
-	locs, err := targetLocales(p, []string{o.Locale}, false)
+	note := io.ErrOut
+	if g.Quiet {
+		note = stdio.Discard
+	}
+	locs, err := matchLocales(note, p, []string{o.Locale})
 	if err != nil {
 		return err
 	}
@@ -211,7 +216,7 @@ func runAlign(ctx context.Context, io *IO, g *globalOptions, o *alignOptions, sr
 			shown.Entries = append(shown.Entries, e)
 		}
 	}
-	return writeImportReport(io, g, "text", shown)
+	return writeImportReport(io, g, "text", shown, false)
 }
 
 // alignUnits are the pairs as units to import, one per message, and the

@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	stdio "io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/healthloc/healthloc/internal/exchange"
+	"github.com/healthloc/healthloc/internal/memory"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/po"
 	"github.com/healthloc/healthloc/internal/project"
@@ -18,11 +21,12 @@ import (
 )
 
 type exportOptions struct {
-	Locales []string
-	Format  string
-	Only    []string
-	Split   string
-	Out     string
+	Locales    []string
+	Format     string
+	Only       []string
+	Split      string
+	Out        string
+	CopySource bool
 }
 
 func (o *exportOptions) AddFlags(f *pflag.FlagSet) {
@@ -32,6 +36,7 @@ func (o *exportOptions) AddFlags(f *pflag.FlagSet) {
 		"missing", "stale", "review", "translated", "reviewed", "all")
 	enumVar(f, &o.Split, "split", "", "locale", "one file per locale, or per document", "locale", "doc")
 	f.StringVarP(&o.Out, "out", "o", "l10n", "output `directory`, relative to the working directory")
+	f.BoolVar(&o.CopySource, "copy-source", false, "fill missing targets with the source, left unfinished (OmegaT needs it for XLIFF 1.2)")
 }
 
 func newExportCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -48,6 +53,16 @@ protected as numbered placeholders <1/> (inline codes in XLIFF), so a
 translator cannot break it; import restores the exact bytes. Each entry
 records the translation it was made from, so that import can tell when
 the catalog changed in the meantime.
+
+--copy-source fills each missing target with its source, marked unfinished
+(XLIFF needs-translation or initial, PO fuzzy): OmegaT 3.6 translates the
+targets of an XLIFF 1.2 file and leaves units with an empty target alone.
+Import skips a target still equal to its source, and keeps one a tool
+changed but left unfinished as a candidate for review.
+
+When the project has translation memories from outside (healthloc memory
+add), each missing or stale entry carries up to 3 similar translations, 70%
+alike or more: PO comments, XLIFF 1.2 alt-trans, XLIFF 2.0 mtc:matches.
 
 --only review hands the candidates waiting for medical review (pairs made
 by align) to an outside reviewer: each is marked as needing review (PO
@@ -86,13 +101,20 @@ func runExport(ctx context.Context, io *IO, g *globalOptions, o *exportOptions) 
 		return usagef("--only %q: must list missing, stale, review, translated, reviewed or all", strings.Join(o.Only, ","))
 	}
 	if o.Format == "tmx" {
+		if o.CopySource {
+			return usagef("--copy-source: a TMX memory holds translations only; use it with po, xliff12 or xliff20")
+		}
 		only = exchange.Only{project.Translated: true, project.Reviewed: true}
 	}
 	p, err := g.load()
 	if err != nil {
 		return err
 	}
-	locs, err := targetLocales(p, o.Locales, false)
+	note := io.ErrOut
+	if g.Quiet {
+		note = stdio.Discard
+	}
+	locs, err := matchLocales(note, p, o.Locales)
 	if err != nil {
 		return err
 	}
@@ -100,6 +122,17 @@ func runExport(ctx context.Context, io *IO, g *globalOptions, o *exportOptions) 
 	var summary []string
 	for _, loc := range locs {
 		f := exchange.Export(p, loc, only, o.Format != "po")
+		if o.CopySource {
+			f.CopySource()
+		}
+		if o.Format != "tmx" {
+			// suggestions from the translation memories from outside
+			ix, err := memory.Load(os.DirFS(p.Config.Dir), p.Config.WorkRoot, loc)
+			if err != nil {
+				return err
+			}
+			memory.Annotate(f, ix)
+		}
 		if len(f.Docs) == 0 {
 			// XLIFF needs at least one <file>; an empty hand-off helps nobody.
 			summary = append(summary, fmt.Sprintf("%s: nothing to export", loc))

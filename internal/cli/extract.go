@@ -15,6 +15,7 @@ import (
 
 	"github.com/healthloc/healthloc/internal/cache"
 	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/memory"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
 )
@@ -92,7 +93,8 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 	// ready, so only a batch is in memory at once; nothing is renamed
 	// until every part is written.
 	st := plan.Stager{Context: ctx}
-	rep, err := p.ExtractTo(project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune},
+	mem := memory.Store{FS: os.DirFS(cfg.Dir), WorkRoot: cfg.WorkRoot}
+	rep, err := p.ExtractTo(project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune, Memory: mem},
 		func(part plan.Plan) error { return stageCatalogs(g, p, &st, part) })
 	res, err := st.Settle(err)
 	if err != nil {
@@ -125,6 +127,7 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 		add(l.Carried, "carried over as stale")
 		add(l.MemoryExact, "filled from memory")
 		add(l.MemoryFuzzy, "filled from memory as stale")
+		add(l.FromMemory, "candidates from a translation memory, waiting for review")
 		add(l.Obsolete, "obsolete")
 		add(l.Pruned, "obsolete removed")
 		if len(parts) > 0 {

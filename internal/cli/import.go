@@ -23,19 +23,24 @@ import (
 )
 
 type importOptions struct {
-	Locale    string
-	Force     bool
-	AllowSame []string
-	Format    string
-	Reviewer  string
+	Locale       string
+	Force        bool
+	AllowSame    []string
+	Format       string
+	Reviewer     string
+	Verbose      bool
+	AcceptStates []string
 }
 
 func (o *importOptions) AddFlags(f *pflag.FlagSet) {
-	f.StringVarP(&o.Locale, "locale", "l", "", "target `locale` of files that do not name one (xliff2po output, for example)")
+	f.StringVarP(&o.Locale, "locale", "l", "", "target `locale` of the files: for files that do not name one (xliff2po output), or whose language is close to several targets")
 	f.BoolVar(&o.Force, "force", false, "overwrite catalog translations that changed since the export")
 	f.StringSliceVar(&o.AllowSame, "allow-same", nil, "`texts` (names, brands) that may be imported unchanged from the source")
 	enumVar(f, &o.Format, "format", "", "text", "report format", "text", "json")
 	f.StringVar(&o.Reviewer, "reviewer", "", "`name` of the medical reviewer who approved the candidates kept in the files (default: the file's header)")
+	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list every entry not imported, not just the first 3 of each reason")
+	enumSliceVar(f, &o.AcceptStates, "accept-states", "", nil, "unfinished `states` whose targets are taken as translated (default: none; they become candidates for review)",
+		exchange.UnfinishedStates...)
 }
 
 func newImportCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -46,13 +51,27 @@ func newImportCmd(io *IO, g *globalOptions) *cobra.Command {
 		Long: `Merge translated gettext PO, XLIFF 1.2 or XLIFF 2.0 files into the
 catalogs, matching entries by message ID.
 
+A file whose target language is not a target locale but close to exactly
+one (fr-FR, as translation tools write it, for fr; zh-CN for zh-Hans) is
+imported into that locale, and the report says so; a language close to
+several targets (fr-FR with fr and fr-CA), or to none, is refused with the
+close ones listed: choose with --locale.
+
 An entry whose source no longer matches the content is imported as stale.
 An entry whose catalog translation changed since the export is a conflict:
 the catalog keeps its version unless --force, the other entries are
-imported, and the exit code is 1. Empty and fuzzy entries, and
-translations identical to their source (unless the source is a number or
-listed with --allow-same), are skipped. Every file is read before
-anything is written; a malformed file writes nothing.
+imported, and the exit code is 1. Empty entries, and translations
+identical to their source (unless the source is a number or listed with
+--allow-same), are skipped. A translation that lost half of a pair of
+placeholders (an emphasis opened and never closed, a link's text without
+its target) is skipped, as one with a placeholder the source lacks is.
+
+A target a tool changed but left unfinished (PO fuzzy, XLIFF new,
+needs-translation, needs-review-translation, initial) comes in as a
+candidate waiting for review, never served; --accept-states takes the
+states named as translated instead. Skipped entries are listed by reason,
+the first 3 of each (--verbose: all). Every file is read before anything
+is written; a malformed file writes nothing.
 
 A file exported with candidates (export --only review) carries a medical
 reviewer's decisions. When it names its reviewer (the X-Reviewer header
@@ -92,6 +111,9 @@ func runImport(ctx context.Context, io *IO, g *globalOptions, o *importOptions, 
 			return usageError(fmt.Errorf("--locale: %w", err))
 		}
 	}
+	if o.Format == "json" {
+		o.Verbose = true
+	}
 	// catalogs are written: one run at a time, as extract
 	unlock, err := g.lock(ctx, defaultLockTimeout)
 	if err != nil {
@@ -102,14 +124,22 @@ func runImport(ctx context.Context, io *IO, g *globalOptions, o *importOptions, 
 	if err != nil {
 		return err
 	}
+	if o.Locale != "" {
+		note := io.ErrOut
+		if g.Quiet || o.Format == "json" {
+			note = stdio.Discard
+		}
+		locs, err := matchLocales(note, p, []string{o.Locale})
+		if err != nil {
+			return err
+		}
+		o.Locale = locs[0].String()
+	}
 	var files []*exchange.File
 	for _, a := range args {
 		f, err := readExchangeFile(a)
 		if err != nil {
 			return err
-		}
-		if f.Locale == "" {
-			f.Locale = o.Locale
 		}
 		files = append(files, f)
 	}
@@ -124,15 +154,20 @@ func runImport(ctx context.Context, io *IO, g *globalOptions, o *importOptions, 
 		return strings.Join(why, "; ")
 	}
 	pl, rep, err := exchange.Import(p, files, exchange.ImportOptions{Force: o.Force, AllowSame: o.AllowSame,
-		Reviewer: strings.TrimSpace(o.Reviewer), Approve: approve, Check: true})
+		Reviewer: strings.TrimSpace(o.Reviewer), Approve: approve, Check: true, Locale: o.Locale, AcceptStates: o.AcceptStates})
 	if err != nil {
 		return err
 	}
 	if _, err := applyCatalogs(ctx, g, p, pl); err != nil {
 		return err
 	}
-	if err := writeImportReport(io, g, o.Format, rep); err != nil {
+	if err := writeImportReport(io, g, o.Format, rep, o.Verbose); err != nil {
 		return err
+	}
+	for _, f := range rep.Files {
+		if f.Warning != "" && o.Format != "json" { // json: files[].warning
+			fmt.Fprintf(io.ErrOut, "healthloc: warning: %s\n", f.Warning)
+		}
 	}
 	if o.Format != "json" && !g.Quiet {
 		if err := writeImportChecks(io.ErrOut, p, rep.Checks); err != nil {
@@ -173,10 +208,17 @@ func writeImportChecks(w stdio.Writer, p *project.Project, sum *exchange.CheckSu
 	return nil
 }
 
-func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Report) error {
+// shownPerReason is how many entries of one outcome and reason the text
+// report lists; the rest are counted.
+const shownPerReason = 3
+
+func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Report, verbose bool) error {
 	if format == "json" {
 		if rep.Entries == nil {
 			rep.Entries = []exchange.Entry{}
+		}
+		if rep.Files == nil {
+			rep.Files = []exchange.FileReport{}
 		}
 		b, err := json.MarshalIndent(rep, "", "  ")
 		if err != nil {
@@ -188,7 +230,18 @@ func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Rep
 	if g.Quiet {
 		return nil
 	}
-	empty, unsigned := 0, 0
+	for _, f := range rep.Files {
+		if f.Language != "" && f.Language != f.Locale {
+			fmt.Fprintf(io.Out, "%s: target language %s, imported into %s\n", filepath.ToSlash(f.File), f.Language, f.Locale)
+		}
+	}
+	empty, unsigned, untranslated := 0, 0, 0
+	type group struct {
+		outcome exchange.Outcome
+		reason  string
+	}
+	shown := map[group]int{}
+	var groups []group
 	for _, e := range rep.Entries {
 		switch e.Reason {
 		case exchange.ReasonEmpty:
@@ -196,6 +249,17 @@ func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Rep
 			continue
 		case exchange.ReasonNeedsReviewer:
 			unsigned++
+			continue
+		case exchange.ReasonUntranslated:
+			untranslated++
+			continue
+		}
+		k := group{e.Outcome, e.Reason}
+		if shown[k] == 0 {
+			groups = append(groups, k)
+		}
+		shown[k]++
+		if shown[k] > shownPerReason && !verbose {
 			continue
 		}
 		where := filepath.ToSlash(e.File)
@@ -206,7 +270,12 @@ func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Rep
 		if id == "" {
 			id = "?"
 		}
-		fmt.Fprintf(io.Out, "%s: %s %s: %s\n", where, e.Outcome, id, e.Reason)
+		fmt.Fprintf(io.Out, "%s: %s %s: %s\n", where, e.Outcome, id, e.Why())
+	}
+	for _, k := range groups {
+		if n := shown[k] - shownPerReason; n > 0 && !verbose {
+			fmt.Fprintf(io.Out, "… and %d more %s: %s (--verbose lists them)\n", n, k.outcome, k.reason)
+		}
 	}
 	parts := []string{
 		fmt.Sprintf("%d imported", rep.Imported),
@@ -215,7 +284,11 @@ func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Rep
 		fmt.Sprintf("%d stale", rep.Stale),
 	}
 	if rep.Candidates > 0 {
-		parts = append(parts, fmt.Sprintf("%d candidates for review", rep.Candidates))
+		c := fmt.Sprintf("%d candidates for review", rep.Candidates)
+		if rep.Unfinished > 0 {
+			c += fmt.Sprintf(" (%d left unfinished by the translator's tool; --accept-states takes such states as translated)", rep.Unfinished)
+		}
+		parts = append(parts, c)
 	}
 	if rep.Approved+rep.Refused+rep.Rejected > 0 {
 		parts = append(parts, fmt.Sprintf("%d approved", rep.Approved), fmt.Sprintf("%d refused", rep.Refused), fmt.Sprintf("%d rejected", rep.Rejected))
@@ -224,6 +297,9 @@ func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Rep
 	var why []string
 	if empty > 0 {
 		why = append(why, fmt.Sprintf("%d empty", empty))
+	}
+	if untranslated > 0 {
+		why = append(why, fmt.Sprintf("%d still the source", untranslated))
 	}
 	if unsigned > 0 {
 		why = append(why, fmt.Sprintf("%d candidates without a reviewer's name: sign the file's X-Reviewer header or healthloc-reviewer note, or pass --reviewer", unsigned))

@@ -164,6 +164,7 @@ renders a localized bundle for every locale.
 		newAlignCmd(io, g),
 		newCheckCmd(io, g),
 		newReviewCmd(io, g),
+		newMemoryCmd(io, g),
 		newServeCmd(io, g),
 	)
 	for _, c := range root.Commands() {

@@ -47,6 +47,8 @@ func TestScripts(t *testing.T) {
 			"treesum":   cmdTreesum,
 			"replace":   cmdReplace,
 			"sitelinks": cmdSiteLinks,
+			"poentries": cmdPOEntries,
+			"maxlines":  cmdMaxLines,
 		},
 	})
 }

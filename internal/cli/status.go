@@ -284,6 +284,9 @@ func writeStatusTable(w io.Writer, rep status.Report, byDoc bool) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if note := memoryNote(rep); note != "" {
+		fmt.Fprintln(w, note)
+	}
 	rows := uiRows(rep)
 	if len(rows) == 0 {
 		return nil
@@ -316,6 +319,9 @@ func writeStatusMarkdown(w io.Writer, rep status.Report, byDoc bool) error {
 		if err != nil {
 			return err
 		}
+	}
+	if note := memoryNote(rep); note != "" {
+		fmt.Fprintf(w, "\n%s\n", note)
 	}
 	if rows := uiRows(rep); len(rows) > 0 {
 		h := dropDocColumn(tableHeader, false)
@@ -395,3 +401,18 @@ func writeReviewList(io *IO, rep status.Report) {
 // indentMore indents the lines after the first of a multi-line text under
 // the review list's labels.
 func indentMore(s string) string { return strings.ReplaceAll(s, "\n", "\n               ") }
+
+// memoryNote counts the candidates that came from a translation memory
+// from outside, per locale; "" when there are none.
+func memoryNote(rep status.Report) string {
+	var parts []string
+	for _, l := range rep.Locales {
+		if n := l.FromMemory; n.Messages > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d (%d words)", l.Locale, n.Messages, n.Words))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "candidates from a translation memory (healthloc memory list): " + strings.Join(parts, ", ")
+}

@@ -55,8 +55,11 @@ type Unit struct {
 	// Base is MetaBase's value; "" when the file has none.
 	Base string
 	// Fuzzy marks an imported target its translator did not finish
-	// (PO fuzzy flag, an XLIFF needs-* or initial state).
+	// (PO fuzzy flag, an XLIFF new, needs-* or initial state).
 	Fuzzy bool
+	// FileState is the state an imported file gives the target: "fuzzy"
+	// (PO), the XLIFF state ("needs-translation", "initial"), or "".
+	FileState string
 	// Line is where the unit starts in the imported file.
 	Line int
 	// Refs are an imported unit's references; when ID is "", a reference
@@ -68,6 +71,28 @@ type Unit struct {
 	// Suggestion is a candidate a reviewer rejected, offered to the
 	// translator of a missing message; Rejected says who and why.
 	Suggestion, Rejected string
+	// Matches are suggestions from a translation memory, best first.
+	Matches []Match
+}
+
+// Match is a translation memory's suggestion for a unit: a similar
+// source and its translation, protected like the unit's texts.
+type Match struct {
+	Source, Target string
+	// Origin names the memory; Score is how alike the sources are, in
+	// percent.
+	Origin string
+	Score  int
+}
+
+// Protected is a text written with a unit's markup (a suggestion), with
+// each piece of markup that is one of the unit's codes as its
+// placeholder.
+func (u Unit) Protected(raw string) string {
+	if len(u.Codes) > 0 && htmlTagRe.FindString(u.Codes[0]) == u.Codes[0] {
+		return ProtectTagsWith(raw, u.Codes)
+	}
+	return ProtectWith(raw, u.Codes)
 }
 
 // NeedsReview is the note of a candidate in an exported file: why it is
@@ -102,7 +127,10 @@ type File struct {
 	// Reviewer names the medical reviewer of the file's candidates: the
 	// X-Reviewer header of a PO file, a healthloc-reviewer note in XLIFF.
 	Reviewer string
-	Docs     []Doc
+	// Tool and Date are what an imported file's header says made it and
+	// when (X-Generator and PO-Revision-Date, XLIFF 1.2 tool and date).
+	Tool, Date string
+	Docs       []Doc
 }
 
 // HasCandidates reports whether f holds a candidate, so that its header
@@ -262,6 +290,20 @@ func isMarkdown(seg content.Segment) bool {
 		return true
 	}
 	return false
+}
+
+// CopySource fills the target of every missing unit with its source, as
+// tools that translate targets in place need (OmegaT with XLIFF 1.2):
+// the unit stays missing (XLIFF needs-translation or initial, PO fuzzy),
+// and import takes a target still equal to its source for untranslated.
+func (f *File) CopySource() {
+	for i := range f.Docs {
+		for j := range f.Docs[i].Units {
+			if u := &f.Docs[i].Units[j]; u.State == project.Missing && u.Target == "" {
+				u.Target = u.Source
+			}
+		}
+	}
 }
 
 // Split returns one file per document of f, named by document path.

@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"fmt"
 	"maps"
 	"regexp"
 	"slices"
@@ -10,7 +9,6 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/workarea"
@@ -47,6 +45,17 @@ const ReasonEmpty = "empty translation"
 // AsCandidate.
 const ReasonReview = "a candidate, waiting for review"
 
+// ReasonUntranslated is the reason of an unfinished unit whose target is
+// still its source (export --copy-source, or a tool that pre-fills
+// targets): nothing was translated, and reports count it as they count
+// empty targets.
+const ReasonUntranslated = "not translated: the target is still the source"
+
+// ReasonUnfinished is the reason of a unit a translator changed but left
+// unfinished (PO fuzzy, XLIFF needs-translation, initial): it is kept as
+// a candidate for review, never served.
+const ReasonUnfinished = "changed but left unfinished; kept as a candidate for review"
+
 // ImportOptions tunes Import.
 type ImportOptions struct {
 	// Force overwrites catalog translations that changed since export.
@@ -70,6 +79,14 @@ type ImportOptions struct {
 	// Approve, when set, runs the checks on a text a reviewer approves
 	// and returns why it cannot be approved, or "" (review's rule).
 	Approve func(loc language.Tag, doc *project.Doc, id, text string) string
+	// Locale is the target locale of every file (import --locale): the
+	// language of a file that does not name one, and the choice among
+	// close targets for one that does.
+	Locale string
+	// AcceptStates are the unfinished states (a PO fuzzy flag, an XLIFF
+	// state such as needs-translation or initial) whose targets are
+	// taken as translated.
+	AcceptStates []string
 }
 
 // Entry is the outcome of one unit, for the report.
@@ -78,7 +95,19 @@ type Entry struct {
 	Line    int     `json:"line,omitempty"`
 	ID      string  `json:"id"`
 	Outcome Outcome `json:"outcome"`
-	Reason  string  `json:"reason,omitempty"`
+	// Reason says why, in words shared by every entry of the kind, so
+	// that reports can group entries by it; Detail is this entry's part
+	// (the placeholder, the reviewer's comment).
+	Reason string `json:"reason,omitempty"`
+	Detail string `json:"detail,omitempty"`
+}
+
+// Why is the reason with the detail, as one text.
+func (e Entry) Why() string {
+	if e.Detail == "" {
+		return e.Reason
+	}
+	return e.Reason + " (" + e.Detail + ")"
 }
 
 // Report counts the outcomes. Entries lists every unit that was not
@@ -100,6 +129,11 @@ type Report struct {
 	// Checks summarizes the checks on the imported translations (with
 	// ImportOptions.Check).
 	Checks *CheckSummary `json:"checks,omitempty"`
+	// Unfinished counts the candidates that came from targets a tool
+	// left unfinished (a part of Candidates).
+	Unfinished int `json:"unfinished"`
+	// Files says, per file, which locale it went to and what came of it.
+	Files []FileReport `json:"files"`
 }
 
 func (r *Report) add(e Entry) {
@@ -118,6 +152,9 @@ func (r *Report) add(e Entry) {
 		r.Stale++
 	case Candidate:
 		r.Candidates++
+		if e.Reason == ReasonUnfinished {
+			r.Unfinished++
+		}
 	case Approved:
 		r.Approved++
 		if e.Reason == "" {
@@ -179,32 +216,24 @@ func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, R
 			}
 		}
 	}
-	targets := map[string]language.Tag{}
-	for _, t := range p.Config.Targets() {
-		targets[t.String()] = t
-	}
 	var rep Report
 	for _, f := range files {
-		if f.Locale == "" {
-			return plan.Plan{}, Report{}, fmt.Errorf("%s: the file does not name its target language; pass --locale", f.Path)
-		}
-		tag, err := locale.Parse(f.Locale)
+		loc, fr, err := im.locale(f)
 		if err != nil {
-			return plan.Plan{}, Report{}, fmt.Errorf("%s: %w", f.Path, err)
-		}
-		loc, ok := targets[tag.String()]
-		if !ok {
-			return plan.Plan{}, Report{}, fmt.Errorf("%s: locale %s is not a target locale of this project", f.Path, tag)
+			return plan.Plan{}, Report{}, err
 		}
 		reviewer := im.opts.Reviewer
 		if reviewer == "" {
 			reviewer = strings.TrimSpace(f.Reviewer)
 		}
 		for _, u := range f.Units() {
-			e := im.unit(loc, &u, f.TagCodes, reviewer)
+			e := im.unit(loc, &u, f, reviewer)
 			e.File, e.Line, e.ID = f.Path, u.Line, u.ID
 			rep.add(e)
+			fr.count(u, e)
 		}
+		fr.finish()
+		rep.Files = append(rep.Files, *fr)
 	}
 	if opts.Check {
 		rep.Checks = im.checks()
@@ -216,7 +245,7 @@ func Import(p *project.Project, files []*File, opts ImportOptions) (plan.Plan, R
 // the same in a translation ("500", "2–5", "1.5 %").
 var numberRe = regexp.MustCompile(`^[\s(+\-–]*\p{N}[\p{N}\s.,:;/%+\-–×()]*$`)
 
-func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool, reviewer string) Entry {
+func (im *importer) unit(loc language.Tag, u *Unit, f *File, reviewer string) Entry {
 	if u.ID == "" {
 		for _, r := range u.Refs {
 			if _, ok := im.index[r]; ok {
@@ -225,11 +254,14 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool, reviewer stri
 			}
 		}
 	}
+	if u.Fuzzy && im.accepted(u.FileState) {
+		u.Fuzzy = false // taken as translated (--accept-states)
+	}
 	t, ok := im.index[u.ID]
 	if ok && !im.opts.Plain {
 		// a hand-off file may hold a reviewer's decisions on candidates;
 		// align's pairs are candidates, or trusted (--trust)
-		if e, done := im.reviewed(loc, t, u, tagCodes, reviewer); done {
+		if e, done := im.reviewed(loc, t, u, f.TagCodes, reviewer); done {
 			return e
 		}
 	}
@@ -240,13 +272,14 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool, reviewer stri
 		return Entry{Outcome: Skipped, Reason: "message ID is not in the content"}
 	case strings.TrimSpace(u.Target) == "":
 		return Entry{Outcome: Skipped, Reason: ReasonEmpty}
-	case u.Fuzzy:
-		return Entry{Outcome: Skipped, Reason: "fuzzy or unfinished"}
 	}
 	seg := t.doc.Segments[t.seg]
-	text, codes, err := im.restoreTarget(seg, u, tagCodes)
+	text, codes, err := im.restoreTarget(seg, u, f.TagCodes)
 	if err != nil {
-		return Entry{Outcome: Skipped, Reason: err.Error()}
+		return Entry{Outcome: Skipped, Reason: ReasonNoPlaceholder, Detail: err.Error()}
+	}
+	if lost := im.lostPair(seg, u, text, codes); lost != "" {
+		return Entry{Outcome: Skipped, Reason: ReasonLostPair, Detail: lost}
 	}
 	src := t.doc.Source.Messages[u.ID]
 	hash, stale, prev := src.Hash, false, ""
@@ -259,8 +292,11 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool, reviewer stri
 			hash, stale, prev = catalog.Hash(src.Description, fileSrc), true, fileSrc
 		}
 	}
+	if u.Fuzzy {
+		return im.unfinished(loc, t, u, f.Path, text, stale)
+	}
 	if im.opts.AsCandidate && !stale {
-		return im.candidate(loc, t.doc, u.ID, seg.Text, text)
+		return im.candidate(loc, t.doc, u.ID, seg.Text, text, im.opts.Origin)
 	}
 	c := im.catalog(loc, t.doc.Slug)
 	cur, had := c.Messages[u.ID]
@@ -272,6 +308,11 @@ func (im *importer) unit(loc language.Tag, u *Unit, tagCodes bool, reviewer stri
 		return Entry{Outcome: Unchanged}
 	}
 	if catalog.Normalize(text) == catalog.Normalize(seg.Text) && !im.sameAllowed(seg.Text) {
+		if slices.Contains(UnfinishedStates, u.FileState) {
+			// an accepted state (--accept-states) on a target the tool
+			// never touched
+			return Entry{Outcome: Skipped, Reason: ReasonUntranslated}
+		}
 		return Entry{Outcome: Skipped, Reason: "translation is the source text"}
 	}
 	var reason string
@@ -306,7 +347,7 @@ const maxSameWords = 3
 
 // candidate keeps text as a candidate translation of message id of doc,
 // whose source text is srcText, unless the locale already has it.
-func (im *importer) candidate(loc language.Tag, doc *project.Doc, id, srcText, text string) Entry {
+func (im *importer) candidate(loc language.Tag, doc *project.Doc, id, srcText, text, origin string) Entry {
 	src := doc.Source.Messages[id]
 	cur := im.catalog(loc, doc.Slug).Messages[id]
 	if cur.Other == text && (cur.Hash == src.Hash || cur.Hash == "") {
@@ -316,7 +357,7 @@ func (im *importer) candidate(loc language.Tag, doc *project.Doc, id, srcText, t
 	if c, ok := wf.Candidates[id]; ok && c.Other == text && c.Hash == src.Hash {
 		if c.Rejected != "" {
 			// a reviewer sent it back: offering it again changes nothing
-			return Entry{Outcome: Skipped, Reason: "a reviewer rejected this translation (" + c.Rejected + ")"}
+			return Entry{Outcome: Skipped, Reason: "a reviewer rejected this translation", Detail: c.Rejected}
 		}
 		return Entry{Outcome: Unchanged}
 	}
@@ -328,7 +369,7 @@ func (im *importer) candidate(loc language.Tag, doc *project.Doc, id, srcText, t
 	if cur.Other != "" && (cur.Hash == src.Hash || cur.Hash == "") && !im.opts.Force {
 		return Entry{Outcome: Conflict, Reason: "the catalog already has another translation; kept it (use --force to add this one as a candidate)"}
 	}
-	wf.Candidates[id] = workarea.Candidate{Slug: doc.Slug, Hash: src.Hash, Other: text, Origin: im.opts.Origin}
+	wf.Candidates[id] = workarea.Candidate{Slug: doc.Slug, Hash: src.Hash, Other: text, Origin: origin}
 	if im.candSlugs[loc.String()] == nil {
 		im.candSlugs[loc.String()] = map[string]bool{}
 	}

@@ -95,9 +95,25 @@ func TestImportOutcomes(t *testing.T) {
 			outcome: Imported, want: "Tome **500 mg** cada [8 horas](https://who.int/fever)."},
 		{name: "unknown placeholder",
 			unit:    Unit{ID: para, Source: paraP, Target: "Tome <9/>"},
-			outcome: Skipped, reason: "placeholder <9/> does not exist in the source"},
+			outcome: Skipped, reason: "a placeholder that does not exist in the source (placeholder <9/> does not exist in the source)"},
+		{name: "lost closing placeholder",
+			unit:    Unit{ID: para, Source: paraP, Target: "Tome <1/>500 mg cada <3/>8 horas<4/>."},
+			outcome: Skipped, reason: ReasonLostPair + " (<2/> is gone, which closes <1/>)"},
+		{name: "lost a link's target",
+			unit:    Unit{ID: para, Source: paraP, Target: "Tome <1/>500 mg<2/> cada <3/>8 horas."},
+			outcome: Skipped, reason: ReasonLostPair + " (<4/> is gone, which closes <3/>)"},
+		{name: "dropped a whole link: for check to judge",
+			unit:    Unit{ID: para, Source: paraP, Target: "Tome <1/>500 mg<2/> cada 8 horas."},
+			outcome: Imported, want: "Tome **500 mg** cada 8 horas."},
 		{name: "empty", unit: Unit{ID: "Fever guide", Target: "  "}, outcome: Skipped, reason: ReasonEmpty},
-		{name: "fuzzy", unit: Unit{ID: "Fever guide", Target: "Guía", Fuzzy: true}, outcome: Skipped, reason: "fuzzy or unfinished"},
+		{name: "unfinished: a candidate", unit: Unit{ID: "Fever guide", Target: "Guía", Fuzzy: true, FileState: "fuzzy"},
+			outcome: Candidate, reason: ReasonUnfinished + " (fuzzy)", want: "Guía", candidate: true},
+		{name: "unfinished, still the source", unit: Unit{ID: "Fever guide", Source: "Fever guide", Target: "Fever guide", Fuzzy: true, FileState: "needs-translation"},
+			outcome: Skipped, reason: ReasonUntranslated},
+		{name: "unfinished state accepted", unit: Unit{ID: "Fever guide", Target: "Guía", Fuzzy: true, FileState: "needs-translation"},
+			opts: ImportOptions{AcceptStates: []string{"needs-translation"}}, outcome: Imported, want: "Guía"},
+		{name: "unfinished, as exported", es: map[string]string{"Dose": "Dosis"},
+			unit: Unit{ID: "Dose", Target: "Dosis", Fuzzy: true, FileState: "initial", Base: project.TextHash("Dosis")}, outcome: Unchanged, want: "Dosis"},
 		{name: "unknown ID", unit: Unit{ID: "guide.0000000000", Target: "x"}, outcome: Skipped, reason: "message ID is not in the content"},
 		{name: "ID from a reference", unit: Unit{Refs: []string{"guide.md", "Fever guide"}, Target: "Guía"}, outcome: Imported, want: "Guía"},
 		{name: "same as source", unit: Unit{ID: "Medicine", Source: "Medicine", Target: "Medicine"}, outcome: Skipped, reason: "translation is the source text"},
@@ -152,8 +168,8 @@ func TestImportOutcomes(t *testing.T) {
 			} else if tt.outcome == Imported && rep.Imported == 1 || tt.outcome == Unchanged && rep.Unchanged == 1 {
 				e = Entry{Outcome: tt.outcome}
 			}
-			if e.Outcome != tt.outcome || e.Reason != tt.reason && tt.reason != "" {
-				t.Fatalf("outcome %q (%q), want %q (%q); report %+v", e.Outcome, e.Reason, tt.outcome, tt.reason, rep)
+			if e.Outcome != tt.outcome || e.Why() != tt.reason && tt.reason != "" {
+				t.Fatalf("outcome %q (%q), want %q (%q); report %+v", e.Outcome, e.Why(), tt.outcome, tt.reason, rep)
 			}
 			id := u.ID
 			if id == "" {
@@ -206,7 +222,7 @@ func TestImportWritesOnlyChanges(t *testing.T) {
 	p := testProject(t, nil)
 	byText := ids(p)
 	f := &File{Path: "t.po", Locale: "es", Docs: []Doc{{Units: []Unit{
-		{ID: byText["Dose"], Target: "Dosis", Fuzzy: true},
+		{ID: byText["Dose"], Source: "Dose", Target: "Dose", Fuzzy: true},
 		{ID: byText["Medicine"], Target: ""},
 	}}}}
 	pl, rep, err := Import(p, []*File{f}, ImportOptions{})

@@ -152,6 +152,10 @@ func scan(s string, emit func(piece string, code bool)) {
 // internal/content): <1>, </1>, <2/>, <3 title="…">.
 var htmlTagRe = regexp.MustCompile(`<(/?)([0-9]{1,4})((?:\s+[A-Za-z][A-Za-z-]*\s*=\s*"[^"<>]*")*)\s*(/?)>`)
 
+// HasNumberedTags reports whether s holds the numbered inline tags of an
+// HTML segment.
+func HasNumberedTags(s string) bool { return htmlTagRe.MatchString(s) }
+
 // ProtectTags protects the numbered inline tags of an HTML segment: each
 // becomes a placeholder whose code is the tag as written, so a translator
 // moves <a>, <strong> and their attributes as units and cannot break

@@ -38,10 +38,16 @@ func (im *importer) reviewed(loc language.Tag, t target, u *Unit, tagCodes bool,
 	if !ok || c.Rejected != "" {
 		return Entry{}, false // decided earlier in this run
 	}
+	if strings.HasPrefix(c.Origin, OriginUnfinished) && !u.Fuzzy {
+		return Entry{}, false // a translator's own, finished now
+	}
 	seg := t.doc.Segments[t.seg]
 	text, codes, err := im.restoreTarget(seg, u, tagCodes)
 	if err != nil {
-		return Entry{Outcome: Skipped, Reason: err.Error()}, true
+		return Entry{Outcome: Skipped, Reason: ReasonNoPlaceholder, Detail: err.Error()}, true
+	}
+	if lost := im.lostPair(seg, u, text, codes); lost != "" && strings.TrimSpace(u.Target) != "" {
+		return Entry{Outcome: Skipped, Reason: ReasonLostPair, Detail: lost}, true
 	}
 	if u.Source != "" {
 		fileSrc, err := Restore(u.Source, codes)
@@ -72,7 +78,7 @@ func (im *importer) reviewed(loc language.Tag, t target, u *Unit, tagCodes bool,
 	}
 	if im.opts.Approve != nil {
 		if why := im.opts.Approve(loc, t.doc, u.ID, text); why != "" {
-			return Entry{Outcome: Refused, Reason: why}, true
+			return Entry{Outcome: Refused, Reason: "a check error refuses it", Detail: why}, true
 		}
 	}
 	src := t.doc.Source.Messages[u.ID]

@@ -61,8 +61,8 @@ func TestImportReviewedCandidates(t *testing.T) {
 			} else if rep.Approved == 1 {
 				got = Entry{Outcome: Approved}
 			}
-			if got.Outcome != tt.want || got.Reason != tt.reason {
-				t.Fatalf("outcome %s %q, want %s %q (report %+v)", got.Outcome, got.Reason, tt.want, tt.reason, rep)
+			if got.Outcome != tt.want || got.Reason != tt.reason && got.Detail != tt.reason {
+				t.Fatalf("outcome %s %q, want %s %q (report %+v)", got.Outcome, got.Why(), tt.want, tt.reason, rep)
 			}
 			var names []string
 			for _, pf := range pl.Files {

@@ -61,11 +61,13 @@ func Parse(path string, data []byte) (*exchange.File, error) {
 				}
 			case strings.HasPrefix(c, exchange.MetaBase):
 				u.Base = strings.TrimSpace(strings.TrimPrefix(c, exchange.MetaBase))
+			case strings.HasPrefix(c, protectedPrefix):
+				u.Codes = protectedCodes(strings.TrimPrefix(c, protectedPrefix))
 			}
 		}
 		for _, fl := range e.flags {
 			if fl == "fuzzy" {
-				u.Fuzzy = true
+				u.Fuzzy, u.FileState = true, "fuzzy"
 			}
 		}
 		if len(f.Docs) == 0 {
@@ -194,6 +196,10 @@ func header(f *exchange.File, h, path string, line int) error {
 			f.SourceLocale = v
 		case "x-reviewer":
 			f.Reviewer = v
+		case "x-generator":
+			f.Tool = v
+		case "po-revision-date":
+			f.Date = v
 		case "content-type":
 			if _, cs, ok := strings.Cut(strings.ToLower(v), "charset="); ok && cs != "utf-8" && cs != "charset" {
 				return fmt.Errorf("%s:%d: charset %s is not supported; convert the file with msgconv --to-code=UTF-8", path, line, cs)
@@ -240,4 +246,25 @@ func unquote(s string) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+// protectedPrefix begins the comment that lists an entry's protected
+// codes (see Marshal).
+const protectedPrefix = "protected: "
+
+// protectedCodes reads the codes of a "protected:" comment, "<1/> = **,
+// <2/> = **": a translation memory made of the file restores them.
+func protectedCodes(s string) []string {
+	var codes []string
+	for n := 1; ; n++ {
+		rest, ok := strings.CutPrefix(s, fmt.Sprintf("<%d/> = ", n))
+		if !ok {
+			return codes
+		}
+		i := strings.Index(rest, fmt.Sprintf(", <%d/> = ", n+1))
+		if i < 0 {
+			return append(codes, rest)
+		}
+		codes, s = append(codes, rest[:i]), rest[i+2:]
+	}
 }

@@ -85,13 +85,19 @@ func writeUnit(b *bytes.Buffer, doc string, u exchange.Unit) {
 		for i, c := range u.Codes {
 			parts = append(parts, fmt.Sprintf("<%d/> = %s", i+1, c))
 		}
-		comment(b, "#. ", "protected: "+strings.Join(parts, ", "))
+		comment(b, "#. ", protectedPrefix+strings.Join(parts, ", "))
 	}
 	if u.State == project.Candidate {
 		comment(b, "#. ", u.NeedsReview()+"; to approve it, remove \"fuzzy\" and sign the X-Reviewer header")
 	}
 	if u.Suggestion != "" {
 		comment(b, "#. ", "suggestion, "+u.Rejected+": "+u.Suggestion)
+	}
+	for _, m := range u.Matches {
+		comment(b, "#. ", fmt.Sprintf("%s, %d%% alike: %s", m.Origin, m.Score, m.Target))
+		if m.Score < 100 {
+			comment(b, "#. ", "  its source: "+m.Source)
+		}
 	}
 	comment(b, "#. ", exchange.MetaID+u.ID)
 	comment(b, "#. ", exchange.MetaBase+u.Base)
@@ -104,6 +110,11 @@ func writeUnit(b *bytes.Buffer, doc string, u exchange.Unit) {
 		}
 	case project.Candidate:
 		b.WriteString("#, fuzzy\n")
+	case project.Missing:
+		if u.Target != "" {
+			// pre-filled with the source (export --copy-source)
+			b.WriteString("#, fuzzy\n")
+		}
 	}
 	writeString(b, "msgctxt ", u.ID)
 	writeString(b, "msgid ", u.Source)

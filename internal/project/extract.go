@@ -25,6 +25,9 @@ type ExtractOptions struct {
 	NoMemory bool
 	// Prune removes obsolete entries.
 	Prune bool
+	// Memory, when set, proposes translations from outside the project
+	// for messages left without one: candidates for review.
+	Memory OutsideMemory
 }
 
 // ExtractReport says what an extraction changed, per locale.
@@ -46,11 +49,14 @@ type LocaleChange struct {
 	// the work area by a migration, and MovedReviews the review records
 	// moved from an old sidecar.
 	MovedOut, MovedReviews int
+	// FromMemory counts the candidates the memory from outside proposed.
+	FromMemory int
 }
 
 // finish completes a locale's change once its files are planned.
 func (p *Project) finish(c *LocaleChange) {
 	c.MovedOut, c.MovedReviews = p.moved.get(c.Locale), p.legacyReviews[c.Locale]
+	c.FromMemory = p.fromMemory.get(c.Locale)
 }
 
 // Extract computes the catalogs that match the current content: the
@@ -174,6 +180,7 @@ func (p *Project) extractLocale(loc language.Tag, base *catalog.MergeBase, targe
 	for _, c := range wf.Candidates {
 		slugs[c.Slug] = true
 	}
+	p.memoryCandidates(loc, res.Targets, next, slugs, opts)
 	cats := make(map[string]*catalog.Catalog, len(slugs))
 	for slug := range slugs {
 		cats[slug] = res.Targets[slug]

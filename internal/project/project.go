@@ -59,8 +59,9 @@ type Project struct {
 	gate   *gate
 	syntax syntaxOf
 	// moved counts, by locale, the translations a write moved out of
-	// served catalogs of that layout.
-	moved counts
+	// served catalogs of that layout; fromMemory the candidates an
+	// extract took from the memory from outside.
+	moved, fromMemory counts
 	// served notes, for a Project loaded whole, the documents with a
 	// served catalog on disk: locale → slug.
 	served map[string]map[string]bool

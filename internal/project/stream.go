@@ -223,6 +223,11 @@ func (p *Project) streamLocale(loc language.Tag, s *sources, opts ExtractOptions
 			i, j = i+1, j+1
 		}
 	}
+	look, err := memoryFor(opts, loc)
+	if err != nil {
+		return change, err
+	}
+	emitted := make([]bool, len(slugs))
 	previous := make(map[string]string, len(st.Previous))
 	for id, pr := range st.Previous {
 		previous[id] = pr.Source
@@ -243,11 +248,19 @@ func (p *Project) streamLocale(loc language.Tag, s *sources, opts ExtractOptions
 		Current: s.current.has, Old: s.old.has, Whole: s.shared, Vocab: s.vocab,
 		Previous: previous, Threshold: opts.Threshold, NoMemory: opts.NoMemory, Prune: opts.Prune,
 		Emit: func(docs []catalog.Emitted) error {
-			return p.emitDocs(loc, slugs, refs, docs, candidates, st, emit)
+			for _, d := range docs {
+				emitted[d.Slug] = true
+			}
+			return p.emitDocs(loc, slugs, refs, docs, candidates, st, look, emit)
 		},
 	})
 	if err != nil {
 		return change, err
+	}
+	if look != nil {
+		if err := p.memoryRest(loc, s, slugs, refs, emitted, candidates, st, look, emit); err != nil {
+			return change, err
+		}
 	}
 	change.MergeReport = res.Report
 	// a document whose work file holds only candidates has no catalog
@@ -261,11 +274,16 @@ func (p *Project) streamLocale(loc language.Tag, s *sources, opts ExtractOptions
 
 // emitDocs hands over the files of a batch of merged documents.
 func (p *Project) emitDocs(loc language.Tag, slugs []string, refs []docRef, docs []catalog.Emitted,
-	candidates map[string]map[string]workarea.Candidate, st *workarea.State, emit func(plan.Plan) error) error {
+	candidates map[string]map[string]workarea.Candidate, st *workarea.State, look MemoryLookup, emit func(plan.Plan) error) error {
 	parts := make([]plan.Plan, len(docs))
 	err := workers.Map(len(docs), 0, func(k int) error {
 		slug := slugs[docs[k].Slug]
-		return p.addDoc(&parts[k], loc, slug, refs[docs[k].Slug], docs[k], candidates[slug], st)
+		cands := candidates[slug]
+		if src := docs[k].Source; src != nil && look != nil {
+			cands = fromMemory(look, slug, src.Msgs, docs[k].Cat, cands, st.Candidates)
+			p.fromMemory.add(loc.String(), len(cands)-len(candidates[slug]))
+		}
+		return p.addDoc(&parts[k], loc, slug, refs[docs[k].Slug], docs[k], cands, st)
 	})
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ package status
 
 import (
 	"sort"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -38,9 +39,12 @@ type Tally struct {
 	Candidates Count `json:"candidates"`
 	// Held are the locale's own current translations that an error-level
 	// check finding no reviewer accepted keeps from being published.
-	Held    Count `json:"held"`
-	Stale   Count `json:"stale"`
-	Missing Count `json:"missing"`
+	Held Count `json:"held"`
+	// FromMemory is the part of Candidates that a translation memory
+	// from outside proposed (healthloc memory add).
+	FromMemory Count `json:"candidates_from_memory"`
+	Stale      Count `json:"stale"`
+	Missing    Count `json:"missing"`
 	// Inherited is the part of Translated that comes from a parent locale
 	// (es for es-MX) rather than the locale's own catalog.
 	Inherited Count `json:"inherited"`
@@ -58,6 +62,7 @@ func (t *Tally) plus(o Tally) {
 	t.Reviewed.plus(o.Reviewed)
 	t.Candidates.plus(o.Candidates)
 	t.Held.plus(o.Held)
+	t.FromMemory.plus(o.FromMemory)
 	t.Stale.plus(o.Stale)
 	t.Missing.plus(o.Missing)
 	t.Inherited.plus(o.Inherited)
@@ -161,6 +166,9 @@ func docTally(p *project.Project, loc language.Tag, d *project.Doc) Tally {
 		case r.Reason == project.Candidate:
 			// the locale's own candidate, whatever a parent has
 			t.Candidates.add(words)
+			if wf := p.Workflow[loc.String()]; wf != nil && strings.HasPrefix(wf.Candidates[id].Origin, project.MemoryOrigin) {
+				t.FromMemory.add(words)
+			}
 		case r.Reason == project.Held:
 			t.Held.add(words)
 		case r.State == project.Stale:

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/healthloc/healthloc/internal/exchange"
@@ -20,6 +21,13 @@ type reader struct {
 	d    *xml.Decoder
 	f    *exchange.File
 	v2   bool
+	// lenient takes any inline code as a placeholder (ParseMemory).
+	lenient bool
+	// the current unit's codes: native code by placeholder number, the
+	// number of each code's key (lenient), XLIFF 2.0 originalData by id
+	codes []string
+	keys  map[string]int
+	data  map[string]string
 }
 
 // Parse reads an XLIFF 1.2 (or 1.1, as translate-toolkit writes) or 2.0
@@ -29,7 +37,22 @@ type reader struct {
 // their text. A target state of needs-… (1.2) or initial (2.0) marks the
 // unit fuzzy. A malformed file is an error naming path and line.
 func Parse(path string, data []byte) (*exchange.File, error) {
-	r := &reader{path: path, d: xml.NewDecoder(bytes.NewReader(data)), f: &exchange.File{Path: path, TagCodes: true}}
+	return parse(path, data, false)
+}
+
+// ParseMemory reads an XLIFF file of any tool as a translation memory:
+// every inline code (ph, x, bpt, ept, it, bx, ex, sc, ec) becomes a
+// placeholder "<n/>", numbered in the order the source shows them, the
+// target's tied to the source's by id; Unit.Codes holds the native
+// codes the file spells out (XLIFF 1.2 element content, XLIFF 2.0
+// originalData), "" where it does not. A unit whose target holds a code
+// the source lacks gets Unit.Problem.
+func ParseMemory(path string, data []byte) (*exchange.File, error) {
+	return parse(path, data, true)
+}
+
+func parse(path string, data []byte, lenient bool) (*exchange.File, error) {
+	r := &reader{path: path, d: xml.NewDecoder(bytes.NewReader(data)), f: &exchange.File{Path: path, TagCodes: true}, lenient: lenient}
 	r.d.Strict = true
 	if err := r.parse(); err != nil {
 		var se *xml.SyntaxError
@@ -123,6 +146,12 @@ func (r *reader) children(fn func(xml.StartElement) error) error {
 
 func (r *reader) file(e xml.StartElement) error {
 	if !r.v2 {
+		if tool := attrOf(e, "tool-id"); tool != "" && r.f.Tool == "" {
+			r.f.Tool = tool
+		}
+		if date := attrOf(e, "date"); date != "" && r.f.Date == "" {
+			r.f.Date = date
+		}
 		if tl := attrOf(e, "target-language"); tl != "" {
 			r.f.Locale = tl
 		}
@@ -153,6 +182,11 @@ func (r *reader) file(e xml.StartElement) error {
 			return nil
 		case "body", "group", "header", "notes":
 			return r.children(walk)
+		case "tool":
+			if r.f.Tool == "" {
+				r.f.Tool = strings.TrimSpace(attrOf(c, "tool-name") + " " + attrOf(c, "tool-version"))
+			}
+			return r.d.Skip()
 		case "note":
 			// a note of the file itself (1.2 header, 2.0 notes)
 			s, err := r.inline()
@@ -190,6 +224,7 @@ func meta(u *exchange.Unit, note string) {
 func (r *reader) transUnit(e xml.StartElement) (exchange.Unit, error) {
 	line, _ := r.d.InputPos()
 	u := exchange.Unit{ID: attrOf(e, "resname"), Line: line}
+	r.startUnit()
 	err := r.children(func(c xml.StartElement) error {
 		switch c.Name.Local {
 		case "source":
@@ -197,7 +232,9 @@ func (r *reader) transUnit(e xml.StartElement) (exchange.Unit, error) {
 			u.Source = s
 			return err
 		case "target":
-			if strings.HasPrefix(attrOf(c, "state"), "needs-") {
+			st := attrOf(c, "state")
+			u.FileState = st
+			if strings.HasPrefix(st, "needs-") || st == "new" {
 				u.Fuzzy = true
 			}
 			s, err := r.inline()
@@ -213,24 +250,33 @@ func (r *reader) transUnit(e xml.StartElement) (exchange.Unit, error) {
 	if u.ID == "" {
 		u.ID = attrOf(e, "id")
 	}
+	u.Codes = r.codes
 	return u, err
 }
 
 func (r *reader) unit(e xml.StartElement) (exchange.Unit, error) {
 	line, _ := r.d.InputPos()
 	u := exchange.Unit{ID: attrOf(e, "name"), Line: line}
+	r.startUnit()
 	var walk func(xml.StartElement) error
 	walk = func(c xml.StartElement) error {
 		switch c.Name.Local {
-		case "notes":
+		case "notes", "originalData":
 			return r.children(walk)
+		case "data":
+			s, err := r.inline()
+			r.data[attrOf(c, "id")] = s
+			return err
 		case "note":
 			s, err := r.inline()
 			meta(&u, s)
 			return err
 		case "segment", "ignorable":
-			if c.Name.Local == "segment" && (attrOf(c, "state") == "" || attrOf(c, "state") == "initial") {
-				u.Fuzzy = true
+			if c.Name.Local == "segment" {
+				u.FileState = attrOf(c, "state")
+				if u.FileState == "" || u.FileState == "initial" {
+					u.Fuzzy, u.FileState = true, "initial"
+				}
 			}
 			return r.children(walk)
 		case "source":
@@ -245,6 +291,7 @@ func (r *reader) unit(e xml.StartElement) (exchange.Unit, error) {
 		return r.d.Skip()
 	}
 	err := r.children(walk)
+	u.Codes = r.codes
 	return u, err
 }
 
@@ -267,17 +314,31 @@ func (r *reader) inline() (string, error) {
 			case xml.EndElement:
 				return nil
 			case xml.StartElement:
-				switch t.Name.Local {
+				switch name := t.Name.Local; name {
 				case "ph", "x":
+					if r.lenient {
+						if err := r.code(&b, t); err != nil {
+							return err
+						}
+						continue
+					}
 					id := attrOf(t, "id")
 					if !numericRe.MatchString(id) {
 						return r.errorf("inline <%s id=%q> is not a healthloc placeholder", t.Name.Local, id)
 					}
 					fmt.Fprintf(&b, "<%s/>", id)
-					if err := r.d.Skip(); err != nil {
+					native, err := r.native(t)
+					if err != nil {
 						return err
 					}
+					r.setCode(id, native)
 				case "bpt", "ept", "it", "bx", "ex", "sc", "ec":
+					if r.lenient {
+						if err := r.code(&b, t); err != nil {
+							return err
+						}
+						continue
+					}
 					if err := r.d.Skip(); err != nil {
 						return err
 					}
@@ -291,4 +352,92 @@ func (r *reader) inline() (string, error) {
 	}
 	err := rec()
 	return b.String(), err
+}
+
+func (r *reader) startUnit() {
+	r.codes, r.keys, r.data = nil, map[string]int{}, map[string]string{}
+}
+
+// native is the native code an inline element holds: its text (XLIFF
+// 1.2), or the originalData its dataRef names (2.0). It consumes the
+// element.
+func (r *reader) native(t xml.StartElement) (string, error) {
+	if ref := attrOf(t, "dataRef"); ref != "" {
+		return r.data[ref], r.d.Skip()
+	}
+	var b strings.Builder
+	depth := 0
+	for {
+		tok, err := r.d.Token()
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			if depth == 0 {
+				b.Write(t)
+			}
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			if depth == 0 {
+				return b.String(), nil
+			}
+			depth--
+		}
+	}
+}
+
+// setCode records the native code of placeholder id (a number).
+func (r *reader) setCode(id, native string) {
+	n, err := strconv.Atoi(id)
+	if err != nil || n < 1 || n > 10000 {
+		return
+	}
+	for len(r.codes) < n {
+		r.codes = append(r.codes, "")
+	}
+	if r.codes[n-1] == "" {
+		r.codes[n-1] = native
+	}
+}
+
+// codeKey ties an inline element to the same code in the other text of
+// the unit, and an end to its start: bpt/ept by id (1.2), sc/ec by
+// startRef (2.0), bx/ex by rid.
+func codeKey(t xml.StartElement) string {
+	id := attrOf(t, "id")
+	switch t.Name.Local {
+	case "bpt":
+		return "bpt/" + id + "/start"
+	case "ept":
+		return "bpt/" + id + "/end"
+	case "ec":
+		if ref := attrOf(t, "startRef"); ref != "" {
+			return "sc/" + ref + "/end"
+		}
+	case "ex":
+		if rid := attrOf(t, "rid"); rid != "" {
+			return "bx/" + rid + "/end"
+		}
+	}
+	return t.Name.Local + "/" + id
+}
+
+// code writes a lenient inline code as a placeholder: the next number
+// for a code the unit has not shown yet.
+func (r *reader) code(b *strings.Builder, t xml.StartElement) error {
+	k := codeKey(t)
+	native, err := r.native(t)
+	if err != nil {
+		return err
+	}
+	n, ok := r.keys[k]
+	if !ok {
+		n = len(r.keys) + 1
+		r.keys[k] = n
+	}
+	r.setCode(strconv.Itoa(n), native)
+	fmt.Fprintf(b, "<%d/>", n)
+	return nil
 }

@@ -57,6 +57,12 @@ func Marshal12(f *exchange.File) ([]byte, error) {
 			for _, n := range notes(u) {
 				fmt.Fprintf(&b, "        <note from=\"developer\">%s</note>\n", text(n))
 			}
+			for _, m := range u.Matches {
+				fmt.Fprintf(&b, "        <alt-trans match-quality=\"%d\" origin=\"%s\" alttranstype=\"proposal\">\n", m.Score, attr(m.Origin))
+				fmt.Fprintf(&b, "          <source>%s</source>\n", inline12(m.Source, u.Codes))
+				fmt.Fprintf(&b, "          <target>%s</target>\n", inline12(m.Target, u.Codes))
+				b.WriteString("        </alt-trans>\n")
+			}
 			b.WriteString("      </trans-unit>\n")
 		}
 		b.WriteString("    </body>\n  </file>\n")
@@ -80,6 +86,20 @@ func Marshal20(f *exchange.File) ([]byte, error) {
 		for _, u := range d.Units {
 			n++
 			fmt.Fprintf(&b, "    <unit id=\"u%d\" name=\"%s\">\n", n, attr(u.ID))
+			segID := ""
+			if len(u.Matches) > 0 {
+				// suggestions from a translation memory (the matches module),
+				// as plain text: their codes are not the unit's
+				segID = ` id="s1"`
+				b.WriteString("      <mtc:matches xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\">\n")
+				for _, m := range u.Matches {
+					fmt.Fprintf(&b, "        <mtc:match ref=\"#s1\" type=\"tm\" similarity=\"%d\" origin=\"%s\">\n", m.Score, attr(m.Origin))
+					fmt.Fprintf(&b, "          <source>%s</source>\n", text(restored(m.Source, u.Codes)))
+					fmt.Fprintf(&b, "          <target>%s</target>\n", text(restored(m.Target, u.Codes)))
+					b.WriteString("        </mtc:match>\n")
+				}
+				b.WriteString("      </mtc:matches>\n")
+			}
 			b.WriteString("      <notes>\n")
 			for _, note := range notes(u) {
 				fmt.Fprintf(&b, "        <note>%s</note>\n", text(note))
@@ -96,7 +116,7 @@ func Marshal20(f *exchange.File) ([]byte, error) {
 			if sub != "" {
 				sub = fmt.Sprintf(" subState=\"%s\"", sub)
 			}
-			fmt.Fprintf(&b, "      <segment state=\"%s\"%s>\n", st, sub)
+			fmt.Fprintf(&b, "      <segment%s state=\"%s\"%s>\n", segID, st, sub)
 			fmt.Fprintf(&b, "        <source xml:space=\"preserve\">%s</source>\n", inline20(u.Source, u.Codes))
 			if u.Target != "" {
 				fmt.Fprintf(&b, "        <target xml:space=\"preserve\">%s</target>\n", inline20(u.Target, u.Codes))
@@ -218,4 +238,12 @@ func text(s string) string {
 
 func attr(s string) string {
 	return strings.NewReplacer("\"", "&quot;", "\n", "&#xA;", "\t", "&#x9;").Replace(text(s))
+}
+
+// restored is a protected text with its codes put back.
+func restored(s string, codes []string) string {
+	if out, err := exchange.Restore(s, codes); err == nil {
+		return out
+	}
+	return s
 }

@@ -1,0 +1,300 @@
+package tmx
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Memory is a TMX file read: its header and its translation units.
+type Memory struct {
+	// Tool is the creation tool and its version; Date the creation date
+	// (RFC 3339 when the header's is well formed); SourceLang the
+	// header's srclang ("*all*" or "" when any).
+	Tool, Date, SourceLang string
+	Units                  []TU
+}
+
+// TU is one translation unit: the same text in several languages.
+type TU struct {
+	ID   string
+	Line int
+	Vars []TUV
+}
+
+// TUV is a unit's text in one language. Its inline codes (<bpt>, <ept>,
+// <ph>, <it>) are "<n/>" placeholders numbered in order of appearance;
+// Codes[n-1] is the native code they hold (maybe "") and Keys[n-1] what
+// ties a code to the same code in the unit's other languages.
+type TUV struct {
+	Lang  string
+	Text  string
+	Codes []string
+	Keys  []string
+	// Pairs are the placeholders that open and close one span (a <bpt>
+	// and its <ept>).
+	Pairs [][2]int
+	// Problem says why the text cannot be used ("" when it can): a
+	// sub-flow inside a code, an unknown code.
+	Problem string
+}
+
+// Parse reads a TMX file (1.4, and the 1.1 and 1.2 that tools still
+// write). A malformed file is an error naming path and line.
+func Parse(path string, data []byte) (*Memory, error) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	m, err := parse(d)
+	if err != nil {
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			return nil, fmt.Errorf("%s:%d: %s", path, se.Line, se.Msg)
+		}
+		line, _ := d.InputPos()
+		return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+	}
+	return m, nil
+}
+
+func attrOf(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func parse(d *xml.Decoder) (*Memory, error) {
+	m := &Memory{}
+	var root bool
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			if !root {
+				return nil, errors.New("no <tmx> element")
+			}
+			return m, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		e, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch e.Name.Local {
+		case "tmx":
+			root = true
+		case "header":
+			if !root {
+				return nil, errors.New("<header> outside <tmx>")
+			}
+			m.Tool = strings.TrimSpace(attrOf(e, "creationtool") + " " + attrOf(e, "creationtoolversion"))
+			m.Date = date(attrOf(e, "creationdate"))
+			m.SourceLang = attrOf(e, "srclang")
+			if err := d.Skip(); err != nil {
+				return nil, err
+			}
+		case "body":
+			if !root {
+				return nil, errors.New("<body> outside <tmx>")
+			}
+		case "tu":
+			line, _ := d.InputPos()
+			tu := TU{ID: attrOf(e, "tuid"), Line: line}
+			if err := readTU(d, &tu); err != nil {
+				return nil, err
+			}
+			m.Units = append(m.Units, tu)
+		default:
+			if !root {
+				return nil, fmt.Errorf("root element is <%s>, not <tmx>", e.Name.Local)
+			}
+		}
+	}
+}
+
+// date is a TMX date (20190304T101500Z) in RFC 3339, or as written when
+// it is not one.
+func date(s string) string {
+	if t, err := time.Parse("20060102T150405Z", s); err == nil {
+		return t.UTC().Format(time.RFC3339)
+	}
+	return s
+}
+
+func readTU(d *xml.Decoder, tu *TU) error {
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if t.Name.Local != "tuv" {
+				if err := d.Skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			// xml:lang (1.4), lang (1.1)
+			v := TUV{Lang: attrOf(t, "lang")}
+			if err := readTUV(d, &v); err != nil {
+				return err
+			}
+			tu.Vars = append(tu.Vars, v)
+		}
+	}
+}
+
+func readTUV(d *xml.Decoder, v *TUV) error {
+	seg := false
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if t.Name.Local != "seg" || seg {
+				// a <tuv> has one <seg>
+				if err := d.Skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			seg = true
+			if err := readSeg(d, v); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// readSeg reads a <seg>: text, and inline codes as placeholders.
+func readSeg(d *xml.Decoder, v *TUV) error {
+	var b strings.Builder
+	open := map[string]int{} // a <bpt>'s i → its placeholder
+	problem := func(s string) {
+		if v.Problem == "" {
+			v.Problem = s
+		}
+	}
+	var rec func(depth int) error
+	rec = func(depth int) error {
+		for {
+			tok, err := d.Token()
+			if err != nil {
+				return err
+			}
+			switch t := tok.(type) {
+			case xml.CharData:
+				b.Write(t)
+			case xml.EndElement:
+				return nil
+			case xml.StartElement:
+				name := t.Name.Local
+				switch name {
+				case "bpt", "ept", "ph", "it":
+					native, sub, err := code(d)
+					if err != nil {
+						return err
+					}
+					if sub {
+						problem(fmt.Sprintf("<%s> holds a <sub> text that is translated on its own", name))
+					}
+					n := len(v.Codes) + 1
+					var key string
+					switch name {
+					case "bpt":
+						key = "bpt:" + keyOf(t, "i")
+						open[attrOf(t, "i")] = n
+					case "ept":
+						i := attrOf(t, "i")
+						// an <ept> without its <bpt>, or the reverse, is half
+						// a pair: the unit's other texts tell whether it lost
+						// its partner
+						b, ok := open[i]
+						if ok {
+							v.Pairs = append(v.Pairs, [2]int{b, n})
+							delete(open, i)
+						}
+						key = "ept:" + i
+						if ok && strings.HasPrefix(v.Keys[b-1], "x:") {
+							key = v.Keys[b-1] + ":end"
+						}
+					default:
+						key = name + ":" + keyOf(t, "x")
+					}
+					if x := attrOf(t, "x"); x != "" && name != "ept" {
+						key = "x:" + x
+					}
+					v.Codes = append(v.Codes, native)
+					v.Keys = append(v.Keys, key)
+					fmt.Fprintf(&b, "<%d/>", n)
+				case "ut":
+					if err := d.Skip(); err != nil {
+						return err
+					}
+					problem("<ut> is an unknown code (deprecated in TMX 1.4)")
+				default: // hi, and anything else: keep its text
+					if err := rec(depth + 1); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	if err := rec(0); err != nil {
+		return err
+	}
+	v.Text = b.String()
+	return nil
+}
+
+// keyOf is an attribute's value, or "?" when there is none: such codes
+// are tied to the other languages' by their native code.
+func keyOf(e xml.StartElement, name string) string {
+	if v := attrOf(e, name); v != "" {
+		return v
+	}
+	return "?"
+}
+
+// code reads the native code of an inline element; sub tells that it
+// holds a <sub> (text translated on its own), whose text is left out.
+func code(d *xml.Decoder) (native string, sub bool, err error) {
+	var b strings.Builder
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return "", false, err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			if depth == 0 {
+				b.Write(t)
+			}
+		case xml.StartElement:
+			if t.Name.Local == "sub" {
+				sub = true
+			}
+			depth++
+		case xml.EndElement:
+			if depth == 0 {
+				return b.String(), sub, nil
+			}
+			depth--
+		}
+	}
+}
