@@ -12,7 +12,10 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/memory"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/qa"
@@ -54,6 +57,9 @@ type snapshot struct {
 
 	mu       sync.Mutex
 	previews map[string]*preview
+	// memories are the locales' translation memories from outside
+	// (healthloc memory add), read when first asked for.
+	memories map[string]*memory.Index
 }
 
 // load reads the configuration and the whole project from dir.
@@ -92,8 +98,27 @@ func (s *store) snapshot(ctx context.Context) (*snapshot, error) {
 		return nil, err
 	}
 	s.roots = rootsOf(p.Config)
-	s.cur = &snapshot{p: p, cfg: p.Config, rules: qa.RulesOf(p.Config), key: key, previews: map[string]*preview{}}
+	s.cur = &snapshot{p: p, cfg: p.Config, rules: qa.RulesOf(p.Config), key: key, previews: map[string]*preview{}, memories: map[string]*memory.Index{}}
 	return s.cur, nil
+}
+
+// memory is loc's translation memory from outside the project, nil when
+// it has none or it cannot be read: suggestions are a help, and a broken
+// memory file is reported by the commands that read it (memory list,
+// extract).
+func (s *store) memory(snap *snapshot, loc language.Tag) *memory.Index {
+	snap.mu.Lock()
+	defer snap.mu.Unlock()
+	if ix, ok := snap.memories[loc.String()]; ok {
+		return ix
+	}
+	var ix *memory.Index
+	if root, err := os.OpenRoot(s.dir); err == nil {
+		ix, _ = memory.Load(rootfs.New(root), snap.cfg.WorkRoot, loc)
+		root.Close()
+	}
+	snap.memories[loc.String()] = ix
+	return ix
 }
 
 func rootsOf(cfg *config.Config) []string {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/diff"
+	"github.com/healthloc/healthloc/internal/memory"
 	"github.com/healthloc/healthloc/internal/project"
 )
 
@@ -26,6 +27,9 @@ type suggestion struct {
 	Plain string `json:"plain"`
 	// From is the locale the translation comes from, when inherited.
 	From string `json:"from,omitempty"`
+	// Origin names the translation memory from outside the project the
+	// match comes from ("memory: agency.tmx"); Document is empty then.
+	Origin string `json:"origin,omitempty"`
 }
 
 // minSimilarity is the lowest source similarity worth suggesting.
@@ -35,9 +39,9 @@ const minSimilarity = 0.5
 const maxSuggestions = 5
 
 // suggest finds the current translations in the entry's locale (its own
-// or inherited) of messages whose sources are like the entry's, best
-// first.
-func suggest(t target) []suggestion {
+// or inherited) of messages whose sources are like the entry's, and the
+// matches of the locale's translation memory from outside, best first.
+func suggest(t target, mem *memory.Index) []suggestion {
 	p, e := t.snap.p, t.entry
 	src := e.Doc.Source.Messages[e.ID].Other
 	var out []suggestion
@@ -68,9 +72,27 @@ func suggest(t target) []suggestion {
 			out = append(out, s)
 		}
 	}
+	if mem != nil {
+		for _, m := range mem.Suggest(src, maxSuggestions) {
+			s := suggestion{Score: m.Score, Origin: m.Origin, Source: m.Source, Plain: m.Target,
+				Text: translationParts(t.seg, m.Target, t.codes)}
+			if m.Source != src {
+				s.Diff = diff.Words(m.Source, src)
+			}
+			out = append(out, s)
+		}
+	}
+	// The project's own translations come before a memory's at the same
+	// score: they have been through this project's review.
 	slices.SortStableFunc(out, func(a, b suggestion) int {
 		if a.Score != b.Score {
 			return b.Score - a.Score
+		}
+		if (a.Origin == "") != (b.Origin == "") {
+			if a.Origin == "" {
+				return -1
+			}
+			return 1
 		}
 		return strings.Compare(a.Document, b.Document)
 	})
@@ -89,7 +111,7 @@ func (s *Server) apiSuggest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cfg := t.snap.cfg
-	sugg := suggest(t)
+	sugg := suggest(t, s.store.memory(t.snap, t.entry.Loc))
 	if sugg == nil {
 		sugg = []suggestion{}
 	}

@@ -178,6 +178,57 @@ func TestSuggestionsAndGlossary(t *testing.T) {
 	}
 }
 
+// TestSuggestionsFromMemory checks that a translation memory from
+// outside (healthloc memory add) is offered after the project's own
+// translations, named by its origin.
+func TestSuggestionsFromMemory(t *testing.T) {
+	ts := newTestServer(t, false)
+	writeFiles(t, ts.dir, map[string]string{
+		"content/more.md": "Drink clean water every day.\n",
+		"workarea/es/memory/agency.tmx.toml": "name = \"agency.tmx\"\nfile = \"agency.tmx\"\nformat = \"tmx\"\nlanguage = \"es\"\n\n" +
+			"[[unit]]\nsource = \"Drink clean  water every day.\"\ntarget = \"Beba agua limpia cada día.\"\n\n" +
+			"[[unit]]\nsource = \"Drink clean cold water every day.\"\ntarget = \"Beba agua limpia y fría cada día.\"\n",
+	})
+	c := ts.client()
+	c.signInToken()
+	snap, err := ts.srv.store.snapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id string
+	for _, d := range snap.p.Docs {
+		if d.Slug == "more" {
+			id = d.IDs[0]
+		}
+	}
+	_, body := c.get("/api/suggest?locale=es&document=more&id=" + id)
+	var out struct {
+		Suggestions []suggestion
+		HTML        string
+	}
+	if err := json.Unmarshal([]byte(body), &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Suggestions) != 2 {
+		t.Fatalf("memory suggestions: %s", body)
+	}
+	exact, fuzzy := out.Suggestions[0], out.Suggestions[1]
+	if exact.Score != 100 || exact.Plain != "Beba agua limpia cada día." || exact.Origin != "memory: agency.tmx" || exact.Document != "" {
+		t.Errorf("exact match: %+v", exact)
+	}
+	if fuzzy.Score >= 100 || fuzzy.Plain != "Beba agua limpia y fría cada día." || len(fuzzy.Diff) == 0 {
+		t.Errorf("fuzzy match: %+v", fuzzy)
+	}
+	if !strings.Contains(out.HTML, `<span class="from">memory: agency.tmx</span>`) {
+		t.Errorf("the editor does not name the memory: %s", out.HTML)
+	}
+	// a memory for another locale is not offered
+	_, body = c.get("/api/suggest?locale=fr&document=more&id=" + id)
+	if strings.Contains(body, "agency.tmx") {
+		t.Errorf("fr is offered es's memory: %s", body)
+	}
+}
+
 // TestPreviewIsRender checks that the preview is the bundle render
 // builds, byte for byte, and that the candidates' preview marks them.
 func TestPreviewIsRender(t *testing.T) {
