@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/healthloc/healthloc/internal/catxml"
 )
 
 // Memory is a TMX file read: its header and its translation units.
@@ -50,23 +52,9 @@ func Parse(path string, data []byte) (*Memory, error) {
 	d.Strict = true
 	m, err := parse(d)
 	if err != nil {
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("%s:%d: %s", path, se.Line, se.Msg)
-		}
-		line, _ := d.InputPos()
-		return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		return nil, catxml.Error(path, d, err)
 	}
 	return m, nil
-}
-
-func attrOf(e xml.StartElement, name string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 func parse(d *xml.Decoder) (*Memory, error) {
@@ -94,9 +82,9 @@ func parse(d *xml.Decoder) (*Memory, error) {
 			if !root {
 				return nil, errors.New("<header> outside <tmx>")
 			}
-			m.Tool = strings.TrimSpace(attrOf(e, "creationtool") + " " + attrOf(e, "creationtoolversion"))
-			m.Date = date(attrOf(e, "creationdate"))
-			m.SourceLang = attrOf(e, "srclang")
+			m.Tool = strings.TrimSpace(catxml.AttrOf(e, "creationtool") + " " + catxml.AttrOf(e, "creationtoolversion"))
+			m.Date = date(catxml.AttrOf(e, "creationdate"))
+			m.SourceLang = catxml.AttrOf(e, "srclang")
 			if err := d.Skip(); err != nil {
 				return nil, err
 			}
@@ -106,7 +94,7 @@ func parse(d *xml.Decoder) (*Memory, error) {
 			}
 		case "tu":
 			line, _ := d.InputPos()
-			tu := TU{ID: attrOf(e, "tuid"), Line: line}
+			tu := TU{ID: catxml.AttrOf(e, "tuid"), Line: line}
 			if err := readTU(d, &tu); err != nil {
 				return nil, err
 			}
@@ -145,7 +133,7 @@ func readTU(d *xml.Decoder, tu *TU) error {
 				continue
 			}
 			// xml:lang (1.4), lang (1.1)
-			v := TUV{Lang: attrOf(t, "lang")}
+			v := TUV{Lang: catxml.AttrOf(t, "lang")}
 			if err := readTUV(d, &v); err != nil {
 				return err
 			}
@@ -205,7 +193,7 @@ func readSeg(d *xml.Decoder, v *TUV) error {
 				name := t.Name.Local
 				switch name {
 				case "bpt", "ept", "ph", "it":
-					native, sub, err := code(d)
+					native, sub, err := catxml.Native(d)
 					if err != nil {
 						return err
 					}
@@ -217,9 +205,9 @@ func readSeg(d *xml.Decoder, v *TUV) error {
 					switch name {
 					case "bpt":
 						key = "bpt:" + keyOf(t, "i")
-						open[attrOf(t, "i")] = n
+						open[catxml.AttrOf(t, "i")] = n
 					case "ept":
-						i := attrOf(t, "i")
+						i := catxml.AttrOf(t, "i")
 						// an <ept> without its <bpt>, or the reverse, is half
 						// a pair: the unit's other texts tell whether it lost
 						// its partner
@@ -235,7 +223,7 @@ func readSeg(d *xml.Decoder, v *TUV) error {
 					default:
 						key = name + ":" + keyOf(t, "x")
 					}
-					if x := attrOf(t, "x"); x != "" && name != "ept" {
+					if x := catxml.AttrOf(t, "x"); x != "" && name != "ept" {
 						key = "x:" + x
 					}
 					v.Codes = append(v.Codes, native)
@@ -264,37 +252,8 @@ func readSeg(d *xml.Decoder, v *TUV) error {
 // keyOf is an attribute's value, or "?" when there is none: such codes
 // are tied to the other languages' by their native code.
 func keyOf(e xml.StartElement, name string) string {
-	if v := attrOf(e, name); v != "" {
+	if v := catxml.AttrOf(e, name); v != "" {
 		return v
 	}
 	return "?"
-}
-
-// code reads the native code of an inline element; sub tells that it
-// holds a <sub> (text translated on its own), whose text is left out.
-func code(d *xml.Decoder) (native string, sub bool, err error) {
-	var b strings.Builder
-	depth := 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return "", false, err
-		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			if depth == 0 {
-				b.Write(t)
-			}
-		case xml.StartElement:
-			if t.Name.Local == "sub" {
-				sub = true
-			}
-			depth++
-		case xml.EndElement:
-			if depth == 0 {
-				return b.String(), sub, nil
-			}
-			depth--
-		}
-	}
 }
