@@ -80,6 +80,30 @@ func AttrOf(e xml.StartElement, name string) string {
 	return ""
 }
 
+// Children reads the content of the element whose start tag d just
+// read, to its end tag: text gets the character data (nil: dropped) and
+// start each child element, which start must read to its own end tag.
+func Children(d *xml.Decoder, start func(xml.StartElement) error, text func(xml.CharData)) error {
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			if text != nil {
+				text(t)
+			}
+		case xml.StartElement:
+			if err := start(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
 // Native reads the rest of the element whose start tag d just read: its
 // own text (the native code of an inline element), without that of its
 // children, and whether one of the children is a <sub> (text translated

@@ -108,23 +108,15 @@ func (r *reader) start() (xml.StartElement, error) {
 // children calls fn for each child element until the parent's end tag.
 // fn must consume the child, including its end tag.
 func (r *reader) children(fn func(xml.StartElement) error) error {
-	for {
-		tok, err := r.d.Token()
-		if err == io.EOF {
-			return r.errorf("unexpected end of file")
-		}
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if err := fn(t); err != nil {
-				return err
-			}
-		case xml.EndElement:
-			return nil
-		}
+	return r.eof(catxml.Children(r.d, fn, nil))
+}
+
+// eof names the file and line of an unexpected end of file.
+func (r *reader) eof(err error) error {
+	if err == io.EOF {
+		return r.errorf("unexpected end of file")
 	}
+	return err
 }
 
 func (r *reader) file(e xml.StartElement) error {
@@ -281,59 +273,35 @@ func (r *reader) unit(e xml.StartElement) (exchange.Unit, error) {
 // inline reads the content of the current element as protected text.
 func (r *reader) inline() (string, error) {
 	var b strings.Builder
-	var rec func() error
-	rec = func() error {
-		for {
-			tok, err := r.d.Token()
-			if err == io.EOF {
-				return r.errorf("unexpected end of file")
+	text := func(c xml.CharData) { b.Write(c) }
+	var code func(t xml.StartElement) error
+	code = func(t xml.StartElement) error {
+		switch name := t.Name.Local; name {
+		case "ph", "x":
+			if r.lenient {
+				return r.code(&b, t)
 			}
+			id := catxml.AttrOf(t, "id")
+			if !numericRe.MatchString(id) {
+				return r.errorf("inline <%s id=%q> is not a healthloc placeholder", t.Name.Local, id)
+			}
+			fmt.Fprintf(&b, "<%s/>", id)
+			native, err := r.native(t)
 			if err != nil {
 				return err
 			}
-			switch t := tok.(type) {
-			case xml.CharData:
-				b.Write(t)
-			case xml.EndElement:
-				return nil
-			case xml.StartElement:
-				switch name := t.Name.Local; name {
-				case "ph", "x":
-					if r.lenient {
-						if err := r.code(&b, t); err != nil {
-							return err
-						}
-						continue
-					}
-					id := catxml.AttrOf(t, "id")
-					if !numericRe.MatchString(id) {
-						return r.errorf("inline <%s id=%q> is not a healthloc placeholder", t.Name.Local, id)
-					}
-					fmt.Fprintf(&b, "<%s/>", id)
-					native, err := r.native(t)
-					if err != nil {
-						return err
-					}
-					r.setCode(id, native)
-				case "bpt", "ept", "it", "bx", "ex", "sc", "ec":
-					if r.lenient {
-						if err := r.code(&b, t); err != nil {
-							return err
-						}
-						continue
-					}
-					if err := r.d.Skip(); err != nil {
-						return err
-					}
-				default: // g, pc, mrk, sub: keep their text
-					if err := rec(); err != nil {
-						return err
-					}
-				}
+			r.setCode(id, native)
+		case "bpt", "ept", "it", "bx", "ex", "sc", "ec":
+			if r.lenient {
+				return r.code(&b, t)
 			}
+			return r.d.Skip()
+		default: // g, pc, mrk, sub: keep their text
+			return r.eof(catxml.Children(r.d, code, text))
 		}
+		return nil
 	}
-	err := rec()
+	err := r.eof(catxml.Children(r.d, code, text))
 	return b.String(), err
 }
 
