@@ -196,14 +196,7 @@ func (e *entry) unit() exchange.Unit {
 		u.ID = *e.ctx
 	}
 	for _, c := range e.extracted {
-		switch {
-		case strings.HasPrefix(c, exchange.MetaID):
-			if u.ID == "" {
-				u.ID = strings.TrimSpace(strings.TrimPrefix(c, exchange.MetaID))
-			}
-		case strings.HasPrefix(c, exchange.MetaBase):
-			u.Base = strings.TrimSpace(strings.TrimPrefix(c, exchange.MetaBase))
-		case strings.HasPrefix(c, protectedPrefix):
+		if !u.ReadMeta(c) && strings.HasPrefix(c, protectedPrefix) {
 			u.Codes = protectedCodes(strings.TrimPrefix(c, protectedPrefix))
 		}
 	}

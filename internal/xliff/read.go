@@ -184,15 +184,7 @@ func (r *reader) file(e xml.StartElement) error {
 // meta applies the bookkeeping lines of a note to u.
 func meta(u *exchange.Unit, note string) {
 	for _, l := range strings.Split(note, "\n") {
-		l = strings.TrimSpace(l)
-		switch {
-		case strings.HasPrefix(l, exchange.MetaID):
-			if u.ID == "" {
-				u.ID = strings.TrimSpace(strings.TrimPrefix(l, exchange.MetaID))
-			}
-		case strings.HasPrefix(l, exchange.MetaBase):
-			u.Base = strings.TrimSpace(strings.TrimPrefix(l, exchange.MetaBase))
-		}
+		u.ReadMeta(strings.TrimSpace(l))
 	}
 }
 
