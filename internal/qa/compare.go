@@ -78,16 +78,22 @@ func (c *pairCheck) numbers() []Issue {
 	if len(missing) == 0 && len(extra) == 0 {
 		return append(c.ordinals(), c.reversedRanges()...)
 	}
-	var parts []string
-	if len(missing) > 0 {
-		parts = append(parts, "translation lacks "+strings.Join(missing, ", "))
-	}
-	if len(extra) > 0 {
-		parts = append(parts, "translation adds "+strings.Join(extra, ", "))
-	}
 	iss.Check, iss.Severity = CheckNumbers, Error
-	iss.Message = "numbers differ: " + strings.Join(parts, "; ")
+	iss.Message = "numbers differ: " + lacksAdds(missing, extra, ", ", "adds")
 	return []Issue{iss}
+}
+
+// lacksAdds says what a translation lost and added, each list joined
+// with sep: "translation lacks a, b; translation adds c" (verb: "adds").
+func lacksAdds(lost, added []string, sep, verb string) string {
+	var parts []string
+	if len(lost) > 0 {
+		parts = append(parts, "translation lacks "+strings.Join(lost, sep))
+	}
+	if len(added) > 0 {
+		parts = append(parts, "translation "+verb+" "+strings.Join(added, sep))
+	}
+	return strings.Join(parts, "; ")
 }
 
 func (c *pairCheck) srcQ() []quantity {
