@@ -112,10 +112,10 @@ func maxSimilarity(na, nb int) float64 {
 
 func tokens(s string) []string { return Tokens(Normalize(s)) }
 
-// Tokens are the word tokens Similarity compares, of s as given (it
-// takes them of Normalize'd text): lower-cased runs of word runes
-// (content.IsWordRune) and of other numerals (½, ², which can be part of
-// a dose), and each ideograph on its own.
+// Tokens are the word tokens of s that Similarity compares: lower-cased
+// runs of word runes (content.IsWordRune) and of other numerals (½, ²,
+// which can be part of a dose), and each ideograph on its own. Tokens
+// does not normalize s; Similarity takes the tokens of Normalize(s).
 func Tokens(s string) []string {
 	s = strings.ToLower(s)
 	var out []string
@@ -146,7 +146,7 @@ func Tokens(s string) []string {
 }
 
 // lcs returns the length of the longest common subsequence of a and b in
-// O(len(a)·len(b)) time and O(len(b)) space. package diff has its own,
+// O(len(a)·len(b)) time and O(len(b)) space. Package diff has its own,
 // on purpose: a diff needs the whole table to walk back the edits, while
 // similarity, run for every pair of a fuzzy search, needs only the length
 // and so keeps two rows.
