@@ -26,13 +26,8 @@ func parseCanonical(data []byte, c *Catalog) (ok bool) {
 		cur = nil
 		return true
 	}
-	for len(data) > 0 {
-		var line []byte
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			line, data = data, nil
-		}
+	for line := range bytes.Lines(data) {
+		line = bytes.TrimSuffix(line, []byte("\n"))
 		switch {
 		case len(line) == 0:
 			continue

@@ -9,6 +9,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/healthloc/healthloc/internal/content"
 )
 
 // Hash returns the hash goi18n merge stores for a message:
@@ -108,19 +110,25 @@ func maxSimilarity(na, nb int) float64 {
 	return 2 * float64(min(na, nb)) / float64(na+nb)
 }
 
-func tokens(s string) []string {
-	s = strings.ToLower(Normalize(s))
+func tokens(s string) []string { return Tokens(Normalize(s)) }
+
+// Tokens are the word tokens of s that Similarity compares: lower-cased
+// runs of word runes (content.IsWordRune) and of other numerals (½, ²,
+// which can be part of a dose), and each ideograph on its own. Tokens
+// does not normalize s; Similarity takes the tokens of Normalize(s).
+func Tokens(s string) []string {
+	s = strings.ToLower(s)
 	var out []string
 	start := -1
 	for i, r := range s {
 		switch {
-		case isIdeograph(r):
+		case content.IsIdeograph(r):
 			if start >= 0 {
 				out = append(out, s[start:i])
 				start = -1
 			}
 			out = append(out, string(r))
-		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || unicode.IsNumber(r):
+		case content.IsWordRune(r) || unicode.IsNumber(r):
 			if start < 0 {
 				start = i
 			}
@@ -137,12 +145,11 @@ func tokens(s string) []string {
 	return out
 }
 
-func isIdeograph(r rune) bool {
-	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
-}
-
 // lcs returns the length of the longest common subsequence of a and b in
-// O(len(a)·len(b)) time and O(len(b)) space.
+// O(len(a)·len(b)) time and O(len(b)) space. Package diff has its own,
+// on purpose: a diff needs the whole table to walk back the edits, while
+// similarity, run for every pair of a fuzzy search, needs only the length
+// and so keeps two rows.
 func lcs[T comparable](a, b []T) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)

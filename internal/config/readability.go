@@ -70,53 +70,72 @@ func (r *Readability) UnmarshalTOML(data any) error {
 			}
 			r.NoBuiltin = !b
 		case "plain_language":
-			t, ok := v.(map[string]any)
-			if !ok {
-				return fmt.Errorf("readability.plain_language: must be a table of locales")
-			}
-			r.PlainLanguage = map[string]map[string]string{}
-			for _, loc := range sortedKeys(t) {
-				tag, err := locale.Parse(loc)
-				if err != nil {
-					return fmt.Errorf("readability.plain_language: %w", err)
-				}
-				terms, ok := t[loc].(map[string]any)
-				if !ok {
-					return fmt.Errorf("readability.plain_language.%s: must be a table of term = \"plain words\"", loc)
-				}
-				out := map[string]string{}
-				for term, plain := range terms {
-					s, ok := plain.(string)
-					if !ok {
-						return fmt.Errorf("readability.plain_language.%s.%q: must be the plain words, a string (\"\" accepts the term)", loc, term)
-					}
-					out[term] = s
-				}
-				r.PlainLanguage[tag.String()] = out
-			}
-		default:
-			tag, err := locale.Parse(k)
+			pl, err := plainLanguage(v)
 			if err != nil {
-				return fmt.Errorf("readability: unknown setting %q (not a locale: %v)", k, err)
+				return err
 			}
-			t, ok := v.(map[string]any)
-			if !ok {
-				return fmt.Errorf("readability.%s: must be a table", k)
+			r.PlainLanguage = pl
+		default:
+			if err := r.target(k, v); err != nil {
+				return err
 			}
-			if r.Targets == nil {
-				r.Targets = map[string]map[string]float64{}
-			}
-			out := map[string]float64{}
-			for _, key := range sortedKeys(t) {
-				f, ok := number(t[key])
-				if !ok {
-					return fmt.Errorf("readability.%s.%s: must be a number", k, key)
-				}
-				out[key] = f
-			}
-			r.Targets[tag.String()] = out
 		}
 	}
+	return nil
+}
+
+// plainLanguage reads the [readability.plain_language] table: locale →
+// term → plain words.
+func plainLanguage(v any) (map[string]map[string]string, error) {
+	t, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("readability.plain_language: must be a table of locales")
+	}
+	pl := map[string]map[string]string{}
+	for _, loc := range sortedKeys(t) {
+		tag, err := locale.Parse(loc)
+		if err != nil {
+			return nil, fmt.Errorf("readability.plain_language: %w", err)
+		}
+		terms, ok := t[loc].(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("readability.plain_language.%s: must be a table of term = \"plain words\"", loc)
+		}
+		out := map[string]string{}
+		for term, plain := range terms {
+			s, ok := plain.(string)
+			if !ok {
+				return nil, fmt.Errorf("readability.plain_language.%s.%q: must be the plain words, a string (\"\" accepts the term)", loc, term)
+			}
+			out[term] = s
+		}
+		pl[tag.String()] = out
+	}
+	return pl, nil
+}
+
+// target reads a locale's table [readability.<k>] into r.Targets.
+func (r *Readability) target(k string, v any) error {
+	tag, err := locale.Parse(k)
+	if err != nil {
+		return fmt.Errorf("readability: unknown setting %q (not a locale: %v)", k, err)
+	}
+	t, ok := v.(map[string]any)
+	if !ok {
+		return fmt.Errorf("readability.%s: must be a table", k)
+	}
+	if r.Targets == nil {
+		r.Targets = map[string]map[string]float64{}
+	}
+	out := map[string]float64{}
+	for _, key := range sortedKeys(t) {
+		f, ok := number(t[key])
+		if !ok {
+			return fmt.Errorf("readability.%s.%s: must be a number", k, key)
+		}
+		out[key] = f
+	}
+	r.Targets[tag.String()] = out
 	return nil
 }
 

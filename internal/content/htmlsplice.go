@@ -31,8 +31,42 @@ func encodeHTMLText(doc *Document, i int, s string) (string, bool) {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	ms := numTagRe.FindAllStringSubmatchIndex(s, -1)
-	ok := make([]bool, len(ms))
-	num := make([]int, len(ms))
+	ok, num := keptTags(s, ms, tags)
+	// The output is a list of pieces, escaped text and restored tags, so
+	// that its ends can be trimmed the way the walker trims a run.
+	var ps []htmlPiece
+	pos := 0
+	for j, m := range ms {
+		ps = append(ps, htmlPiece{s: escapeHTMLText(s[pos:m[0]], false), text: true})
+		pos = m[1]
+		if !ok[j] {
+			continue
+		}
+		t := tags[num[j]-1]
+		switch {
+		case m[3] > m[2]:
+			ps = append(ps, htmlPiece{s: string(doc.Src[t.closeStart:t.clos])})
+		default:
+			ps = append(ps, htmlPiece{s: string(restoreTag(doc.Src[t.openStart:t.open], s[m[6]:m[7]])), edge: t.comment})
+		}
+	}
+	ps = append(ps, htmlPiece{s: escapeHTMLText(s[pos:], false), text: true})
+	out, hasText := joinPieces(ps)
+	if !hasText {
+		return "", false
+	}
+	if doc.CRLF {
+		out = strings.ReplaceAll(out, "\n", "\r\n")
+	}
+	return out, true
+}
+
+// keptTags tells which numbered tags ms of a translation s are kept
+// (ok), and the number of each: those the source has in the same form,
+// paired up, and a comment once.
+func keptTags(s string, ms [][]int, tags []inlineTag) (ok []bool, num []int) {
+	ok = make([]bool, len(ms))
+	num = make([]int, len(ms))
 	var open []int // indexes into ms of unclosed paired tags
 	used := map[int]bool{}
 	for j, m := range ms {
@@ -64,35 +98,24 @@ func encodeHTMLText(doc *Document, i int, s string) (string, bool) {
 			}
 		}
 	}
-	// The output is a list of pieces, escaped text and restored tags, so
-	// that its ends can be trimmed the way the walker trims a run.
-	type piece struct {
-		s    string
-		text bool // escaped translation text; else a restored tag
-		edge bool // a restored comment
-	}
-	var ps []piece
-	pos := 0
-	for j, m := range ms {
-		ps = append(ps, piece{s: escapeHTMLText(s[pos:m[0]], false), text: true})
-		pos = m[1]
-		if !ok[j] {
-			continue
-		}
-		t := tags[num[j]-1]
-		switch {
-		case m[3] > m[2]:
-			ps = append(ps, piece{s: string(doc.Src[t.closeStart:t.clos])})
-		default:
-			ps = append(ps, piece{s: string(restoreTag(doc.Src[t.openStart:t.open], s[m[6]:m[7]])), edge: t.comment})
-		}
-	}
-	ps = append(ps, piece{s: escapeHTMLText(s[pos:], false), text: true})
+	return ok, num
+}
+
+// htmlPiece is a piece of an HTML translation written out.
+type htmlPiece struct {
+	s    string
+	text bool // escaped translation text; else a restored tag
+	edge bool // a restored comment
+}
+
+// joinPieces trims the pieces of a translation as the walker trims a run
+// and joins them; it reports false when no text is left outside tags.
+func joinPieces(ps []htmlPiece) (string, bool) {
 	// The walker leaves white space and comments at either end of a run
-	// outside its segment. Tags left out above can expose white space
+	// outside its segment. Tags left out can expose white space
 	// ("x <9>"), and a translator can move a comment to an end: trim both,
 	// or the segment would re-parse shorter than the bytes written.
-	blank := func(p piece) bool { return p.edge || p.text && strings.Trim(p.s, htmlSpace) == "" }
+	blank := func(p htmlPiece) bool { return p.edge || p.text && strings.Trim(p.s, htmlSpace) == "" }
 	for len(ps) > 0 && blank(ps[0]) {
 		ps = ps[1:]
 	}
@@ -119,11 +142,7 @@ func encodeHTMLText(doc *Document, i int, s string) (string, bool) {
 	if !hasText {
 		return "", false
 	}
-	out := b.String()
-	if doc.CRLF {
-		out = strings.ReplaceAll(out, "\n", "\r\n")
-	}
-	return out, true
+	return b.String(), true
 }
 
 // restoreTag returns the source bytes of a tag (or of a whole void

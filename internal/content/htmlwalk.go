@@ -93,21 +93,10 @@ func (w *htmlWalker) pinIDs() error {
 }
 
 func (w *htmlWalker) add(s Segment, owner int, tags []inlineTag) {
-	s.Headings = w.headingPath()
+	s.Headings = headingPath(w.headings)
 	w.docParser.add(s)
 	w.info.owners = append(w.info.owners, owner)
 	w.info.tags = append(w.info.tags, tags)
-}
-
-func (w *htmlWalker) headingPath() []string {
-	if len(w.headings) == 0 {
-		return nil
-	}
-	path := make([]string, len(w.headings))
-	for i, h := range w.headings {
-		path[i] = h.text
-	}
-	return path
 }
 
 // attr returns the value of attribute name of element n, and whether n

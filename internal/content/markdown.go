@@ -288,7 +288,7 @@ func (w *mdWalker) inline(n ast.Node, kind Kind, syntax Syntax) {
 		Start:    start,
 		End:      end,
 		Syntax:   syntax,
-		Headings: w.headingPath(),
+		Headings: headingPath(w.headings),
 	}
 	if syntax == SyntaxBlock {
 		seg.Prefix = w.prefix(lines)
@@ -320,12 +320,13 @@ func (w *mdWalker) prefix(lines []lineSpan) string {
 	return sb.String()
 }
 
-func (w *mdWalker) headingPath() []string {
-	if len(w.headings) == 0 {
+// headingPath is the texts of the headings a segment is under.
+func headingPath(headings []mdHeading) []string {
+	if len(headings) == 0 {
 		return nil
 	}
-	path := make([]string, len(w.headings))
-	for i, h := range w.headings {
+	path := make([]string, len(headings))
+	for i, h := range headings {
 		path[i] = h.text
 	}
 	return path

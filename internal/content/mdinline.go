@@ -99,7 +99,7 @@ func (w *mdWalker) alts(lines []lineSpan, count int) bool {
 			Start:    as,
 			End:      be,
 			Syntax:   SyntaxAlt,
-			Headings: w.headingPath(),
+			Headings: headingPath(w.headings),
 		})
 	}
 	if !w.altsHold(lines, segs, count) {

@@ -106,54 +106,9 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 	}
 	switch seg.Syntax {
 	case SyntaxBlock:
-		lines := contentLines(s, true)
-		under := tableUnderline(doc, seg)
-		if under != "" && len(lines) > 0 && strings.TrimRight(lines[0], " \t") == under {
-			lines = lines[1:]
-		}
-		if len(lines) == 0 {
-			return "", false
-		}
-		if md {
-			for i, l := range lines {
-				lines[i] = escapeBlockStart(l, i == 0 && under == "")
-			}
-			// A link reference definition's label may span lines: "[\nx]:"
-			// is one, though no single line looks like it.
-			if under == "" && !strings.HasPrefix(lines[0], `\`) && multiLineRefDefRe.MatchString(strings.Join(lines, "\n")) {
-				lines[0] = `\` + lines[0]
-			}
-			// Right after a task checkbox, a ":" would make "[x]:" a
-			// link reference definition.
-			if seg.Start > 0 && doc.Src[seg.Start-1] == ']' && strings.HasPrefix(lines[0], ":") {
-				lines[0] = `\` + lines[0]
-			}
-		}
-		if under != "" {
-			lines[0] = afterUnderline(under, lines[0], seg.Prefix, nl)
-		} else if md && imagesOnlyText(strings.Join(lines, "\n")) {
-			return "", false
-		}
-		return strings.Join(lines, nl+seg.Prefix), true
+		return encodeBlock(doc, seg, s, md, nl)
 	case SyntaxLine:
-		l := oneLine(s)
-		under := tableUnderline(doc, seg)
-		if under != "" && (l == under || strings.HasPrefix(l, under+" ")) {
-			l = strings.TrimSpace(l[len(under):])
-		}
-		if l == "" {
-			return "", false
-		}
-		if md {
-			l = escapeClosingHashes(escapeBlockStart(l, under == ""))
-			if under != "" {
-				return afterUnderline(under, l, seg.Prefix, nl), true
-			}
-			if imagesOnlyText(l) {
-				return "", false
-			}
-		}
-		return l, true
+		return encodeLine(doc, seg, s, md, nl)
 	case SyntaxCell:
 		cell := escapeUnescaped(oneLine(s), "|")
 		if firstInRow(doc.Src, seg.Start) && doc.Format == FormatMarkdown {
@@ -190,6 +145,63 @@ func encodeReplacement(doc *Document, i int, seg Segment, s string) (string, boo
 		return encodeHTMLAttr(doc, seg, s), true
 	}
 	return "", false
+}
+
+// encodeBlock writes a replacement of a block (SyntaxBlock): lines joined
+// with the segment's prefix, escaped so that none starts another block.
+func encodeBlock(doc *Document, seg Segment, s string, md bool, nl string) (string, bool) {
+	lines := contentLines(s, true)
+	under := tableUnderline(doc, seg)
+	if under != "" && len(lines) > 0 && strings.TrimRight(lines[0], " \t") == under {
+		lines = lines[1:]
+	}
+	if len(lines) == 0 {
+		return "", false
+	}
+	if md {
+		for i, l := range lines {
+			lines[i] = escapeBlockStart(l, i == 0 && under == "")
+		}
+		// A link reference definition's label may span lines: "[\nx]:"
+		// is one, though no single line looks like it.
+		if under == "" && !strings.HasPrefix(lines[0], `\`) && multiLineRefDefRe.MatchString(strings.Join(lines, "\n")) {
+			lines[0] = `\` + lines[0]
+		}
+		// Right after a task checkbox, a ":" would make "[x]:" a
+		// link reference definition.
+		if seg.Start > 0 && doc.Src[seg.Start-1] == ']' && strings.HasPrefix(lines[0], ":") {
+			lines[0] = `\` + lines[0]
+		}
+	}
+	if under != "" {
+		lines[0] = afterUnderline(under, lines[0], seg.Prefix, nl)
+	} else if md && imagesOnlyText(strings.Join(lines, "\n")) {
+		return "", false
+	}
+	return strings.Join(lines, nl+seg.Prefix), true
+}
+
+// encodeLine writes a replacement that must stay on one line
+// (SyntaxLine: a heading).
+func encodeLine(doc *Document, seg Segment, s string, md bool, nl string) (string, bool) {
+	l := oneLine(s)
+	under := tableUnderline(doc, seg)
+	if under != "" && (l == under || strings.HasPrefix(l, under+" ")) {
+		l = strings.TrimSpace(l[len(under):])
+	}
+	if l == "" {
+		return "", false
+	}
+	if md {
+		l = escapeClosingHashes(escapeBlockStart(l, under == ""))
+		if under != "" {
+			return afterUnderline(under, l, seg.Prefix, nl), true
+		}
+		if imagesOnlyText(l) {
+			return "", false
+		}
+	}
+	return l, true
 }
 
 // tableUnderline returns the setext underline ("--") that begins a

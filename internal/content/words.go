@@ -31,17 +31,17 @@ func CountWords(text string) int {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
-		case r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+		case IsIdeograph(r):
 			n++
 			in = false
-		case isWordRune(r):
+		case IsWordRune(r):
 			if !in {
 				n++
 				in = true
 			}
 		case in && isJoiner(r):
 			next, _ := utf8.DecodeRuneInString(s[i:])
-			in = isWordRune(next) && (next < 0x2E80 || !unicode.In(next, unicode.Han, unicode.Hiragana, unicode.Katakana))
+			in = IsWordRune(next) && !IsIdeograph(next)
 		default:
 			in = false
 		}
@@ -49,8 +49,18 @@ func CountWords(text string) int {
 	return n
 }
 
-func isWordRune(r rune) bool {
+// IsWordRune reports whether r belongs to a word: a letter, a decimal
+// digit or a combining mark. It is the rule words are counted by;
+// catalog's similarity tokens and the word diff build on it (see there
+// for what each adds).
+func IsWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// IsIdeograph reports a Han, Hiragana or Katakana character, which is a
+// word on its own: those scripts do not separate words by spaces.
+func IsIdeograph(r rune) bool {
+	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 func isJoiner(r rune) bool {

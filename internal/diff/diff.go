@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/healthloc/healthloc/internal/content"
 )
 
 // Op is what happened to a run of text.
@@ -32,7 +34,8 @@ type Chunk struct {
 // to the inputs.
 func Words(old, new string) []Chunk {
 	a, b := split(old), split(new)
-	// longest common subsequence table, suffix form
+	// longest common subsequence table, suffix form: the whole table, to
+	// walk the edits back (catalog's lcs only needs the length)
 	n, m := len(a), len(b)
 	t := make([][]int, n+1)
 	for i := range t {
@@ -105,8 +108,10 @@ func Numbers(chunks []Chunk) (removed, added []string) {
 // split cuts s into words, each with the spaces that follow it, and
 // punctuation as tokens of its own, so "6 hours." diffs as "6 ", "hours", ".".
 func split(s string) []string {
+	// a word as content counts it, with its apostrophes: "don't" changed
+	// to "do not" shows as one word replaced, not as "don", "'", "t"
 	word := func(r rune) bool {
-		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\'' || r == '’'
+		return content.IsWordRune(r) || r == '\'' || r == '’'
 	}
 	var out []string
 	i := 0

@@ -95,6 +95,23 @@ func (u Unit) Protected(raw string) string {
 	return ProtectWith(raw, u.Codes)
 }
 
+// ReadMeta applies a bookkeeping line (MetaID, MetaBase) of a note or
+// comment to u, and reports whether it was one. A unit that has an ID
+// keeps it.
+func (u *Unit) ReadMeta(line string) bool {
+	switch {
+	case strings.HasPrefix(line, MetaID):
+		if u.ID == "" {
+			u.ID = strings.TrimSpace(strings.TrimPrefix(line, MetaID))
+		}
+	case strings.HasPrefix(line, MetaBase):
+		u.Base = strings.TrimSpace(strings.TrimPrefix(line, MetaBase))
+	default:
+		return false
+	}
+	return true
+}
+
 // NeedsReview is the note of a candidate in an exported file: why it is
 // marked, and how a reviewer approves it.
 func (u Unit) NeedsReview() string {

@@ -282,16 +282,7 @@ func (im *importer) unit(loc language.Tag, u *Unit, f *File, reviewer string) En
 		return Entry{Outcome: Skipped, Reason: ReasonLostPair, Detail: lost}
 	}
 	src := t.doc.Source.Messages[u.ID]
-	hash, stale, prev := src.Hash, false, ""
-	if u.Source != "" {
-		fileSrc, err := Restore(u.Source, codes)
-		if err != nil {
-			fileSrc = u.Source
-		}
-		if catalog.Normalize(fileSrc) != catalog.Normalize(seg.Text) {
-			hash, stale, prev = catalog.Hash(src.Description, fileSrc), true, fileSrc
-		}
-	}
+	hash, stale, prev := fileSource(u, codes, seg.Text, src)
 	if u.Fuzzy {
 		return im.unfinished(loc, t, u, f.Path, text, stale)
 	}
@@ -315,6 +306,30 @@ func (im *importer) unit(loc language.Tag, u *Unit, f *File, reviewer string) En
 		}
 		return Entry{Outcome: Skipped, Reason: "translation is the source text"}
 	}
+	return im.store(loc, t, u, c, cur, src.Description, text, hash, prev, stale)
+}
+
+// fileSource compares the source a file was made from with the current
+// one, seg: a translation of an older source is stale, hashed with that
+// source, which is its previous source.
+func fileSource(u *Unit, codes []string, seg string, src catalog.Message) (hash string, stale bool, prev string) {
+	if u.Source == "" {
+		return src.Hash, false, ""
+	}
+	fileSrc, err := Restore(u.Source, codes)
+	if err != nil {
+		fileSrc = u.Source
+	}
+	if catalog.Normalize(fileSrc) != catalog.Normalize(seg) {
+		return catalog.Hash(src.Description, fileSrc), true, fileSrc
+	}
+	return src.Hash, false, ""
+}
+
+// store writes text, the translation of u, into c over cur, unless cur
+// changed since the file was exported (a conflict, unless --force).
+func (im *importer) store(loc language.Tag, t target, u *Unit, c *catalog.Catalog, cur catalog.Message,
+	description, text, hash, prev string, stale bool) Entry {
 	var reason string
 	if u.Base != "" && u.Base != project.TextHash(cur.Other) ||
 		u.Base == "" && cur.Other != "" && cur.Other != text {
@@ -323,7 +338,7 @@ func (im *importer) unit(loc language.Tag, u *Unit, f *File, reviewer string) En
 		}
 		reason = "overwrote a translation that changed since export (--force)"
 	}
-	c.Messages[u.ID] = catalog.Message{ID: u.ID, Description: src.Description, Hash: hash, Other: text}
+	c.Messages[u.ID] = catalog.Message{ID: u.ID, Description: description, Hash: hash, Other: text}
 	wf := im.workflow(loc)
 	if prev != "" {
 		wf.Previous[u.ID] = workarea.Previous{Source: prev}

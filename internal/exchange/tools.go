@@ -79,7 +79,7 @@ func (im *importer) locale(f *File) (language.Tag, *FileReport, error) {
 		if !slices.Contains(targets, t) {
 			return language.Und, nil, fmt.Errorf("%s: --locale %s is not a target locale of this project; %s", f.Path, t, TargetList(targets))
 		}
-		if named != language.Und && !sameLanguage(named, t) {
+		if named != language.Und && !locale.SameLanguage(named, t) {
 			return language.Und, nil, fmt.Errorf("%s: the file's target language is %s, not %s (--locale)", f.Path, named, t)
 		}
 		fr.Locale = t.String()
@@ -122,18 +122,6 @@ func TargetList(targets []language.Tag) string {
 		names = append(names, t.String())
 	}
 	return "the targets are " + strings.Join(names, ", ") + " (locales in healthloc.toml)"
-}
-
-// sameLanguage reports whether a and b are one language, whatever their
-// regions and scripts.
-func sameLanguage(a, b language.Tag) bool {
-	ba, _ := a.Base()
-	bb, _ := b.Base()
-	if ba == bb {
-		return true
-	}
-	_, _, conf := language.NewMatcher([]language.Tag{b}).Match(a)
-	return conf >= language.High
 }
 
 // count notes one unit of the file and its outcome.

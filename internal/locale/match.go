@@ -52,3 +52,16 @@ func MatchTarget(tag language.Tag, targets []language.Tag) TargetMatch {
 	}
 	return m
 }
+
+// SameLanguage reports whether a and b are one language, whatever their
+// regions and scripts: the same base language, or two that
+// language.Matcher takes for the same (High confidence or better).
+func SameLanguage(a, b language.Tag) bool {
+	ba, _ := a.Base()
+	bb, _ := b.Base()
+	if ba == bb {
+		return true
+	}
+	_, _, conf := language.NewMatcher([]language.Tag{b}).Match(a)
+	return conf >= language.High
+}

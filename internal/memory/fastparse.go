@@ -16,14 +16,9 @@ import (
 func parseCanonical(data []byte) (f *File, ok bool) {
 	f = &File{}
 	var u *Unit
-	var seen uint8
-	for len(data) > 0 {
-		var line []byte
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			line, data = data, nil
-		}
+	var seen uint8 // the keys u has: 1 source, 2 target, 4 codes
+	for line := range bytes.Lines(data) {
+		line = bytes.TrimSuffix(line, []byte("\n"))
 		switch {
 		case len(line) == 0:
 			continue
@@ -41,62 +36,13 @@ func parseCanonical(data []byte) (f *File, ok bool) {
 			continue
 		}
 		key, val, found := bytes.Cut(line, []byte(" = "))
-		if !found {
+		switch {
+		case !found:
 			return nil, false
-		}
-		if u != nil {
-			bit := uint8(0)
-			switch string(key) {
-			case "source":
-				bit = 1
-			case "target":
-				bit = 2
-			case "codes":
-				bit = 4
-			default:
-				return nil, false
-			}
-			if seen&bit != 0 {
-				return nil, false
-			}
-			seen |= bit
-			if bit == 4 {
-				codes, ok := parseArray(val)
-				if !ok {
-					return nil, false
-				}
-				u.Codes = codes
-				continue
-			}
-			s, ok := catalog.Unquote(val)
-			if !ok {
-				return nil, false
-			}
-			if bit == 1 {
-				u.Source = s
-			} else {
-				u.Target = s
-			}
-			continue
-		}
-		s, ok := catalog.Unquote(val)
-		if !ok {
-			return nil, false
-		}
-		o := &f.Origin
-		for _, kv := range []struct {
-			name string
-			p    *string
-		}{{"name", &o.Name}, {"file", &o.File}, {"format", &o.Format}, {"tool", &o.Tool}, {"date", &o.Date},
-			{"language", &o.Language}, {"source_language", &o.SourceLanguage}} {
-			if string(key) == kv.name {
-				if *kv.p != "" {
-					return nil, false
-				}
-				*kv.p, ok = s, true
-				break
-			}
-			ok = false
+		case u != nil:
+			ok = setUnitKey(u, &seen, string(key), val)
+		default:
+			ok = setOriginKey(&f.Origin, string(key), val)
 		}
 		if !ok {
 			return nil, false
@@ -106,6 +52,63 @@ func parseCanonical(data []byte) (f *File, ok bool) {
 		return nil, false
 	}
 	return f, true
+}
+
+// setUnitKey reads a unit's key = value line, once per key.
+func setUnitKey(u *Unit, seen *uint8, key string, val []byte) bool {
+	bit := uint8(0)
+	switch key {
+	case "source":
+		bit = 1
+	case "target":
+		bit = 2
+	case "codes":
+		bit = 4
+	default:
+		return false
+	}
+	if *seen&bit != 0 {
+		return false
+	}
+	*seen |= bit
+	if bit == 4 {
+		codes, ok := parseArray(val)
+		u.Codes = codes
+		return ok
+	}
+	s, ok := catalog.Unquote(val)
+	if !ok {
+		return false
+	}
+	if bit == 1 {
+		u.Source = s
+	} else {
+		u.Target = s
+	}
+	return true
+}
+
+// setOriginKey reads a key = value line of the file's origin, once per
+// key.
+func setOriginKey(o *Origin, key string, val []byte) bool {
+	s, ok := catalog.Unquote(val)
+	if !ok {
+		return false
+	}
+	for _, kv := range []struct {
+		name string
+		p    *string
+	}{{"name", &o.Name}, {"file", &o.File}, {"format", &o.Format}, {"tool", &o.Tool}, {"date", &o.Date},
+		{"language", &o.Language}, {"source_language", &o.SourceLanguage}} {
+		if key == kv.name {
+			if *kv.p != "" {
+				return false
+			}
+			*kv.p = s
+			return true
+		}
+	}
+	return false
 }
 
 // parseArray reads ["a", "b"] as Marshal writes it.

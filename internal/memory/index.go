@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -235,7 +234,7 @@ func (ix *Index) Suggest(source string, n int) []Match {
 		seen[t] = true
 	}
 	q := plainText(source)
-	words := tokens(q)
+	words := catalog.Tokens(q)
 	if len(words) < minWords {
 		return out
 	}
@@ -259,7 +258,7 @@ func (ix *Index) Suggest(source string, n int) []Match {
 	}
 	var found []scored
 	for k := range cands {
-		if len(tokens(ix.plain[k])) < minWords {
+		if len(catalog.Tokens(ix.plain[k])) < minWords {
 			continue
 		}
 		if s := catalog.Similarity(q, ix.plain[k]); s >= threshold {
@@ -296,7 +295,7 @@ func (ix *Index) build() {
 	ix.plain = make([]string, len(ix.units))
 	for k, u := range ix.units {
 		ix.plain[k] = plainText(u.Source)
-		words := slices.Compact(slices.Sorted(slices.Values(tokens(ix.plain[k]))))
+		words := slices.Compact(slices.Sorted(slices.Values(catalog.Tokens(ix.plain[k]))))
 		for _, w := range words {
 			ix.postings[w] = append(ix.postings[w], int32(k))
 		}
@@ -310,36 +309,4 @@ func plainText(s string) string {
 		s, _ = protect(s)
 	}
 	return tokenRe.ReplaceAllString(s, " ")
-}
-
-// tokens are the lower-cased words of a text, as catalog.Similarity
-// counts them: runs of letters, marks and digits, and each Han, Hiragana
-// or Katakana character on its own.
-func tokens(s string) []string {
-	var out []string
-	start := -1
-	s = strings.ToLower(s)
-	for i, r := range s {
-		switch {
-		case r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-			}
-			out = append(out, string(r))
-		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r):
-			if start < 0 {
-				start = i
-			}
-		default:
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-			}
-		}
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return out
 }

@@ -119,7 +119,7 @@ func (r *Read) target(lang string, o Options) (language.Tag, bool, error) {
 		return language.Und, false, fmt.Errorf("%s: %w", r.Origin.File, err)
 	}
 	if o.Locale != language.Und {
-		if !sameLanguage(t, o.Locale) {
+		if !locale.SameLanguage(t, o.Locale) {
 			return language.Und, false, nil
 		}
 		if t != o.Locale {
@@ -140,21 +140,11 @@ func (r *Read) target(lang string, o Options) (language.Tag, bool, error) {
 	return language.Und, false, nil
 }
 
-func sameLanguage(a, b language.Tag) bool {
-	ba, _ := a.Base()
-	bb, _ := b.Base()
-	if ba == bb {
-		return true
-	}
-	_, _, conf := language.NewMatcher([]language.Tag{b}).Match(a)
-	return conf >= language.High
-}
-
 // isSource reports whether a language the file names is the project's
 // source language.
 func isSource(lang string, source language.Tag) bool {
 	t, err := locale.Parse(strings.ReplaceAll(lang, "_", "-"))
-	return err == nil && sameLanguage(t, source)
+	return err == nil && locale.SameLanguage(t, source)
 }
 
 // exchange takes the units of a PO or XLIFF file.

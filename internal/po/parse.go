@@ -19,6 +19,14 @@ type entry struct {
 	hasCtx, hasID, hasStr, header bool
 }
 
+// parser reads one PO file, line by line.
+type parser struct {
+	path string
+	f    *exchange.File
+	cur  *entry
+	last *string // the string continuation lines extend
+}
+
 // Parse reads a PO file. Entries become units: the ID is msgctxt, else
 // the healthloc-id comment, else left to the importer to find among
 // the references (xliff2po writes the unit ID there). A malformed file is
@@ -28,161 +36,181 @@ func Parse(path string, data []byte) (*exchange.File, error) {
 	if !utf8.Valid(data) {
 		return nil, fmt.Errorf("%s: not UTF-8; convert it with msgconv --to-code=UTF-8", path)
 	}
-	f := &exchange.File{Path: path}
-	var cur *entry
-	var last *string // the string continuation lines extend
-	finish := func() error {
-		if cur == nil {
-			return nil
-		}
-		e := cur
-		cur, last = nil, nil
-		if !e.hasID {
-			if e.hasCtx || e.hasStr {
-				return fmt.Errorf("%s:%d: entry has no msgid", path, e.line)
-			}
-			return nil // comments only
-		}
-		if !e.hasStr {
-			return fmt.Errorf("%s:%d: msgid without msgstr", path, e.line)
-		}
-		if *e.id == "" && !e.hasCtx {
-			return header(f, *e.str, path, e.line)
-		}
-		u := exchange.Unit{Source: *e.id, Target: *e.str, Line: e.line, Refs: e.refs}
-		if e.hasCtx {
-			u.ID = *e.ctx
-		}
-		for _, c := range e.extracted {
-			switch {
-			case strings.HasPrefix(c, exchange.MetaID):
-				if u.ID == "" {
-					u.ID = strings.TrimSpace(strings.TrimPrefix(c, exchange.MetaID))
-				}
-			case strings.HasPrefix(c, exchange.MetaBase):
-				u.Base = strings.TrimSpace(strings.TrimPrefix(c, exchange.MetaBase))
-			case strings.HasPrefix(c, protectedPrefix):
-				u.Codes = protectedCodes(strings.TrimPrefix(c, protectedPrefix))
-			}
-		}
-		for _, fl := range e.flags {
-			if fl == "fuzzy" {
-				u.Fuzzy, u.FileState = true, "fuzzy"
-			}
-		}
-		if len(f.Docs) == 0 {
-			f.Docs = append(f.Docs, exchange.Doc{})
-		}
-		f.Docs[0].Units = append(f.Docs[0].Units, u)
-		return nil
-	}
-	start := func(n int) {
-		if cur == nil {
-			cur = &entry{line: n}
+	p := &parser{path: path, f: &exchange.File{Path: path}}
+	for i, raw := range strings.Split(string(data), "\n") {
+		if err := p.line(i+1, strings.TrimSpace(strings.TrimSuffix(raw, "\r"))); err != nil {
+			return nil, err
 		}
 	}
-	lines := strings.Split(string(data), "\n")
-	for i, raw := range lines {
-		n := i + 1
-		l := strings.TrimSpace(strings.TrimSuffix(raw, "\r"))
-		switch {
-		case l == "":
-			if err := finish(); err != nil {
-				return nil, err
-			}
-			continue
-		case strings.HasPrefix(l, "#~"):
-			continue // obsolete entry
-		case strings.HasPrefix(l, "#"):
-			if cur != nil && cur.hasID {
-				if err := finish(); err != nil {
-					return nil, err
-				}
-			}
-			start(n)
-			kind, text := "", l[1:]
-			if len(text) > 0 {
-				kind, text = text[:1], text[1:]
-			}
-			text = strings.TrimPrefix(text, " ")
-			switch kind {
-			case ".":
-				cur.extracted = append(cur.extracted, text)
-			case ":":
-				cur.refs = append(cur.refs, strings.Fields(text)...)
-			case ",":
-				for _, fl := range strings.Split(text, ",") {
-					cur.flags = append(cur.flags, strings.TrimSpace(fl))
-				}
-			}
-			last = nil
-			continue
-		case strings.HasPrefix(l, `"`):
-			if last == nil {
-				return nil, fmt.Errorf("%s:%d: string outside of an entry", path, n)
-			}
-			s, err := unquote(l)
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", path, n, err)
-			}
-			*last += s
-			continue
-		}
-		kw, rest, _ := strings.Cut(l, " ")
-		s, err := unquote(strings.TrimSpace(rest))
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %s: %w", path, n, kw, err)
-		}
-		if cur != nil && (cur.hasStr && (kw == "msgctxt" || kw == "msgid")) {
-			if err := finish(); err != nil {
-				return nil, err
-			}
-		}
-		start(n)
-		switch {
-		case kw == "msgctxt":
-			if cur.hasCtx || cur.hasID {
-				return nil, fmt.Errorf("%s:%d: unexpected msgctxt", path, n)
-			}
-			cur.ctx, cur.hasCtx = &s, true
-			last = cur.ctx
-		case kw == "msgid":
-			if cur.hasID {
-				return nil, fmt.Errorf("%s:%d: msgid twice in one entry", path, n)
-			}
-			cur.id, cur.hasID = &s, true
-			last = cur.id
-		case kw == "msgid_plural":
-			if !cur.hasID {
-				return nil, fmt.Errorf("%s:%d: msgid_plural before msgid", path, n)
-			}
-			cur.plural = true
-			last = new(string)
-		case kw == "msgstr" || strings.HasPrefix(kw, "msgstr["):
-			if !cur.hasID {
-				return nil, fmt.Errorf("%s:%d: %s before msgid", path, n, kw)
-			}
-			if kw == "msgstr" || kw == "msgstr[0]" {
-				if cur.hasStr {
-					return nil, fmt.Errorf("%s:%d: msgstr twice in one entry", path, n)
-				}
-				cur.str, cur.hasStr = &s, true
-				last = cur.str
-			} else {
-				last = new(string)
-			}
-		default:
-			return nil, fmt.Errorf("%s:%d: unexpected %q", path, n, kw)
-		}
-	}
-	if err := finish(); err != nil {
+	if err := p.finish(); err != nil {
 		return nil, err
 	}
-	return f, nil
+	return p.f, nil
+}
+
+// errorf is an error at a line of the file; format may wrap with %w.
+func (p *parser) errorf(line int, format string, args ...any) error {
+	return fmt.Errorf("%s:%d: "+format, append([]any{p.path, line}, args...)...)
+}
+
+// line reads line n, l (trimmed).
+func (p *parser) line(n int, l string) error {
+	switch {
+	case l == "":
+		return p.finish()
+	case strings.HasPrefix(l, "#~"):
+		return nil // obsolete entry
+	case strings.HasPrefix(l, "#"):
+		return p.comment(n, l[1:])
+	case strings.HasPrefix(l, `"`):
+		if p.last == nil {
+			return p.errorf(n, "string outside of an entry")
+		}
+		s, err := unquote(l)
+		if err != nil {
+			return p.errorf(n, "%w", err)
+		}
+		*p.last += s
+		return nil
+	}
+	return p.keyword(n, l)
+}
+
+// start begins an entry at line n unless one is open.
+func (p *parser) start(n int) {
+	if p.cur == nil {
+		p.cur = &entry{line: n}
+	}
+}
+
+// comment reads a comment line, text without its "#".
+func (p *parser) comment(n int, text string) error {
+	if p.cur != nil && p.cur.hasID {
+		if err := p.finish(); err != nil {
+			return err
+		}
+	}
+	p.start(n)
+	kind := ""
+	if len(text) > 0 {
+		kind, text = text[:1], text[1:]
+	}
+	text = strings.TrimPrefix(text, " ")
+	switch kind {
+	case ".":
+		p.cur.extracted = append(p.cur.extracted, text)
+	case ":":
+		p.cur.refs = append(p.cur.refs, strings.Fields(text)...)
+	case ",":
+		for _, fl := range strings.Split(text, ",") {
+			p.cur.flags = append(p.cur.flags, strings.TrimSpace(fl))
+		}
+	}
+	p.last = nil
+	return nil
+}
+
+// keyword reads a msgctxt, msgid, msgid_plural or msgstr line.
+func (p *parser) keyword(n int, l string) error {
+	kw, rest, _ := strings.Cut(l, " ")
+	s, err := unquote(strings.TrimSpace(rest))
+	if err != nil {
+		return p.errorf(n, "%s: %w", kw, err)
+	}
+	if p.cur != nil && (p.cur.hasStr && (kw == "msgctxt" || kw == "msgid")) {
+		if err := p.finish(); err != nil {
+			return err
+		}
+	}
+	p.start(n)
+	cur := p.cur
+	switch {
+	case kw == "msgctxt":
+		if cur.hasCtx || cur.hasID {
+			return p.errorf(n, "unexpected msgctxt")
+		}
+		cur.ctx, cur.hasCtx = &s, true
+		p.last = cur.ctx
+	case kw == "msgid":
+		if cur.hasID {
+			return p.errorf(n, "msgid twice in one entry")
+		}
+		cur.id, cur.hasID = &s, true
+		p.last = cur.id
+	case kw == "msgid_plural":
+		if !cur.hasID {
+			return p.errorf(n, "msgid_plural before msgid")
+		}
+		cur.plural = true
+		p.last = new(string)
+	case kw == "msgstr" || strings.HasPrefix(kw, "msgstr["):
+		if !cur.hasID {
+			return p.errorf(n, "%s before msgid", kw)
+		}
+		if kw != "msgstr" && kw != "msgstr[0]" {
+			p.last = new(string)
+			return nil
+		}
+		if cur.hasStr {
+			return p.errorf(n, "msgstr twice in one entry")
+		}
+		cur.str, cur.hasStr = &s, true
+		p.last = cur.str
+	default:
+		return p.errorf(n, "unexpected %q", kw)
+	}
+	return nil
+}
+
+// finish ends the open entry, if any: a unit, the header, or nothing
+// for comments alone.
+func (p *parser) finish() error {
+	if p.cur == nil {
+		return nil
+	}
+	e := p.cur
+	p.cur, p.last = nil, nil
+	if !e.hasID {
+		if e.hasCtx || e.hasStr {
+			return p.errorf(e.line, "entry has no msgid")
+		}
+		return nil // comments only
+	}
+	if !e.hasStr {
+		return p.errorf(e.line, "msgid without msgstr")
+	}
+	if *e.id == "" && !e.hasCtx {
+		return p.header(*e.str, e.line)
+	}
+	if len(p.f.Docs) == 0 {
+		p.f.Docs = append(p.f.Docs, exchange.Doc{})
+	}
+	p.f.Docs[0].Units = append(p.f.Docs[0].Units, e.unit())
+	return nil
+}
+
+// unit is the exchange unit of a complete entry.
+func (e *entry) unit() exchange.Unit {
+	u := exchange.Unit{Source: *e.id, Target: *e.str, Line: e.line, Refs: e.refs}
+	if e.hasCtx {
+		u.ID = *e.ctx
+	}
+	for _, c := range e.extracted {
+		if !u.ReadMeta(c) && strings.HasPrefix(c, protectedPrefix) {
+			u.Codes = protectedCodes(strings.TrimPrefix(c, protectedPrefix))
+		}
+	}
+	for _, fl := range e.flags {
+		if fl == "fuzzy" {
+			u.Fuzzy, u.FileState = true, "fuzzy"
+		}
+	}
+	return u
 }
 
 // header reads the Language and charset of the header entry.
-func header(f *exchange.File, h, path string, line int) error {
+func (p *parser) header(h string, line int) error {
+	f := p.f
 	for _, l := range strings.Split(h, "\n") {
 		k, v, ok := strings.Cut(l, ":")
 		if !ok {
@@ -202,7 +230,7 @@ func header(f *exchange.File, h, path string, line int) error {
 			f.Date = v
 		case "content-type":
 			if _, cs, ok := strings.Cut(strings.ToLower(v), "charset="); ok && cs != "utf-8" && cs != "charset" {
-				return fmt.Errorf("%s:%d: charset %s is not supported; convert the file with msgconv --to-code=UTF-8", path, line, cs)
+				return p.errorf(line, "charset %s is not supported; convert the file with msgconv --to-code=UTF-8", cs)
 			}
 		}
 	}

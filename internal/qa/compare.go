@@ -78,16 +78,22 @@ func (c *pairCheck) numbers() []Issue {
 	if len(missing) == 0 && len(extra) == 0 {
 		return append(c.ordinals(), c.reversedRanges()...)
 	}
-	var parts []string
-	if len(missing) > 0 {
-		parts = append(parts, "translation lacks "+strings.Join(missing, ", "))
-	}
-	if len(extra) > 0 {
-		parts = append(parts, "translation adds "+strings.Join(extra, ", "))
-	}
 	iss.Check, iss.Severity = CheckNumbers, Error
-	iss.Message = "numbers differ: " + strings.Join(parts, "; ")
+	iss.Message = "numbers differ: " + lacksAdds(missing, extra, ", ", "adds")
 	return []Issue{iss}
+}
+
+// lacksAdds says what a translation lost and added, each list joined
+// with sep: "translation lacks a, b; translation adds c" (verb: "adds").
+func lacksAdds(lost, added []string, sep, verb string) string {
+	var parts []string
+	if len(lost) > 0 {
+		parts = append(parts, "translation lacks "+strings.Join(lost, sep))
+	}
+	if len(added) > 0 {
+		parts = append(parts, "translation "+verb+" "+strings.Join(added, sep))
+	}
+	return strings.Join(parts, "; ")
 }
 
 func (c *pairCheck) srcQ() []quantity {
@@ -166,6 +172,19 @@ func (c *pairCheck) units() []Issue {
 	if len(sq) == 0 || len(tq) == 0 {
 		return nil // a unit changes only where both sides have numbers
 	}
+	out := c.changedUnits(sq, tq)
+	// A number that takes another's unit: "8 visits before 12 weeks"
+	// read as "12 visits before 8 weeks". Within a class, a value the
+	// translation has with the unit but the source has without it,
+	// while a source value lost the unit.
+	out = append(out, c.movedUnits(sq, tq)...)
+	return append(out, c.swappedUnits(sq, tq)...)
+}
+
+// changedUnits reports the numbers of the source whose unit the
+// translation changed: those that find no number with a compatible unit
+// are paired with one of the same value and another unit.
+func (c *pairCheck) changedUnits(sq, tq []quantity) []Issue {
 	used := make([]bool, len(tq))
 	var out []Issue
 	var pending []int
@@ -205,12 +224,13 @@ func (c *pairCheck) units() []Issue {
 			break
 		}
 	}
-	// A number that takes another's unit: "8 visits before 12 weeks"
-	// read as "12 visits before 8 weeks". Within a class, a value the
-	// translation has with the unit but the source has without it,
-	// while a source value lost the unit.
-	out = append(out, c.movedUnits(sq, tq)...)
-	// Order within each unit class, digits only.
+	return out
+}
+
+// swappedUnits reports, within each unit class, numbers that kept their
+// values and units but not their order (digits only).
+func (c *pairCheck) swappedUnits(sq, tq []quantity) []Issue {
+	var out []Issue
 	seq := func(qs []quantity) map[string][]quantity {
 		m := map[string][]quantity{}
 		for _, q := range qs {

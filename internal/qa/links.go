@@ -147,15 +147,8 @@ func (c *pairCheck) links() []Issue {
 	if len(lost) == 0 && len(added) == 0 {
 		return nil
 	}
-	var parts []string
-	if len(lost) > 0 {
-		parts = append(parts, "translation lacks "+strings.Join(lost, ", "))
-	}
-	if len(added) > 0 {
-		parts = append(parts, "translation links to "+strings.Join(added, ", "))
-	}
 	iss.Check, iss.Severity = CheckLinks, Error
-	iss.Message = fmt.Sprintf("links differ (%d in the source, %d in the translation): %s", len(sl), len(tl), strings.Join(parts, "; "))
+	iss.Message = fmt.Sprintf("links differ (%d in the source, %d in the translation): %s", len(sl), len(tl), lacksAdds(lost, added, ", ", "links to"))
 	if len(lostLinks) == 1 && len(addedLinks) == 1 {
 		if from, to, ok := prefixChange(lostLinks[0].dest, addedLinks[0].dest); ok {
 			iss.Hint = fmt.Sprintf("if %s is the %s page of %s, add to the configuration:\n[localized_links.%s]\n%q = %q",

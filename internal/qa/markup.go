@@ -212,14 +212,7 @@ func (c *pairCheck) placeholders() []Issue {
 	if len(lost)+len(added) == 0 {
 		return nil
 	}
-	var parts []string
-	if len(lost) > 0 {
-		parts = append(parts, "translation lacks "+strings.Join(lost, " "))
-	}
-	if len(added) > 0 {
-		parts = append(parts, "translation adds "+strings.Join(added, " "))
-	}
-	return []Issue{{Check: CheckPlaceholders, Severity: Error, Message: "placeholders differ: " + strings.Join(parts, "; "),
+	return []Issue{{Check: CheckPlaceholders, Severity: Error, Message: "placeholders differ: " + lacksAdds(lost, added, " ", "adds"),
 		SourceSpans: ss, TranslationSpans: ts}}
 }
 

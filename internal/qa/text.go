@@ -247,7 +247,9 @@ func isSpace(c rune) bool {
 
 // isWordRune: letters, the marks that belong to them (Devanagari and
 // Thai vowel signs are marks) and the joiners Persian writes inside
-// words.
+// words. It differs from content.IsWordRune on purpose: digits are not
+// part of a word here, since the number checks read them on their own,
+// and ZWNJ/ZWJ keep a Persian word whole for glossary matching.
 func isWordRune(c rune) bool {
 	if c < 0x80 {
 		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'

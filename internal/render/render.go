@@ -140,10 +140,7 @@ func (c *WordCount) Add(p *project.Project, loc language.Tag, opts Options) {
 
 // Percent is the share of words localized, rounded down to one decimal.
 func (c WordCount) Percent() float64 {
-	if c.Total == 0 {
-		return 100
-	}
-	return float64(c.Localized*1000/c.Total) / 10
+	return project.Percent(c.Localized, c.Total)
 }
 
 // Render builds the bundle of loc. assets reads content files that are not
@@ -318,11 +315,7 @@ func resolveDoc(p *project.Project, loc language.Tag, d *project.Doc, opts Optio
 			}
 		}
 	}
-	if cov.Words > 0 {
-		cov.PercentWords = float64(cov.LocalizedWrds*1000/cov.Words) / 10
-	} else {
-		cov.PercentWords = 100
-	}
+	cov.PercentWords = project.Percent(cov.LocalizedWrds, cov.Words)
 	return res, cov
 }
 

@@ -70,15 +70,8 @@ func (t *Tally) plus(o Tally) {
 }
 
 func (t *Tally) finish() {
-	t.PercentWords = percent(t.Translated.Words, t.Total.Words)
-	t.PercentMessages = percent(t.Translated.Messages, t.Total.Messages)
-}
-
-func percent(n, total int) float64 {
-	if total == 0 {
-		return 100
-	}
-	return float64(n*1000/total) / 10
+	t.PercentWords = project.Percent(t.Translated.Words, t.Total.Words)
+	t.PercentMessages = project.Percent(t.Translated.Messages, t.Total.Messages)
 }
 
 // Document is one document's coverage in a locale.

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/healthloc/healthloc/internal/catxml"
 )
 
 // Memory is a TMX file read: its header and its translation units.
@@ -50,23 +52,9 @@ func Parse(path string, data []byte) (*Memory, error) {
 	d.Strict = true
 	m, err := parse(d)
 	if err != nil {
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("%s:%d: %s", path, se.Line, se.Msg)
-		}
-		line, _ := d.InputPos()
-		return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		return nil, catxml.Error(path, d, err)
 	}
 	return m, nil
-}
-
-func attrOf(e xml.StartElement, name string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 func parse(d *xml.Decoder) (*Memory, error) {
@@ -94,9 +82,9 @@ func parse(d *xml.Decoder) (*Memory, error) {
 			if !root {
 				return nil, errors.New("<header> outside <tmx>")
 			}
-			m.Tool = strings.TrimSpace(attrOf(e, "creationtool") + " " + attrOf(e, "creationtoolversion"))
-			m.Date = date(attrOf(e, "creationdate"))
-			m.SourceLang = attrOf(e, "srclang")
+			m.Tool = strings.TrimSpace(catxml.AttrOf(e, "creationtool") + " " + catxml.AttrOf(e, "creationtoolversion"))
+			m.Date = date(catxml.AttrOf(e, "creationdate"))
+			m.SourceLang = catxml.AttrOf(e, "srclang")
 			if err := d.Skip(); err != nil {
 				return nil, err
 			}
@@ -106,7 +94,7 @@ func parse(d *xml.Decoder) (*Memory, error) {
 			}
 		case "tu":
 			line, _ := d.InputPos()
-			tu := TU{ID: attrOf(e, "tuid"), Line: line}
+			tu := TU{ID: catxml.AttrOf(e, "tuid"), Line: line}
 			if err := readTU(d, &tu); err != nil {
 				return nil, err
 			}
@@ -129,172 +117,113 @@ func date(s string) string {
 }
 
 func readTU(d *xml.Decoder, tu *TU) error {
-	for {
-		tok, err := d.Token()
-		if err != nil {
+	return catxml.Children(d, func(t xml.StartElement) error {
+		if t.Name.Local != "tuv" {
+			return d.Skip()
+		}
+		// xml:lang (1.4), lang (1.1)
+		v := TUV{Lang: catxml.AttrOf(t, "lang")}
+		if err := readTUV(d, &v); err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			if t.Name.Local != "tuv" {
-				if err := d.Skip(); err != nil {
-					return err
-				}
-				continue
-			}
-			// xml:lang (1.4), lang (1.1)
-			v := TUV{Lang: attrOf(t, "lang")}
-			if err := readTUV(d, &v); err != nil {
-				return err
-			}
-			tu.Vars = append(tu.Vars, v)
-		}
-	}
+		tu.Vars = append(tu.Vars, v)
+		return nil
+	}, nil)
 }
 
 func readTUV(d *xml.Decoder, v *TUV) error {
 	seg := false
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return err
+	return catxml.Children(d, func(t xml.StartElement) error {
+		if t.Name.Local != "seg" || seg {
+			return d.Skip() // a <tuv> has one <seg>
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			if t.Name.Local != "seg" || seg {
-				// a <tuv> has one <seg>
-				if err := d.Skip(); err != nil {
-					return err
-				}
-				continue
-			}
-			seg = true
-			if err := readSeg(d, v); err != nil {
-				return err
-			}
-		}
-	}
+		seg = true
+		return readSeg(d, v)
+	}, nil)
 }
 
 // readSeg reads a <seg>: text, and inline codes as placeholders.
 func readSeg(d *xml.Decoder, v *TUV) error {
 	var b strings.Builder
 	open := map[string]int{} // a <bpt>'s i → its placeholder
-	problem := func(s string) {
-		if v.Problem == "" {
-			v.Problem = s
-		}
-	}
-	var rec func(depth int) error
-	rec = func(depth int) error {
-		for {
-			tok, err := d.Token()
+	text := func(c xml.CharData) { b.Write(c) }
+	var inline func(t xml.StartElement) error
+	inline = func(t xml.StartElement) error {
+		switch name := t.Name.Local; name {
+		case "bpt", "ept", "ph", "it":
+			native, sub, err := catxml.Native(d)
 			if err != nil {
 				return err
 			}
-			switch t := tok.(type) {
-			case xml.CharData:
-				b.Write(t)
-			case xml.EndElement:
-				return nil
-			case xml.StartElement:
-				name := t.Name.Local
-				switch name {
-				case "bpt", "ept", "ph", "it":
-					native, sub, err := code(d)
-					if err != nil {
-						return err
-					}
-					if sub {
-						problem(fmt.Sprintf("<%s> holds a <sub> text that is translated on its own", name))
-					}
-					n := len(v.Codes) + 1
-					var key string
-					switch name {
-					case "bpt":
-						key = "bpt:" + keyOf(t, "i")
-						open[attrOf(t, "i")] = n
-					case "ept":
-						i := attrOf(t, "i")
-						// an <ept> without its <bpt>, or the reverse, is half
-						// a pair: the unit's other texts tell whether it lost
-						// its partner
-						b, ok := open[i]
-						if ok {
-							v.Pairs = append(v.Pairs, [2]int{b, n})
-							delete(open, i)
-						}
-						key = "ept:" + i
-						if ok && strings.HasPrefix(v.Keys[b-1], "x:") {
-							key = v.Keys[b-1] + ":end"
-						}
-					default:
-						key = name + ":" + keyOf(t, "x")
-					}
-					if x := attrOf(t, "x"); x != "" && name != "ept" {
-						key = "x:" + x
-					}
-					v.Codes = append(v.Codes, native)
-					v.Keys = append(v.Keys, key)
-					fmt.Fprintf(&b, "<%d/>", n)
-				case "ut":
-					if err := d.Skip(); err != nil {
-						return err
-					}
-					problem("<ut> is an unknown code (deprecated in TMX 1.4)")
-				default: // hi, and anything else: keep its text
-					if err := rec(depth + 1); err != nil {
-						return err
-					}
-				}
+			if sub {
+				v.problem(fmt.Sprintf("<%s> holds a <sub> text that is translated on its own", name))
 			}
+			fmt.Fprintf(&b, "<%d/>", v.addCode(t, native, open))
+		case "ut":
+			if err := d.Skip(); err != nil {
+				return err
+			}
+			v.problem("<ut> is an unknown code (deprecated in TMX 1.4)")
+		default: // hi, and anything else: keep its text
+			return catxml.Children(d, inline, text)
 		}
+		return nil
 	}
-	if err := rec(0); err != nil {
+	if err := catxml.Children(d, inline, text); err != nil {
 		return err
 	}
 	v.Text = b.String()
 	return nil
 }
 
+// problem sets v.Problem unless it has one.
+func (v *TUV) problem(s string) {
+	if v.Problem == "" {
+		v.Problem = s
+	}
+}
+
+// addCode adds the code of inline element t, holding native, and
+// returns its placeholder number. open maps a <bpt>'s i to its
+// placeholder until its <ept>.
+func (v *TUV) addCode(t xml.StartElement, native string, open map[string]int) int {
+	name := t.Name.Local
+	n := len(v.Codes) + 1
+	var key string
+	switch name {
+	case "bpt":
+		key = "bpt:" + keyOf(t, "i")
+		open[catxml.AttrOf(t, "i")] = n
+	case "ept":
+		i := catxml.AttrOf(t, "i")
+		// an <ept> without its <bpt>, or the reverse, is half
+		// a pair: the unit's other texts tell whether it lost
+		// its partner
+		b, ok := open[i]
+		if ok {
+			v.Pairs = append(v.Pairs, [2]int{b, n})
+			delete(open, i)
+		}
+		key = "ept:" + i
+		if ok && strings.HasPrefix(v.Keys[b-1], "x:") {
+			key = v.Keys[b-1] + ":end"
+		}
+	default:
+		key = name + ":" + keyOf(t, "x")
+	}
+	if x := catxml.AttrOf(t, "x"); x != "" && name != "ept" {
+		key = "x:" + x
+	}
+	v.Codes = append(v.Codes, native)
+	v.Keys = append(v.Keys, key)
+	return n
+}
+
 // keyOf is an attribute's value, or "?" when there is none: such codes
 // are tied to the other languages' by their native code.
 func keyOf(e xml.StartElement, name string) string {
-	if v := attrOf(e, name); v != "" {
+	if v := catxml.AttrOf(e, name); v != "" {
 		return v
 	}
 	return "?"
-}
-
-// code reads the native code of an inline element; sub tells that it
-// holds a <sub> (text translated on its own), whose text is left out.
-func code(d *xml.Decoder) (native string, sub bool, err error) {
-	var b strings.Builder
-	depth := 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return "", false, err
-		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			if depth == 0 {
-				b.Write(t)
-			}
-		case xml.StartElement:
-			if t.Name.Local == "sub" {
-				sub = true
-			}
-			depth++
-		case xml.EndElement:
-			if depth == 0 {
-				return b.String(), sub, nil
-			}
-			depth--
-		}
-	}
 }

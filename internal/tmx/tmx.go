@@ -5,15 +5,11 @@ package tmx
 import (
 	"bytes"
 	"fmt"
-	"regexp"
-	"strconv"
-	"strings"
 
+	"github.com/healthloc/healthloc/internal/catxml"
 	"github.com/healthloc/healthloc/internal/exchange"
 	"github.com/healthloc/healthloc/internal/project"
 )
-
-var tokenRe = regexp.MustCompile(`<([0-9]+)/>`)
 
 // Marshal encodes the translated and reviewed units of f as TMX 1.4, one
 // <tu> per message (tuid = message ID) with the document as a property.
@@ -24,17 +20,17 @@ func Marshal(f *exchange.File) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<tmx version="1.4">` + "\n")
-	fmt.Fprintf(&b, "  <header creationtool=\"healthloc\" creationtoolversion=\"1\" segtype=\"paragraph\" o-tmf=\"healthloc\" adminlang=\"en\" srclang=\"%s\" datatype=\"plaintext\"/>\n", attr(f.SourceLocale))
+	fmt.Fprintf(&b, "  <header creationtool=\"healthloc\" creationtoolversion=\"1\" segtype=\"paragraph\" o-tmf=\"healthloc\" adminlang=\"en\" srclang=\"%s\" datatype=\"plaintext\"/>\n", catxml.Attr(f.SourceLocale))
 	b.WriteString("  <body>\n")
 	for _, d := range f.Docs {
 		for _, u := range d.Units {
 			if u.State < project.Translated || u.Target == "" {
 				continue
 			}
-			fmt.Fprintf(&b, "    <tu tuid=\"%s\">\n", attr(u.ID))
-			fmt.Fprintf(&b, "      <prop type=\"x-document\">%s</prop>\n", text(d.Path))
-			fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", attr(f.SourceLocale), inline(u.Source, u.Codes))
-			fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", attr(f.Locale), inline(u.Target, u.Codes))
+			fmt.Fprintf(&b, "    <tu tuid=\"%s\">\n", catxml.Attr(u.ID))
+			fmt.Fprintf(&b, "      <prop type=\"x-document\">%s</prop>\n", catxml.Text(d.Path))
+			fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", catxml.Attr(f.SourceLocale), inline(u.Source, u.Codes))
+			fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", catxml.Attr(f.Locale), inline(u.Target, u.Codes))
 			b.WriteString("    </tu>\n")
 		}
 	}
@@ -42,48 +38,9 @@ func Marshal(f *exchange.File) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// inline writes protected text with <ph> elements holding the codes.
 func inline(s string, codes []string) string {
-	if len(codes) == 0 {
-		return text(s)
-	}
-	var b strings.Builder
-	pos := 0
-	for _, m := range tokenRe.FindAllStringSubmatchIndex(s, -1) {
-		n, _ := strconv.Atoi(s[m[2]:m[3]])
-		if n < 1 || n > len(codes) {
-			continue
-		}
-		b.WriteString(text(s[pos:m[0]]))
-		fmt.Fprintf(&b, `<ph x="%d">%s</ph>`, n, text(codes[n-1]))
-		pos = m[1]
-	}
-	b.WriteString(text(s[pos:]))
-	return b.String()
-}
-
-func text(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '\r':
-			b.WriteString("&#xD;")
-		case r == '\t' || r == '\n':
-			b.WriteRune(r)
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF:
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func attr(s string) string {
-	return strings.NewReplacer("\"", "&quot;", "\n", "&#xA;").Replace(text(s))
+	return catxml.Inline(s, codes, func(n int) string {
+		return fmt.Sprintf(`<ph x="%d">%s</ph>`, n, catxml.Text(codes[n-1]))
+	})
 }

@@ -3,13 +3,13 @@ package xliff
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/healthloc/healthloc/internal/catxml"
 	"github.com/healthloc/healthloc/internal/exchange"
 )
 
@@ -55,15 +55,7 @@ func parse(path string, data []byte, lenient bool) (*exchange.File, error) {
 	r := &reader{path: path, d: xml.NewDecoder(bytes.NewReader(data)), f: &exchange.File{Path: path, TagCodes: true}, lenient: lenient}
 	r.d.Strict = true
 	if err := r.parse(); err != nil {
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("%s:%d: %s", path, se.Line, se.Msg)
-		}
-		if !strings.HasPrefix(err.Error(), path+":") {
-			line, _ := r.d.InputPos()
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
-		}
-		return nil, err
+		return nil, catxml.Error(path, r.d, err)
 	}
 	return r.f, nil
 }
@@ -71,15 +63,6 @@ func parse(path string, data []byte, lenient bool) (*exchange.File, error) {
 func (r *reader) errorf(format string, args ...any) error {
 	line, _ := r.d.InputPos()
 	return fmt.Errorf("%s:%d: %s", r.path, line, fmt.Sprintf(format, args...))
-}
-
-func attrOf(e xml.StartElement, name string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 func (r *reader) parse() error {
@@ -90,11 +73,11 @@ func (r *reader) parse() error {
 	if root.Name.Local != "xliff" {
 		return r.errorf("root element is <%s>, not <xliff>", root.Name.Local)
 	}
-	switch v := attrOf(root, "version"); {
+	switch v := catxml.AttrOf(root, "version"); {
 	case strings.HasPrefix(v, "1."):
 	case strings.HasPrefix(v, "2."):
 		r.v2 = true
-		r.f.SourceLocale, r.f.Locale = attrOf(root, "srcLang"), attrOf(root, "trgLang")
+		r.f.SourceLocale, r.f.Locale = catxml.AttrOf(root, "srcLang"), catxml.AttrOf(root, "trgLang")
 	default:
 		return r.errorf("unsupported XLIFF version %q", v)
 	}
@@ -125,46 +108,38 @@ func (r *reader) start() (xml.StartElement, error) {
 // children calls fn for each child element until the parent's end tag.
 // fn must consume the child, including its end tag.
 func (r *reader) children(fn func(xml.StartElement) error) error {
-	for {
-		tok, err := r.d.Token()
-		if err == io.EOF {
-			return r.errorf("unexpected end of file")
-		}
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if err := fn(t); err != nil {
-				return err
-			}
-		case xml.EndElement:
-			return nil
-		}
+	return r.eof(catxml.Children(r.d, fn, nil))
+}
+
+// eof names the file and line of an unexpected end of file.
+func (r *reader) eof(err error) error {
+	if err == io.EOF {
+		return r.errorf("unexpected end of file")
 	}
+	return err
 }
 
 func (r *reader) file(e xml.StartElement) error {
 	if !r.v2 {
-		if tool := attrOf(e, "tool-id"); tool != "" && r.f.Tool == "" {
+		if tool := catxml.AttrOf(e, "tool-id"); tool != "" && r.f.Tool == "" {
 			r.f.Tool = tool
 		}
-		if date := attrOf(e, "date"); date != "" && r.f.Date == "" {
+		if date := catxml.AttrOf(e, "date"); date != "" && r.f.Date == "" {
 			r.f.Date = date
 		}
-		if tl := attrOf(e, "target-language"); tl != "" {
+		if tl := catxml.AttrOf(e, "target-language"); tl != "" {
 			r.f.Locale = tl
 		}
-		if sl := attrOf(e, "source-language"); sl != "" && r.f.SourceLocale == "" {
+		if sl := catxml.AttrOf(e, "source-language"); sl != "" && r.f.SourceLocale == "" {
 			r.f.SourceLocale = sl
 		}
 	}
-	doc := exchange.Doc{Path: attrOf(e, "original")}
+	doc := exchange.Doc{Path: catxml.AttrOf(e, "original")}
 	var walk func(xml.StartElement) error
 	walk = func(c xml.StartElement) error {
 		switch c.Name.Local {
 		case "trans-unit":
-			if attrOf(c, "restype") == "x-gettext-domain-header" {
+			if catxml.AttrOf(c, "restype") == "x-gettext-domain-header" {
 				return r.d.Skip()
 			}
 			u, err := r.transUnit(c)
@@ -184,7 +159,7 @@ func (r *reader) file(e xml.StartElement) error {
 			return r.children(walk)
 		case "tool":
 			if r.f.Tool == "" {
-				r.f.Tool = strings.TrimSpace(attrOf(c, "tool-name") + " " + attrOf(c, "tool-version"))
+				r.f.Tool = strings.TrimSpace(catxml.AttrOf(c, "tool-name") + " " + catxml.AttrOf(c, "tool-version"))
 			}
 			return r.d.Skip()
 		case "note":
@@ -209,21 +184,13 @@ func (r *reader) file(e xml.StartElement) error {
 // meta applies the bookkeeping lines of a note to u.
 func meta(u *exchange.Unit, note string) {
 	for _, l := range strings.Split(note, "\n") {
-		l = strings.TrimSpace(l)
-		switch {
-		case strings.HasPrefix(l, exchange.MetaID):
-			if u.ID == "" {
-				u.ID = strings.TrimSpace(strings.TrimPrefix(l, exchange.MetaID))
-			}
-		case strings.HasPrefix(l, exchange.MetaBase):
-			u.Base = strings.TrimSpace(strings.TrimPrefix(l, exchange.MetaBase))
-		}
+		u.ReadMeta(strings.TrimSpace(l))
 	}
 }
 
 func (r *reader) transUnit(e xml.StartElement) (exchange.Unit, error) {
 	line, _ := r.d.InputPos()
-	u := exchange.Unit{ID: attrOf(e, "resname"), Line: line}
+	u := exchange.Unit{ID: catxml.AttrOf(e, "resname"), Line: line}
 	r.startUnit()
 	err := r.children(func(c xml.StartElement) error {
 		switch c.Name.Local {
@@ -232,7 +199,7 @@ func (r *reader) transUnit(e xml.StartElement) (exchange.Unit, error) {
 			u.Source = s
 			return err
 		case "target":
-			st := attrOf(c, "state")
+			st := catxml.AttrOf(c, "state")
 			u.FileState = st
 			if strings.HasPrefix(st, "needs-") || st == "new" {
 				u.Fuzzy = true
@@ -248,7 +215,7 @@ func (r *reader) transUnit(e xml.StartElement) (exchange.Unit, error) {
 		return r.d.Skip()
 	})
 	if u.ID == "" {
-		u.ID = attrOf(e, "id")
+		u.ID = catxml.AttrOf(e, "id")
 	}
 	u.Codes = r.codes
 	return u, err
@@ -256,7 +223,7 @@ func (r *reader) transUnit(e xml.StartElement) (exchange.Unit, error) {
 
 func (r *reader) unit(e xml.StartElement) (exchange.Unit, error) {
 	line, _ := r.d.InputPos()
-	u := exchange.Unit{ID: attrOf(e, "name"), Line: line}
+	u := exchange.Unit{ID: catxml.AttrOf(e, "name"), Line: line}
 	r.startUnit()
 	var walk func(xml.StartElement) error
 	walk = func(c xml.StartElement) error {
@@ -265,7 +232,7 @@ func (r *reader) unit(e xml.StartElement) (exchange.Unit, error) {
 			return r.children(walk)
 		case "data":
 			s, err := r.inline()
-			r.data[attrOf(c, "id")] = s
+			r.data[catxml.AttrOf(c, "id")] = s
 			return err
 		case "note":
 			s, err := r.inline()
@@ -273,7 +240,7 @@ func (r *reader) unit(e xml.StartElement) (exchange.Unit, error) {
 			return err
 		case "segment", "ignorable":
 			if c.Name.Local == "segment" {
-				u.FileState = attrOf(c, "state")
+				u.FileState = catxml.AttrOf(c, "state")
 				if u.FileState == "" || u.FileState == "initial" {
 					u.Fuzzy, u.FileState = true, "initial"
 				}
@@ -298,59 +265,35 @@ func (r *reader) unit(e xml.StartElement) (exchange.Unit, error) {
 // inline reads the content of the current element as protected text.
 func (r *reader) inline() (string, error) {
 	var b strings.Builder
-	var rec func() error
-	rec = func() error {
-		for {
-			tok, err := r.d.Token()
-			if err == io.EOF {
-				return r.errorf("unexpected end of file")
+	text := func(c xml.CharData) { b.Write(c) }
+	var code func(t xml.StartElement) error
+	code = func(t xml.StartElement) error {
+		switch name := t.Name.Local; name {
+		case "ph", "x":
+			if r.lenient {
+				return r.code(&b, t)
 			}
+			id := catxml.AttrOf(t, "id")
+			if !numericRe.MatchString(id) {
+				return r.errorf("inline <%s id=%q> is not a healthloc placeholder", t.Name.Local, id)
+			}
+			fmt.Fprintf(&b, "<%s/>", id)
+			native, err := r.native(t)
 			if err != nil {
 				return err
 			}
-			switch t := tok.(type) {
-			case xml.CharData:
-				b.Write(t)
-			case xml.EndElement:
-				return nil
-			case xml.StartElement:
-				switch name := t.Name.Local; name {
-				case "ph", "x":
-					if r.lenient {
-						if err := r.code(&b, t); err != nil {
-							return err
-						}
-						continue
-					}
-					id := attrOf(t, "id")
-					if !numericRe.MatchString(id) {
-						return r.errorf("inline <%s id=%q> is not a healthloc placeholder", t.Name.Local, id)
-					}
-					fmt.Fprintf(&b, "<%s/>", id)
-					native, err := r.native(t)
-					if err != nil {
-						return err
-					}
-					r.setCode(id, native)
-				case "bpt", "ept", "it", "bx", "ex", "sc", "ec":
-					if r.lenient {
-						if err := r.code(&b, t); err != nil {
-							return err
-						}
-						continue
-					}
-					if err := r.d.Skip(); err != nil {
-						return err
-					}
-				default: // g, pc, mrk, sub: keep their text
-					if err := rec(); err != nil {
-						return err
-					}
-				}
+			r.setCode(id, native)
+		case "bpt", "ept", "it", "bx", "ex", "sc", "ec":
+			if r.lenient {
+				return r.code(&b, t)
 			}
+			return r.d.Skip()
+		default: // g, pc, mrk, sub: keep their text
+			return r.eof(catxml.Children(r.d, code, text))
 		}
+		return nil
 	}
-	err := rec()
+	err := r.eof(catxml.Children(r.d, code, text))
 	return b.String(), err
 }
 
@@ -362,30 +305,11 @@ func (r *reader) startUnit() {
 // 1.2), or the originalData its dataRef names (2.0). It consumes the
 // element.
 func (r *reader) native(t xml.StartElement) (string, error) {
-	if ref := attrOf(t, "dataRef"); ref != "" {
+	if ref := catxml.AttrOf(t, "dataRef"); ref != "" {
 		return r.data[ref], r.d.Skip()
 	}
-	var b strings.Builder
-	depth := 0
-	for {
-		tok, err := r.d.Token()
-		if err != nil {
-			return "", err
-		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			if depth == 0 {
-				b.Write(t)
-			}
-		case xml.StartElement:
-			depth++
-		case xml.EndElement:
-			if depth == 0 {
-				return b.String(), nil
-			}
-			depth--
-		}
-	}
+	native, _, err := catxml.Native(r.d)
+	return native, err
 }
 
 // setCode records the native code of placeholder id (a number).
@@ -406,18 +330,18 @@ func (r *reader) setCode(id, native string) {
 // the unit, and an end to its start: bpt/ept by id (1.2), sc/ec by
 // startRef (2.0), bx/ex by rid.
 func codeKey(t xml.StartElement) string {
-	id := attrOf(t, "id")
+	id := catxml.AttrOf(t, "id")
 	switch t.Name.Local {
 	case "bpt":
 		return "bpt/" + id + "/start"
 	case "ept":
 		return "bpt/" + id + "/end"
 	case "ec":
-		if ref := attrOf(t, "startRef"); ref != "" {
+		if ref := catxml.AttrOf(t, "startRef"); ref != "" {
 			return "sc/" + ref + "/end"
 		}
 	case "ex":
-		if rid := attrOf(t, "rid"); rid != "" {
+		if rid := catxml.AttrOf(t, "rid"); rid != "" {
 			return "bx/" + rid + "/end"
 		}
 	}

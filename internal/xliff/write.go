@@ -24,15 +24,12 @@ package xliff
 import (
 	"bytes"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
+	"github.com/healthloc/healthloc/internal/catxml"
 	"github.com/healthloc/healthloc/internal/exchange"
 	"github.com/healthloc/healthloc/internal/project"
 )
-
-var tokenRe = regexp.MustCompile(`<([0-9]+)/>`)
 
 // Marshal12 encodes f as XLIFF 1.2 (valid against the strict schema).
 func Marshal12(f *exchange.File) ([]byte, error) {
@@ -41,9 +38,9 @@ func Marshal12(f *exchange.File) ([]byte, error) {
 	b.WriteString(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">` + "\n")
 	for _, d := range f.Docs {
 		fmt.Fprintf(&b, "  <file original=\"%s\" source-language=\"%s\" target-language=\"%s\" datatype=\"plaintext\">\n",
-			attr(d.Path), attr(f.SourceLocale), attr(f.Locale))
+			catxml.Attr(d.Path), catxml.Attr(f.SourceLocale), catxml.Attr(f.Locale))
 		if f.HasCandidates() || f.Reviewer != "" {
-			fmt.Fprintf(&b, "    <header>\n      <note from=\"healthloc\">%s</note>\n    </header>\n", text(exchange.MetaReviewer+f.Reviewer))
+			fmt.Fprintf(&b, "    <header>\n      <note from=\"healthloc\">%s</note>\n    </header>\n", catxml.Text(exchange.MetaReviewer+f.Reviewer))
 		}
 		b.WriteString("    <body>\n")
 		for _, u := range d.Units {
@@ -51,14 +48,14 @@ func Marshal12(f *exchange.File) ([]byte, error) {
 			if u.State >= project.Translated {
 				approved = "yes"
 			}
-			fmt.Fprintf(&b, "      <trans-unit id=\"%s\" resname=\"%s\" approved=\"%s\" xml:space=\"preserve\">\n", attr(u.ID), attr(u.ID), approved)
+			fmt.Fprintf(&b, "      <trans-unit id=\"%s\" resname=\"%s\" approved=\"%s\" xml:space=\"preserve\">\n", catxml.Attr(u.ID), catxml.Attr(u.ID), approved)
 			fmt.Fprintf(&b, "        <source>%s</source>\n", inline12(u.Source, u.Codes))
 			fmt.Fprintf(&b, "        <target state=\"%s\">%s</target>\n", state12(u.State), inline12(u.Target, u.Codes))
 			for _, n := range notes(u) {
-				fmt.Fprintf(&b, "        <note from=\"developer\">%s</note>\n", text(n))
+				fmt.Fprintf(&b, "        <note from=\"developer\">%s</note>\n", catxml.Text(n))
 			}
 			for _, m := range u.Matches {
-				fmt.Fprintf(&b, "        <alt-trans match-quality=\"%d\" origin=\"%s\" alttranstype=\"proposal\">\n", m.Score, attr(m.Origin))
+				fmt.Fprintf(&b, "        <alt-trans match-quality=\"%d\" origin=\"%s\" alttranstype=\"proposal\">\n", m.Score, catxml.Attr(m.Origin))
 				fmt.Fprintf(&b, "          <source>%s</source>\n", inline12(m.Source, u.Codes))
 				fmt.Fprintf(&b, "          <target>%s</target>\n", inline12(m.Target, u.Codes))
 				b.WriteString("        </alt-trans>\n")
@@ -76,16 +73,16 @@ func Marshal20(f *exchange.File) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	fmt.Fprintf(&b, "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"%s\" trgLang=\"%s\">\n",
-		attr(f.SourceLocale), attr(f.Locale))
+		catxml.Attr(f.SourceLocale), catxml.Attr(f.Locale))
 	n := 0
 	for i, d := range f.Docs {
-		fmt.Fprintf(&b, "  <file id=\"f%d\" original=\"%s\">\n", i+1, attr(d.Path))
+		fmt.Fprintf(&b, "  <file id=\"f%d\" original=\"%s\">\n", i+1, catxml.Attr(d.Path))
 		if f.HasCandidates() || f.Reviewer != "" {
-			fmt.Fprintf(&b, "    <notes>\n      <note category=\"healthloc\">%s</note>\n    </notes>\n", text(exchange.MetaReviewer+f.Reviewer))
+			fmt.Fprintf(&b, "    <notes>\n      <note category=\"healthloc\">%s</note>\n    </notes>\n", catxml.Text(exchange.MetaReviewer+f.Reviewer))
 		}
 		for _, u := range d.Units {
 			n++
-			fmt.Fprintf(&b, "    <unit id=\"u%d\" name=\"%s\">\n", n, attr(u.ID))
+			fmt.Fprintf(&b, "    <unit id=\"u%d\" name=\"%s\">\n", n, catxml.Attr(u.ID))
 			segID := ""
 			if len(u.Matches) > 0 {
 				// suggestions from a translation memory (the matches module),
@@ -93,22 +90,22 @@ func Marshal20(f *exchange.File) ([]byte, error) {
 				segID = ` id="s1"`
 				b.WriteString("      <mtc:matches xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\">\n")
 				for _, m := range u.Matches {
-					fmt.Fprintf(&b, "        <mtc:match ref=\"#s1\" type=\"tm\" similarity=\"%d\" origin=\"%s\">\n", m.Score, attr(m.Origin))
-					fmt.Fprintf(&b, "          <source>%s</source>\n", text(restored(m.Source, u.Codes)))
-					fmt.Fprintf(&b, "          <target>%s</target>\n", text(restored(m.Target, u.Codes)))
+					fmt.Fprintf(&b, "        <mtc:match ref=\"#s1\" type=\"tm\" similarity=\"%d\" origin=\"%s\">\n", m.Score, catxml.Attr(m.Origin))
+					fmt.Fprintf(&b, "          <source>%s</source>\n", catxml.Text(restored(m.Source, u.Codes)))
+					fmt.Fprintf(&b, "          <target>%s</target>\n", catxml.Text(restored(m.Target, u.Codes)))
 					b.WriteString("        </mtc:match>\n")
 				}
 				b.WriteString("      </mtc:matches>\n")
 			}
 			b.WriteString("      <notes>\n")
 			for _, note := range notes(u) {
-				fmt.Fprintf(&b, "        <note>%s</note>\n", text(note))
+				fmt.Fprintf(&b, "        <note>%s</note>\n", catxml.Text(note))
 			}
 			b.WriteString("      </notes>\n")
 			if len(u.Codes) > 0 {
 				b.WriteString("      <originalData>\n")
 				for j, c := range u.Codes {
-					fmt.Fprintf(&b, "        <data id=\"d%d\">%s</data>\n", j+1, text(c))
+					fmt.Fprintf(&b, "        <data id=\"d%d\">%s</data>\n", j+1, catxml.Text(c))
 				}
 				b.WriteString("      </originalData>\n")
 			}
@@ -179,65 +176,17 @@ func state20(s project.State) (string, string) {
 
 // inline12 writes protected text with <ph> elements holding the codes.
 func inline12(s string, codes []string) string {
-	return inline(s, codes, func(n int) string {
-		return fmt.Sprintf(`<ph id="%d">%s</ph>`, n, text(codes[n-1]))
+	return catxml.Inline(s, codes, func(n int) string {
+		return fmt.Sprintf(`<ph id="%d">%s</ph>`, n, catxml.Text(codes[n-1]))
 	})
 }
 
 // inline20 writes protected text with <ph> elements referring to
 // originalData.
 func inline20(s string, codes []string) string {
-	return inline(s, codes, func(n int) string {
+	return catxml.Inline(s, codes, func(n int) string {
 		return fmt.Sprintf(`<ph id="%d" dataRef="d%d"/>`, n, n)
 	})
-}
-
-func inline(s string, codes []string, ph func(n int) string) string {
-	if len(codes) == 0 {
-		return text(s)
-	}
-	var b strings.Builder
-	pos := 0
-	for _, m := range tokenRe.FindAllStringSubmatchIndex(s, -1) {
-		n, _ := strconv.Atoi(s[m[2]:m[3]])
-		if n < 1 || n > len(codes) {
-			continue
-		}
-		b.WriteString(text(s[pos:m[0]]))
-		b.WriteString(ph(n))
-		pos = m[1]
-	}
-	b.WriteString(text(s[pos:]))
-	return b.String()
-}
-
-// text escapes character data. Characters XML 1.0 cannot hold are
-// replaced by U+FFFD.
-func text(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '\r':
-			b.WriteString("&#xD;")
-		case r == '\t' || r == '\n':
-			b.WriteRune(r)
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF:
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func attr(s string) string {
-	return strings.NewReplacer("\"", "&quot;", "\n", "&#xA;", "\t", "&#x9;").Replace(text(s))
 }
 
 // restored is a protected text with its codes put back.
