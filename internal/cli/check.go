@@ -14,7 +14,6 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/config"
-	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/pseudo"
 	"github.com/healthloc/healthloc/internal/qa"
@@ -72,22 +71,6 @@ with the reason.
 	}
 	o.AddFlags(cmd.Flags())
 	return cmd
-}
-
-// withPseudo resolves the pseudo-locale's alias, and tells whether the
-// pseudo-locale is asked for: its catalogs are then made for each window
-// of the project (pseudo.Install).
-func withPseudo(names []string) ([]string, bool) {
-	out := make([]string, len(names))
-	asked := false
-	for i, n := range names {
-		if n == pseudo.Alias {
-			n = pseudo.Tag.String()
-		}
-		asked = asked || n == pseudo.Tag.String()
-		out[i] = n
-	}
-	return out, asked
 }
 
 func runCheck(ctx context.Context, io *IO, g *globalOptions, o *checkOptions) error {
@@ -187,38 +170,6 @@ func runCheck(ctx context.Context, io *IO, g *globalOptions, o *checkOptions) er
 		return gateError("check failed: %d errors, %d warnings (--fail-on %s)", errs, warns, o.FailOn)
 	}
 	return nil
-}
-
-func localeList(locs []language.Tag) string {
-	s := ""
-	for i, l := range locs {
-		if i > 0 {
-			s += ", "
-		}
-		s += l.String()
-	}
-	return s
-}
-
-// pickDocs resolves --doc values to documents; nil means all.
-func pickDocs(p *project.Project, names []string) (map[string]bool, error) {
-	if len(names) == 0 {
-		return nil, nil
-	}
-	out := map[string]bool{}
-	for _, n := range names {
-		found := false
-		for _, doc := range p.Documents() {
-			if doc == n || content.SlugOf(doc) == n || path.Join(p.Config.ContentRoot, doc) == path.Clean(n) {
-				out[doc] = true
-				found = true
-			}
-		}
-		if !found {
-			return nil, usageError(fmt.Errorf("--doc %q: no such document under %s", n, p.Config.ContentRoot))
-		}
-	}
-	return out, nil
 }
 
 func writeCheckText(w io.Writer, p *project.Project, fs []qa.Finding) error {

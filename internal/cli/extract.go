@@ -84,7 +84,7 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 	if os.MkdirAll(spill, 0o755) != nil {
 		spill = ""
 	}
-	p, err := g.loadWith(cfg, "", nil, func(lo *project.LoadOptions) { lo.Lean, lo.Progress, lo.SpillDir = true, bar.set, spill })
+	p, err := g.loadWith(cfg, func(lo *project.LoadOptions) { lo.Lean, lo.Progress, lo.SpillDir = true, bar.set, spill })
 	if err != nil {
 		return err
 	}
@@ -136,62 +136,6 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 	}
 	return nil
 }
-
-// applyCatalogs writes a plan of catalog files, after checking that none
-// of them, whatever names went into it, lands outside the catalog root;
-// once ctx is done it writes nothing.
-func applyCatalogs(ctx context.Context, g *globalOptions, p *project.Project, pl plan.Plan) (plan.Result, error) {
-	st := plan.Stager{Context: ctx}
-	if err := stageCatalogs(g, p, &st, pl); err != nil {
-		return plan.Result{}, err
-	}
-	return st.Commit()
-}
-
-// stageCatalogs checks a part of a plan of catalog files as
-// applyCatalogs does and writes its temporary files.
-func stageCatalogs(g *globalOptions, p *project.Project, st *plan.Stager, pl plan.Plan) error {
-	pl = rooted(g.Dir, pl)
-	roots := []string{p.Config.Abs(p.Config.CatalogRoot), p.Config.Abs(p.Config.WorkRoot)}
-	if err := plan.WithinAny(roots, pl); err != nil {
-		return err
-	}
-	return st.Add(pl)
-}
-
-// rooted makes a plan's project-relative paths relative to the process.
-func rooted(dir string, pl plan.Plan) plan.Plan {
-	out := plan.Plan{Files: make([]plan.File, len(pl.Files))}
-	for i, f := range pl.Files {
-		f.Path = filepath.Join(dir, filepath.FromSlash(f.Path))
-		out.Files[i] = f
-	}
-	for _, r := range pl.Remove {
-		out.Remove = append(out.Remove, filepath.Join(dir, filepath.FromSlash(r)))
-	}
-	for _, f := range pl.Then {
-		f.Path = filepath.Join(dir, filepath.FromSlash(f.Path))
-		out.Then = append(out.Then, f)
-	}
-	return out
-}
-
-// lock takes the project's catalog lock, waiting until ctx is done at
-// most; see plan.Lock.
-func (g *globalOptions) lock(ctx context.Context, timeout time.Duration) (func() error, error) {
-	cfg, err := g.config()
-	if err != nil {
-		return nil, err
-	}
-	return plan.LockContext(ctx, filepath.Join(cfg.Dir, lockName), timeout)
-}
-
-// defaultLockTimeout is how long a run waits for another's lock.
-const defaultLockTimeout = 30 * time.Second
-
-// lockName is the lock file beside healthloc.toml; creating it never
-// creates a folder, so a failed run leaves nothing behind.
-const lockName = ".healthloc.lock"
 
 // extractKey fingerprints what extract reads: the content, the
 // configuration, the options and the program itself.
@@ -246,12 +190,4 @@ func migrationSummary(cfg *config.Config, rep project.ExtractReport) string {
 	}
 	return fmt.Sprintf("migrated to the work area %s/ (%s); %s/ now holds only what render publishes",
 		cfg.WorkRoot, moved, cfg.CatalogRoot)
-}
-
-// plural is n and the noun, with an s unless n is 1.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

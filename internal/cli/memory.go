@@ -17,10 +17,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/config"
-	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/memory"
 	"github.com/healthloc/healthloc/internal/plan"
 )
@@ -195,24 +193,6 @@ func runMemoryAdd(ctx context.Context, io *IO, g *globalOptions, o *memoryAddOpt
 		fmt.Fprintln(io.Out, "run healthloc extract: it proposes the memory's exact matches as candidates for review")
 	}
 	return nil
-}
-
-// matchConfigLocale is the target a --locale means, as matchLocales
-// has it, for a command that needs only the configuration.
-func matchConfigLocale(io *IO, g *globalOptions, cfg *config.Config, name string) (language.Tag, error) {
-	t, err := locale.Parse(name)
-	if err != nil {
-		return language.Und, usagef("--locale: %w", err)
-	}
-	note := io.ErrOut
-	if g.Quiet {
-		note = stdio.Discard
-	}
-	locs, err := matchTargets(note, cfg.Source(), cfg.Targets(), []string{t.String()})
-	if err != nil {
-		return language.Und, err
-	}
-	return locs[0], nil
 }
 
 // writeMemoryAdded prints what one file gave: its units per locale, and

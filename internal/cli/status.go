@@ -16,9 +16,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/diff"
-	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/project"
-	"github.com/healthloc/healthloc/internal/pseudo"
 	"github.com/healthloc/healthloc/internal/qa"
 	"github.com/healthloc/healthloc/internal/status"
 )
@@ -153,43 +151,6 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 		}
 	}
 	return nil
-}
-
-// targetLocales parses --locale values, which must be target locales of
-// the project (or, with pseudoOK, the pseudo-locale), in the order given;
-// none means every target. Every command agrees on this, so that status
-// never reports at 0% a locale that export refuses.
-func targetLocales(p *project.Project, names []string, pseudoOK bool) ([]language.Tag, error) {
-	targets := p.Config.Targets()
-	if len(names) == 0 {
-		return targets, nil
-	}
-	var out []language.Tag
-	for _, n := range names {
-		t, err := locale.Parse(n)
-		if err != nil {
-			return nil, usagef("--locale: %w", err)
-		}
-		switch {
-		case slices.Contains(out, t):
-			continue
-		case slices.Contains(targets, t), pseudoOK && t == pseudo.Tag:
-		case t == p.Config.Source():
-			return nil, usagef("--locale %s: that is the source locale; %s", n, targetList(targets))
-		default:
-			return nil, usagef("--locale %s: not a target locale of this project; %s", n, targetList(targets))
-		}
-		out = append(out, t)
-	}
-	return out, nil
-}
-
-// targetList names the target locales for an error message.
-func targetList(targets []language.Tag) string {
-	if len(targets) == 0 {
-		return "it has none (locales in healthloc.toml)"
-	}
-	return "the targets are " + localeList(targets) + " (locales in healthloc.toml)"
 }
 
 func writeStatusJSON(w io.Writer, rep status.Report, _ bool) error {

@@ -93,42 +93,63 @@ func Approve(p *project.Project, rules *qa.Rules, e Entry, hash, reviewer, overr
 		ch.Unchanged, ch.Note = true, "already approved"
 		return ch, nil
 	}
-	var blocking []Finding
-	for _, f := range Findings(p, rules, e, text) {
-		if Blocks(f) {
-			blocking = append(blocking, f)
-		}
-	}
+	blocking := blockingFindings(p, rules, e, text)
 	if len(blocking) > 0 && override == "" {
 		return Change{}, &Refused{Findings: blocking}
 	}
+	if len(blocking) > 0 {
+		ch.Note = "override: " + override
+	}
+	ws, cats := state(p, e.Loc), map[string]*catalog.Catalog{}
+	if approveIn(p, ws, cats, e, st, text, blocking, reviewer, override) {
+		ch.Note = strings.TrimPrefix(ch.Note+"; candidate taken", "; ")
+	}
+	p.Reconsider()
+	ch.Plan = p.PlanWrite(e.Loc, []string{e.Doc.Slug}, cats, ws)
+	return ch, nil
+}
+
+// approveIn records reviewer's approval of text, the entry's translation
+// or candidate in state st, in ws: with override, the reason accepts each
+// of the blocking findings, so that check and render let the approved
+// translation through. A candidate becomes the reviewed translation, in
+// the copy of its catalog in cats; approveIn reports that it did.
+func approveIn(p *project.Project, ws *workarea.State, cats map[string]*catalog.Catalog, e Entry, st project.State,
+	text string, blocking []Finding, reviewer, override string) (taken bool) {
 	src := e.Doc.Source.Messages[e.ID]
-	ws := state(p, e.Loc)
 	r := workarea.Review{Reviewer: reviewer, SourceHash: src.Hash, TranslationHash: project.TextHash(text)}
 	if len(blocking) > 0 {
-		// the reason accepts each finding, so that check and render let
-		// the approved translation through, as review --override does
 		r.Override = override
-		ch.Note = "override: " + override
 		for _, f := range blocking {
 			ws.Accept(e.ID, f.Check, workarea.Accepted{Reviewer: reviewer, Reason: override,
 				SourceHash: src.Hash, TranslationHash: r.TranslationHash})
 		}
 	}
 	ws.Reviews[e.ID] = r
-	var cats map[string]*catalog.Catalog
-	if st == project.Candidate {
-		// the candidate becomes the reviewed translation
-		cat := copyCatalog(p, e)
-		cat.Messages[e.ID] = catalog.Message{ID: e.ID, Description: src.Description, Hash: src.Hash, Other: text}
-		cats = map[string]*catalog.Catalog{e.Doc.Slug: cat}
-		delete(ws.Candidates, e.ID)
-		delete(ws.Previous, e.ID)
-		ch.Note = strings.TrimPrefix(ch.Note+"; candidate taken", "; ")
+	if st != project.Candidate {
+		return false
 	}
-	p.Reconsider()
-	ch.Plan = p.PlanWrite(e.Loc, []string{e.Doc.Slug}, cats, ws)
-	return ch, nil
+	cat := cats[e.Doc.Slug]
+	if cat == nil {
+		cat = copyCatalog(p, e)
+		cats[e.Doc.Slug] = cat
+	}
+	cat.Messages[e.ID] = catalog.Message{ID: e.ID, Description: src.Description, Hash: src.Hash, Other: text}
+	delete(ws.Candidates, e.ID)
+	delete(ws.Previous, e.ID)
+	return true
+}
+
+// blockingFindings are the findings of text as the entry's translation
+// that stop an approval.
+func blockingFindings(p *project.Project, rules *qa.Rules, e Entry, text string) []Finding {
+	var blocking []Finding
+	for _, f := range Findings(p, rules, e, text) {
+		if Blocks(f) {
+			blocking = append(blocking, f)
+		}
+	}
+	return blocking
 }
 
 // Reject marks the entry's candidate, whose hash is hash, rejected with
