@@ -32,7 +32,7 @@ func (o *alignOptions) AddFlags(f *pflag.FlagSet) {
 
 func newAlignCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &alignOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "align --locale L SOURCE TRANSLATED",
 		Short: "Seed catalogs from a document translated outside healthloc",
 		Long: `Seed a locale's catalog from a document that was already translated
@@ -60,12 +60,7 @@ are kept unless --force.
 
 ` + exitCodesHelp,
 		Args: exactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runAlign(cmd.Context(), io, g, o, args[0], args[1])
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
+	}, o, func(ctx context.Context, args []string) error { return runAlign(ctx, io, g, o, args[0], args[1]) })
 }
 
 // validate checks the flags before anything is read.
@@ -84,15 +79,11 @@ func runAlign(ctx context.Context, io *IO, g *globalOptions, o *alignOptions, sr
 		return err
 	}
 	// catalogs are written: one run at a time, as extract
-	unlock, err := g.lock(ctx, defaultLockTimeout)
+	p, unlock, err := g.loadLocked(ctx)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	p, err := g.load()
-	if err != nil {
-		return err
-	}
 	locs, err := matchLocales(noteWriter(io, g.Quiet), p, []string{o.Locale})
 	if err != nil {
 		return err

@@ -41,7 +41,7 @@ func (o *exportOptions) AddFlags(f *pflag.FlagSet) {
 
 func newExportCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &exportOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "export",
 		Short: "Write translator hand-off files (gettext PO, XLIFF 1.2/2.0, TMX)",
 		Long: `Write translator hand-off files (gettext PO, XLIFF 1.2 or 2.0, or a TMX
@@ -73,12 +73,7 @@ approve, corrects or empties what they do not, and the file is imported.
 
 ` + exitCodesHelp,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runExport(cmd.Context(), io, g, o)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
+	}, o, func(ctx context.Context, _ []string) error { return runExport(ctx, io, g, o) })
 }
 
 // exportFormat is how one format is encoded and named.

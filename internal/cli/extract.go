@@ -38,41 +38,27 @@ func (o *extractOptions) AddFlags(f *pflag.FlagSet) {
 
 func newExtractCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &extractOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "extract",
 		Short: "Pull translatable segments from the content into the catalogs",
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runExtract(cmd.Context(), io, g, o)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
+	}, o, func(ctx context.Context, _ []string) error { return runExtract(ctx, io, g, o) })
 }
 
 func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions) error {
-	unlock, err := g.lock(ctx, o.LockTimeout)
+	cfg, unlock, err := g.locked(ctx, o.LockTimeout)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	cfg, err := g.config()
-	if err != nil {
-		return err
-	}
 	// A run whose inputs and catalogs are exactly as the last run left
 	// them has nothing to do.
-	var key cache.Key
-	useCache := !o.NoCache
-	if useCache {
-		key, err = extractKey(cfg, g, o)
-		useCache = err == nil
-		if last, ok := cache.Load(cfg.Dir, "extract"); useCache && ok && last == key {
-			if !g.Quiet {
-				fmt.Fprintln(io.Out, "nothing changed since the last extract; catalogs are up to date")
-			}
-			return nil
+	key, useCache, upToDate := extractCached(cfg, g, o)
+	if upToDate {
+		if !g.Quiet {
+			fmt.Fprintln(io.Out, "nothing changed since the last extract; catalogs are up to date")
 		}
+		return nil
 	}
 	// A lean load only lists the files: the documents are parsed while
 	// ExtractTo runs, so the bar lives as long.
@@ -101,16 +87,42 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 		return err
 	}
 	if useCache {
-		if key.Outputs, err = cache.Outputs(cfg.Abs(cfg.CatalogRoot), cfg.Abs(cfg.WorkRoot)); err == nil {
-			err = cache.Save(cfg.Dir, "extract", key)
-		}
-		if err != nil && !g.Quiet {
-			fmt.Fprintf(io.ErrOut, "warning: cache not saved: %v\n", err)
-		}
+		saveExtractCache(io, g, cfg, key)
 	}
-	if g.Quiet {
-		return nil
+	if !g.Quiet {
+		writeExtractSummary(io, cfg, rep, res)
 	}
+	return nil
+}
+
+// extractCached fingerprints the run unless --no-cache (use says it
+// could); upToDate says the last run left inputs and catalogs as they
+// are.
+func extractCached(cfg *config.Config, g *globalOptions, o *extractOptions) (key cache.Key, use, upToDate bool) {
+	if o.NoCache {
+		return key, false, false
+	}
+	key, err := extractKey(cfg, g, o)
+	use = err == nil
+	last, ok := cache.Load(cfg.Dir, "extract")
+	return key, use, use && ok && last == key
+}
+
+// saveExtractCache records the fingerprint of the run, with the catalogs
+// it left; a failure only costs the next run its shortcut.
+func saveExtractCache(io *IO, g *globalOptions, cfg *config.Config, key cache.Key) {
+	var err error
+	if key.Outputs, err = cache.Outputs(cfg.Abs(cfg.CatalogRoot), cfg.Abs(cfg.WorkRoot)); err == nil {
+		err = cache.Save(cfg.Dir, "extract", key)
+	}
+	if err != nil && !g.Quiet {
+		fmt.Fprintf(io.ErrOut, "warning: cache not saved: %v\n", err)
+	}
+}
+
+// writeExtractSummary says what extract did: the files, then per locale
+// what happened to its translations.
+func writeExtractSummary(io *IO, cfg *config.Config, rep project.ExtractReport, res plan.Result) {
 	fmt.Fprintf(io.Out, "extracted %d messages from %d documents; %d files written, %d unchanged, %d removed\n",
 		rep.Messages, rep.Documents, len(res.Written), len(res.Unchanged), len(res.Removed))
 	if rep.Migrated {
@@ -134,7 +146,6 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 			fmt.Fprintf(io.Out, "%s: %s\n", l.Locale, strings.Join(parts, ", "))
 		}
 	}
-	return nil
 }
 
 // extractKey fingerprints what extract reads: the content, the

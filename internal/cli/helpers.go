@@ -14,6 +14,9 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/exchange"
@@ -97,6 +100,36 @@ func (o *globalOptions) loadWith(cfg *config.Config, tune ...func(*project.LoadO
 	return p, err
 }
 
+// locked loads the configuration and takes the project's catalog lock,
+// as every command that writes catalogs does, waiting timeout at most.
+func (g *globalOptions) locked(ctx context.Context, timeout time.Duration) (*config.Config, func() error, error) {
+	unlock, err := g.lock(ctx, timeout)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg, err := g.config()
+	if err != nil {
+		unlock()
+		return nil, nil, err
+	}
+	return cfg, unlock, nil
+}
+
+// loadLocked takes the catalog lock, then reads the whole project: the
+// start of every command that changes catalogs but extract.
+func (g *globalOptions) loadLocked(ctx context.Context) (*project.Project, func() error, error) {
+	unlock, err := g.lock(ctx, defaultLockTimeout)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := g.load()
+	if err != nil {
+		unlock()
+		return nil, nil, err
+	}
+	return p, unlock, nil
+}
+
 // lock takes the project's catalog lock, waiting until ctx is done at
 // most; see plan.Lock.
 func (g *globalOptions) lock(ctx context.Context, timeout time.Duration) (func() error, error) {
@@ -149,6 +182,20 @@ func targetList(targets []language.Tag) string {
 		return "it has none (locales in healthloc.toml)"
 	}
 	return "the targets are " + localeList(targets) + " (locales in healthloc.toml)"
+}
+
+// openTargets opens the project a window at a time (see open) and
+// resolves --locale values, which may name the pseudo-locale: withPseudo
+// says that they do.
+func (g *globalOptions) openTargets(bar *progress, names []string) (p *project.Project, locs []language.Tag, withPseudoLocale bool, err error) {
+	if p, err = g.open(bar); err != nil {
+		return nil, nil, false, err
+	}
+	names, withPseudoLocale = withPseudo(names)
+	if locs, err = targetLocales(p, names, true); err != nil {
+		return nil, nil, false, err
+	}
+	return p, locs, withPseudoLocale, nil
 }
 
 // withPseudo resolves the pseudo-locale's alias, and tells whether the
@@ -381,4 +428,48 @@ func noteWriter(io *IO, quiet bool) stdio.Writer {
 		return stdio.Discard
 	}
 	return io.ErrOut
+}
+
+// flagAdder is a command's options struct.
+type flagAdder interface{ AddFlags(*pflag.FlagSet) }
+
+// command completes cmd: o's flags, and run as what it does.
+func command(cmd *cobra.Command, o flagAdder, run func(ctx context.Context, args []string) error) *cobra.Command {
+	cmd.RunE = func(c *cobra.Command, args []string) error { return run(c.Context(), args) }
+	o.AddFlags(cmd.Flags())
+	return cmd
+}
+
+// shownPerReason is how many entries of one outcome and reason a text
+// report lists; the rest are counted.
+const shownPerReason = 3
+
+// perReason lists a report's entries grouped by reason: the first
+// shownPerReason of each, all of them when verbose.
+type perReason[K comparable] struct {
+	verbose bool
+	n       map[K]int
+	order   []K
+}
+
+// show counts an entry of reason k and tells whether to list it.
+func (l *perReason[K]) show(k K) bool {
+	if l.n == nil {
+		l.n = map[K]int{}
+	}
+	if l.n[k] == 0 {
+		l.order = append(l.order, k)
+	}
+	l.n[k]++
+	return l.verbose || l.n[k] <= shownPerReason
+}
+
+// hidden calls f for each reason with entries not listed, in the order
+// the reasons came, with how many.
+func (l *perReason[K]) hidden(f func(k K, n int)) {
+	for _, k := range l.order {
+		if n := l.n[k] - shownPerReason; n > 0 && !l.verbose {
+			f(k, n)
+		}
+	}
 }

@@ -41,9 +41,12 @@ func (o *reviewOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.Comment, "comment", "", "with --reject, why, for the translator (`text`)")
 }
 
-func newReviewCmd(io *IO, g *globalOptions) *cobra.Command {
+// newReviewCmd is the review command; runF, when a test gives it, runs
+// instead of runReview with the options the flags set, once they are
+// valid (gh's seam).
+func newReviewCmd(io *IO, g *globalOptions, runF func(context.Context, *reviewOptions) error) *cobra.Command {
 	o := &reviewOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "review",
 		Short: "Approve translations and candidates after medical review",
 		Long: `Approve translations after medical review: current translations, and
@@ -70,12 +73,15 @@ an outside reviewer with "healthloc export --only review".
 
 ` + exitCodesHelp,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runReview(cmd.Context(), io, g, o)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
+	}, o, func(ctx context.Context, _ []string) error {
+		if err := o.validate(); err != nil {
+			return err
+		}
+		if runF != nil {
+			return runF(ctx, o)
+		}
+		return runReview(ctx, io, g, o)
+	})
 }
 
 func (o *reviewOptions) validate() error {
@@ -103,23 +109,17 @@ func (o *reviewOptions) validate() error {
 	return nil
 }
 
+// runReview approves or rejects; its options are valid (validate).
 func runReview(ctx context.Context, io *IO, g *globalOptions, o *reviewOptions) error {
-	if err := o.validate(); err != nil {
-		return err
-	}
 	if o.AllTranslated {
 		fmt.Fprintln(io.ErrOut, "healthloc: --all-translated is deprecated: use --all, which approves candidates too")
 	}
 	// catalogs are written: one run at a time, as extract
-	unlock, err := g.lock(ctx, defaultLockTimeout)
+	p, unlock, err := g.loadLocked(ctx)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	p, err := g.load()
-	if err != nil {
-		return err
-	}
 	locs, err := targetLocales(p, []string{o.Locale}, false)
 	if err != nil {
 		return err

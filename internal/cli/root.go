@@ -85,7 +85,7 @@ renders a localized bundle for every locale.
 		newImportCmd(io, g),
 		newAlignCmd(io, g),
 		newCheckCmd(io, g),
-		newReviewCmd(io, g),
+		newReviewCmd(io, g, nil),
 		newMemoryCmd(io, g),
 		newServeCmd(io, g),
 	)
@@ -94,11 +94,7 @@ renders a localized bundle for every locale.
 			c.Long = c.Short + ".\n\n" + exitCodesHelp
 		}
 		c.Args = usageArgs(c.Args)
-		c.Flags().VisitAll(func(f *pflag.Flag) {
-			if e, ok := f.Value.(enumFlag); ok {
-				c.RegisterFlagCompletionFunc(f.Name, completeEnum(f.Value, e.allowedValues()))
-			}
-		})
+		completeEnums(c)
 	}
 	return root
 }

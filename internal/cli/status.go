@@ -3,21 +3,17 @@ package cli
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/diff"
 	"github.com/healthloc/healthloc/internal/project"
-	"github.com/healthloc/healthloc/internal/qa"
 	"github.com/healthloc/healthloc/internal/status"
 )
 
@@ -47,16 +43,11 @@ func (o *statusOptions) AddFlags(f *pflag.FlagSet) {
 
 func newStatusCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &statusOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "status",
 		Short: "Report translation coverage per locale",
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runStatus(cmd.Context(), io, g, o)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
+	}, o, func(ctx context.Context, _ []string) error { return runStatus(ctx, io, g, o) })
 }
 
 var statusFormats = map[string]func(io.Writer, status.Report, bool) error{
@@ -83,52 +74,26 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 	if rw, ok := readabilityFormats[o.Format]; ok && o.Readability {
 		write = rw
 	}
-	rd, err := newReadabilityPass(p, o.Readability || o.Format == "html")
+	html := o.Format == "html"
+	c, err := status.NewCollector(p, locs, status.CollectOptions{ByDoc: o.ByDoc, Stale: o.Stale, Review: o.Review,
+		Readability: o.Readability, Dashboard: html})
 	if err != nil {
 		return err
 	}
-	// Counts add up window by window; stale segments are kept by locale,
-	// in document order.
-	var rep status.Report
-	stale := make([][]status.StaleSegment, len(locs))
-	review := make([][]status.ReviewSegment, len(locs))
-	rules := qa.RulesOf(p.Config)
 	err = p.Windows(func(w *project.Project) error {
 		if err := stopped(ctx); err != nil {
 			return err
 		}
-		rep.Merge(status.Compute(w, locs, o.ByDoc || o.Format == "html"))
-		rd.add(w, locs)
-		if o.Stale || o.Format == "html" {
-			for i, loc := range locs {
-				stale[i] = append(stale[i], status.Stale(w, []language.Tag{loc})...)
-			}
-		}
-		if o.Review {
-			for i, loc := range locs {
-				review[i] = append(review[i], status.Candidates(w, []language.Tag{loc}, rules)...)
-			}
-		}
+		c.Add(w)
 		return nil
 	})
 	bar.finish()
 	if err != nil {
 		return err
 	}
-	if rep.Locales == nil {
-		rep = status.Compute(p, locs, false) // no document, no catalog: every count is zero
-	}
-	rd.finish(&rep)
-	for i := range rep.Locales {
-		if o.Stale {
-			rep.Locales[i].StaleSegments = stale[i]
-		}
-		if o.Review {
-			rep.Locales[i].ReviewSegments = review[i]
-		}
-	}
-	if o.Format == "html" {
-		err = writeStatusHTML(io.Out, p, slices.Concat(stale...), rep, o.ReportLocale)
+	rep := c.Report(p)
+	if html {
+		err = writeStatusHTML(io.Out, p, c.StaleSegments(), rep, o.ReportLocale)
 	} else {
 		err = write(io.Out, rep, o.ByDoc)
 	}
@@ -141,26 +106,27 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 	if o.Review && o.Format == "table" {
 		writeReviewList(io, rep)
 	}
-	if o.FailUnder > 0 {
-		if low := rep.Below(o.FailUnder); len(low) > 0 {
-			var parts []string
-			for _, l := range low {
-				parts = append(parts, fmt.Sprintf("%s at %.1f%%", l.Locale, l.PercentWords))
-			}
-			return gateError("word coverage below --fail-under %g: %s", o.FailUnder, strings.Join(parts, ", "))
-		}
-	}
-	return nil
+	return coverageGate(rep, o.FailUnder)
 }
 
-func writeStatusJSON(w io.Writer, rep status.Report, _ bool) error {
-	b, err := json.MarshalIndent(rep, "", "  ")
-	if err != nil {
-		return err
+// coverageGate fails the run when a locale's word coverage is below
+// failUnder (--fail-under), when it is set.
+func coverageGate(rep status.Report, failUnder float64) error {
+	if failUnder <= 0 {
+		return nil
 	}
-	_, err = fmt.Fprintf(w, "%s\n", b)
-	return err
+	low := rep.Below(failUnder)
+	if len(low) == 0 {
+		return nil
+	}
+	var parts []string
+	for _, l := range low {
+		parts = append(parts, fmt.Sprintf("%s at %.1f%%", l.Locale, l.PercentWords))
+	}
+	return gateError("word coverage below --fail-under %g: %s", failUnder, strings.Join(parts, ", "))
 }
+
+func writeStatusJSON(w io.Writer, rep status.Report, _ bool) error { return writeJSON(w, rep) }
 
 var statusHeader = []string{"locale", "document", "messages", "translated", "reviewed", "candidates", "held", "stale", "missing", "obsolete",
 	"words", "words_translated", "words_candidates", "words_held", "words_stale", "words_missing", "percent_words", "percent_messages"}

@@ -195,19 +195,47 @@ func Accept(p *project.Project, rules *qa.Rules, e Entry, hash, check, reviewer,
 	if st < project.Candidate {
 		return Change{}, invalidf("it is %s: findings are accepted on a current translation or a candidate", st)
 	}
-	found := false
-	for _, f := range Findings(p, rules, e, text) {
-		found = found || f.Check == check
-	}
-	if !found {
+	if !finds(Findings(p, rules, e, text), check) {
 		return Change{}, invalidf("the text has no %q finding to accept", check)
 	}
-	src := e.Doc.Source.Messages[e.ID]
 	ws := state(p, e.Loc)
-	ws.Accept(e.ID, check, workarea.Accepted{Reviewer: reviewer, Reason: reason, SourceHash: src.Hash,
-		TranslationHash: project.TextHash(text)})
+	acceptIn(ws, e, text, check, reviewer, reason)
 	ch := Change{Action: "accept", Old: project.TextHash(text), New: project.TextHash(text), Note: check + ": " + reason}
 	p.Reconsider() // the finding holds the translation back no more
 	ch.Plan = p.PlanWrite(e.Loc, []string{e.Doc.Slug}, nil, ws)
 	return ch, nil
+}
+
+// AcceptCurrent records in ws reviewer's acceptance, with reason, of the
+// finding of check on the entry's current translation (held, translated
+// or reviewed), as "healthloc check --accept" does: the finding must be
+// one check reports now.
+func AcceptCurrent(p *project.Project, rules *qa.Rules, ws *workarea.State, e Entry, check, reviewer, reason string) error {
+	st, text := p.Lookup(e.Loc, e.Doc, e.ID)
+	if st < project.Held {
+		return fmt.Errorf("%s has no current translation in %s (it is %s): nothing to accept", e.ID, e.Loc, st)
+	}
+	if !finds(qa.CheckText(p, rules, e.Loc, e.Doc, e.ID, text), check) {
+		return fmt.Errorf("check finds nothing of kind %q in %s's translation of %s", check, e.Loc, e.ID)
+	}
+	acceptIn(ws, e, text, check, reviewer, reason)
+	return nil
+}
+
+// finds reports whether one of the findings is of check.
+func finds(found []Finding, check string) bool {
+	for _, f := range found {
+		if f.Check == check {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptIn records in ws reviewer's acceptance of the finding of check on
+// text, the entry's translation: it holds for exactly this source and
+// this text.
+func acceptIn(ws *workarea.State, e Entry, text, check, reviewer, reason string) {
+	ws.Accept(e.ID, check, workarea.Accepted{Reviewer: reviewer, Reason: reason,
+		SourceHash: e.Doc.Source.Messages[e.ID].Hash, TranslationHash: project.TextHash(text)})
 }
