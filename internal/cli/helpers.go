@@ -118,11 +118,11 @@ func (g *globalOptions) locked(ctx context.Context, timeout time.Duration) (*con
 // loadLocked takes the catalog lock, then reads the whole project: the
 // start of every command that changes catalogs but extract.
 func (g *globalOptions) loadLocked(ctx context.Context) (*project.Project, func() error, error) {
-	unlock, err := g.lock(ctx, defaultLockTimeout)
+	cfg, unlock, err := g.locked(ctx, defaultLockTimeout)
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := g.load()
+	p, err := g.loadWith(cfg)
 	if err != nil {
 		unlock()
 		return nil, nil, err
