@@ -63,7 +63,7 @@ are kept unless --force.
 	}, o, func(ctx context.Context, args []string) error { return runAlign(ctx, io, g, o, args[0], args[1]) })
 }
 
-// validate checks the flags before anything is read.
+// validate checks align's flags before anything is read.
 func (o *alignOptions) validate() error {
 	if o.Locale == "" {
 		return usagef("--locale is required")
@@ -179,6 +179,7 @@ func writeAlignReport(io *IO, rep align.Report) {
 	}
 }
 
+// excerpt shortens a block's text for a report line.
 func excerpt(s string) string {
 	r := []rune(s)
 	if len(r) > 60 {
