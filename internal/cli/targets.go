@@ -30,6 +30,19 @@ import (
 // never reports at 0% a locale that export refuses.
 func targetLocales(p *project.Project, names []string, pseudoOK bool) ([]language.Tag, error) {
 	targets := p.Config.Targets()
+	return resolveLocales(names, p.Config.Source(), targets, func(n string, t language.Tag) (language.Tag, error) {
+		if slices.Contains(targets, t) || (pseudoOK && t == pseudo.Tag) {
+			return t, nil
+		}
+		return t, usagef("--locale %s: not a target locale of this project; %s", n, targetList(targets))
+	})
+}
+
+// resolveLocales parses --locale values, in the order given, each once;
+// the source locale is refused, and pick says which locale another value
+// means. None means every target.
+func resolveLocales(names []string, source language.Tag, targets []language.Tag,
+	pick func(name string, t language.Tag) (language.Tag, error)) ([]language.Tag, error) {
 	if len(names) == 0 {
 		return targets, nil
 	}
@@ -39,16 +52,15 @@ func targetLocales(p *project.Project, names []string, pseudoOK bool) ([]languag
 		if err != nil {
 			return nil, usagef("--locale: %w", err)
 		}
-		switch {
-		case slices.Contains(out, t):
-			continue
-		case slices.Contains(targets, t), pseudoOK && t == pseudo.Tag:
-		case t == p.Config.Source():
+		if t == source {
 			return nil, usagef("--locale %s: that is the source locale; %s", n, targetList(targets))
-		default:
-			return nil, usagef("--locale %s: not a target locale of this project; %s", n, targetList(targets))
 		}
-		out = append(out, t)
+		if t, err = pick(n, t); err != nil {
+			return nil, err
+		}
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
 	}
 	return out, nil
 }
@@ -113,32 +125,18 @@ func matchLocales(w stdio.Writer, p *project.Project, names []string) ([]languag
 
 // matchTargets is matchLocales given the source and target locales.
 func matchTargets(w stdio.Writer, source language.Tag, targets []language.Tag, names []string) ([]language.Tag, error) {
-	if len(names) == 0 {
-		return targets, nil
-	}
-	var out []language.Tag
-	for _, n := range names {
-		t, err := locale.Parse(n)
-		if err != nil {
-			return nil, usagef("--locale: %w", err)
-		}
-		if t == source {
-			return nil, usagef("--locale %s: that is the source locale; %s", n, targetList(targets))
-		}
+	return resolveLocales(names, source, targets, func(n string, t language.Tag) (language.Tag, error) {
 		m := locale.MatchTarget(t, targets)
 		switch {
 		case !m.Found() && len(m.Close) == 0:
-			return nil, usagef("--locale %s: not a target locale of this project; %s", n, targetList(targets))
+			return t, usagef("--locale %s: not a target locale of this project; %s", n, targetList(targets))
 		case !m.Found():
-			return nil, usagef("--locale %s: %s", n, exchange.NoTarget(t, m, targets))
+			return t, usagef("--locale %s: %s", n, exchange.NoTarget(t, m, targets))
 		case !m.Exact:
 			fmt.Fprintf(w, "--locale %s: the project's locale is %s\n", n, m.Locale)
 		}
-		if !slices.Contains(out, m.Locale) {
-			out = append(out, m.Locale)
-		}
-	}
-	return out, nil
+		return m.Locale, nil
+	})
 }
 
 // matchConfigLocale is the target a --locale means, as matchLocales
