@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	stdio "io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,11 +104,7 @@ func runExport(ctx context.Context, io *IO, g *globalOptions, o *exportOptions) 
 	if err != nil {
 		return err
 	}
-	note := io.ErrOut
-	if g.Quiet {
-		note = stdio.Discard
-	}
-	locs, err := matchLocales(note, p, o.Locales)
+	locs, err := matchLocales(noteWriter(io, g.Quiet), p, o.Locales)
 	if err != nil {
 		return err
 	}

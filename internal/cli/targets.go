@@ -146,11 +146,7 @@ func matchConfigLocale(io *IO, g *globalOptions, cfg *config.Config, name string
 	if err != nil {
 		return language.Und, usagef("--locale: %w", err)
 	}
-	note := io.ErrOut
-	if g.Quiet {
-		note = stdio.Discard
-	}
-	locs, err := matchTargets(note, cfg.Source(), cfg.Targets(), []string{t.String()})
+	locs, err := matchTargets(noteWriter(io, g.Quiet), cfg.Source(), cfg.Targets(), []string{t.String()})
 	if err != nil {
 		return language.Und, err
 	}
