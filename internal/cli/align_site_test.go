@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/healthloc/healthloc/internal/align"
 	"github.com/healthloc/healthloc/internal/content"
 )
 
@@ -73,7 +74,7 @@ func alignSite(tb testing.TB) []sitePage {
 func alignPage(tb testing.TB, dir, loc, name string) sitePage {
 	tb.Helper()
 	out, _ := cliRun(tb, dir, 0, "align", "--locale", loc, "--format", "json", "content/"+name, loc+"/"+name)
-	var rep alignReport
+	var rep align.Report
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		tb.Fatalf("align %s %s: %v\n%s", loc, name, err, out)
 	}

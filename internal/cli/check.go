@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"path"
@@ -13,8 +12,6 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
 
-	"github.com/healthloc/healthloc/internal/config"
-	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/pseudo"
 	"github.com/healthloc/healthloc/internal/qa"
@@ -45,7 +42,7 @@ func (o *checkOptions) AddFlags(f *pflag.FlagSet) {
 
 func newCheckCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &checkOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "check",
 		Short: "Check translations for changed numbers, units, links, markup, placeholders and glossary terms",
 		Long: `Check every current translation against its source. Errors: numbers,
@@ -66,48 +63,32 @@ with the reason.
 
 ` + exitCodesHelp,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runCheck(cmd.Context(), io, g, o)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
+	}, o, func(ctx context.Context, _ []string) error { return runCheck(ctx, io, g, o) })
 }
 
-// withPseudo resolves the pseudo-locale's alias, and tells whether the
-// pseudo-locale is asked for: its catalogs are then made for each window
-// of the project (pseudo.Install).
-func withPseudo(names []string) ([]string, bool) {
-	out := make([]string, len(names))
-	asked := false
-	for i, n := range names {
-		if n == pseudo.Alias {
-			n = pseudo.Tag.String()
-		}
-		asked = asked || n == pseudo.Tag.String()
-		out[i] = n
+// validate checks the flags of a check run (not --accept's) and
+// returns the severity that fails it.
+func (o *checkOptions) validate() (qa.Severity, error) {
+	if o.Reason != "" || o.Reviewer != "" {
+		return 0, usagef("--reason and --reviewer go with --accept")
 	}
-	return out, asked
+	failOn, ok := qa.ParseSeverity(o.FailOn)
+	if !ok {
+		return 0, usagef("--fail-on %q: must be error or warning", o.FailOn)
+	}
+	return failOn, nil
 }
 
 func runCheck(ctx context.Context, io *IO, g *globalOptions, o *checkOptions) error {
 	if len(o.Accept) > 0 {
 		return runCheckAccept(ctx, io, g, o)
 	}
-	if o.Reason != "" || o.Reviewer != "" {
-		return usagef("--reason and --reviewer go with --accept")
-	}
-	failOn, ok := qa.ParseSeverity(o.FailOn)
-	if !ok {
-		return usagef("--fail-on %q: must be error or warning", o.FailOn)
-	}
-	bar := newProgress(io, g.Quiet, "check")
-	p, err := g.open(bar)
+	failOn, err := o.validate()
 	if err != nil {
 		return err
 	}
-	names, withPseudoLocale := withPseudo(o.Locales)
-	locs, err := targetLocales(p, names, true)
+	bar := newProgress(io, g.Quiet, "check")
+	p, locs, withPseudoLocale, err := g.openTargets(bar, o.Locales)
 	if err != nil {
 		return err
 	}
@@ -115,61 +96,22 @@ func runCheck(ctx context.Context, io *IO, g *globalOptions, o *checkOptions) er
 	if err != nil {
 		return err
 	}
-	rules := qa.RulesOf(p.Config)
 	plain, err := readability.RulesOf(p.Config)
 	if err != nil {
 		return err
 	}
-	// findings by locale, then document and line; readability's last
-	byLocale := make([][]qa.Finding, len(locs)+1)
-	err = p.Windows(func(w *project.Project) error {
-		if err := stopped(ctx); err != nil {
-			return err
-		}
-		if withPseudoLocale {
-			pseudo.Install(w)
-		}
-		for i, loc := range locs {
-			byLocale[i] = append(byLocale[i], qa.Check(w, rules, loc, docs)...)
-		}
-		byLocale[len(locs)] = append(byLocale[len(locs)], readability.Check(w, plain, locs, docs, len(o.Locales) == 0)...)
-		return nil
-	})
+	findings, err := checkWindows(ctx, p, locs, docs, plain, withPseudoLocale, len(o.Locales) == 0)
 	bar.finish()
 	if err != nil {
 		return err
 	}
-	findings := []qa.Finding{}
-	for _, fs := range byLocale {
-		findings = append(findings, fs...)
-	}
-	errs, warns, accepted := 0, 0, 0
-	for _, f := range findings {
-		switch {
-		case f.Accepted != nil:
-			accepted++
-		case f.Severity == qa.Error:
-			errs++
-		default:
-			warns++
-		}
-	}
-	// what the checks cannot read, and the checks switched off, once per
-	// locale and run
-	notes := []string{}
-	for _, loc := range append([]language.Tag{p.Config.Source()}, locs...) {
-		notes = append(notes, qa.LocaleNotes(loc)...)
-		for _, name := range config.CheckNames {
-			if why := p.Config.CheckOff(loc.String(), name); why != "" && loc != p.Config.Source() {
-				notes = append(notes, fmt.Sprintf("the %s check is off for %s: %s", name, loc, why))
-			}
-		}
-	}
-	for _, n := range notes {
-		fmt.Fprintf(io.ErrOut, "warning: %s\n", n)
+	n := qa.CountOf(findings)
+	notes := qa.RunNotes(p.Config, locs)
+	for _, note := range notes {
+		fmt.Fprintf(io.ErrOut, "warning: %s\n", note)
 	}
 	if o.Format == "json" {
-		err = writeCheckJSON(io.Out, findings, errs, warns, accepted, notes)
+		err = writeCheckJSON(io.Out, findings, n, notes)
 	} else {
 		err = writeCheckText(io.Out, p, findings)
 	}
@@ -178,47 +120,46 @@ func runCheck(ctx context.Context, io *IO, g *globalOptions, o *checkOptions) er
 	}
 	if !g.Quiet {
 		more := ""
-		if accepted > 0 {
-			more = fmt.Sprintf(", %d accepted", accepted)
+		if n.Accepted > 0 {
+			more = fmt.Sprintf(", %d accepted", n.Accepted)
 		}
-		fmt.Fprintf(io.ErrOut, "checked %s: %d errors, %d warnings%s\n", localeList(locs), errs, warns, more)
+		fmt.Fprintf(io.ErrOut, "checked %s: %d errors, %d warnings%s\n", localeList(locs), n.Errors, n.Warnings, more)
 	}
-	if errs > 0 || (failOn == qa.Warning && warns > 0) {
-		return gateError("check failed: %d errors, %d warnings (--fail-on %s)", errs, warns, o.FailOn)
+	if n.Fails(failOn) {
+		return gateError("check failed: %d errors, %d warnings (--fail-on %s)", n.Errors, n.Warnings, o.FailOn)
 	}
 	return nil
 }
 
-func localeList(locs []language.Tag) string {
-	s := ""
-	for i, l := range locs {
-		if i > 0 {
-			s += ", "
+// checkWindows checks the project a window at a time: the translations
+// of locs (the pseudo-locale's made for each window when asked for), and
+// plain language, in the source too when every locale is checked. The
+// findings come by locale, then document and line; readability's last.
+func checkWindows(ctx context.Context, p *project.Project, locs []language.Tag, docs map[string]bool, plain *readability.Rules,
+	withPseudo, allLocales bool) ([]qa.Finding, error) {
+	rules := qa.RulesOf(p.Config)
+	byLocale := make([][]qa.Finding, len(locs)+1)
+	err := p.Windows(func(w *project.Project) error {
+		if err := stopped(ctx); err != nil {
+			return err
 		}
-		s += l.String()
-	}
-	return s
-}
-
-// pickDocs resolves --doc values to documents; nil means all.
-func pickDocs(p *project.Project, names []string) (map[string]bool, error) {
-	if len(names) == 0 {
-		return nil, nil
-	}
-	out := map[string]bool{}
-	for _, n := range names {
-		found := false
-		for _, doc := range p.Documents() {
-			if doc == n || content.SlugOf(doc) == n || path.Join(p.Config.ContentRoot, doc) == path.Clean(n) {
-				out[doc] = true
-				found = true
-			}
+		if withPseudo {
+			pseudo.Install(w)
 		}
-		if !found {
-			return nil, usageError(fmt.Errorf("--doc %q: no such document under %s", n, p.Config.ContentRoot))
+		for i, loc := range locs {
+			byLocale[i] = append(byLocale[i], qa.Check(w, rules, loc, docs)...)
 		}
+		byLocale[len(locs)] = append(byLocale[len(locs)], readability.Check(w, plain, locs, docs, allLocales)...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	findings := []qa.Finding{}
+	for _, fs := range byLocale {
+		findings = append(findings, fs...)
+	}
+	return findings, nil
 }
 
 func writeCheckText(w io.Writer, p *project.Project, fs []qa.Finding) error {
@@ -248,17 +189,12 @@ func writeCheckText(w io.Writer, p *project.Project, fs []qa.Finding) error {
 // oneLine quotes a text so that a finding stays on its lines.
 func oneLine(s string) string { return strconv.Quote(s) }
 
-func writeCheckJSON(w io.Writer, fs []qa.Finding, errs, warns, accepted int, notes []string) error {
-	b, err := json.MarshalIndent(struct {
+func writeCheckJSON(w io.Writer, fs []qa.Finding, n qa.Counts, notes []string) error {
+	return writeJSON(w, struct {
 		Errors   int          `json:"errors"`
 		Warnings int          `json:"warnings"`
 		Accepted int          `json:"accepted"`
 		Notes    []string     `json:"notes,omitempty"`
 		Findings []qa.Finding `json:"findings"`
-	}{errs, warns, accepted, notes, fs}, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s\n", b)
-	return err
+	}{n.Errors, n.Warnings, n.Accepted, notes, fs})
 }

@@ -7,9 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/edit"
 	"github.com/healthloc/healthloc/internal/qa"
-	"github.com/healthloc/healthloc/internal/workarea"
 )
 
 // runCheckAccept records the acceptance of the findings --accept names
@@ -24,15 +23,11 @@ func runCheckAccept(ctx context.Context, io *IO, g *globalOptions, o *checkOptio
 	if strings.TrimSpace(o.Reviewer) == "" || strings.TrimSpace(o.Reason) == "" {
 		return usagef("--accept needs --reviewer NAME and --reason TEXT: an acceptance records who and why")
 	}
-	unlock, err := g.lock(ctx, defaultLockTimeout)
+	p, unlock, err := g.loadLocked(ctx)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	p, err := g.load()
-	if err != nil {
-		return err
-	}
 	locs, err := targetLocales(p, o.Locales, false)
 	if err != nil {
 		return err
@@ -50,22 +45,9 @@ func runCheckAccept(ctx context.Context, io *IO, g *globalOptions, o *checkOptio
 		if d == nil {
 			return usagef("--accept %q: no message %s in the content", spec, id)
 		}
-		st, text := p.Lookup(loc, d, id)
-		if st < project.Held {
-			return fmt.Errorf("--accept %q: %s has no current translation in %s (it is %s): nothing to accept", spec, id, loc, st)
+		if err := edit.AcceptCurrent(p, rules, wf, edit.Entry{Loc: loc, Doc: d, ID: id}, check, o.Reviewer, o.Reason); err != nil {
+			return fmt.Errorf("--accept %q: %w", spec, err)
 		}
-		found := false
-		for _, f := range qa.CheckText(p, rules, loc, d, id, text) {
-			if f.Check == check {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return fmt.Errorf("--accept %q: check finds nothing of kind %q in %s's translation of %s", spec, check, loc, id)
-		}
-		wf.Accept(id, check, workarea.Accepted{Reviewer: o.Reviewer, Reason: o.Reason,
-			SourceHash: d.Source.Messages[id].Hash, TranslationHash: project.TextHash(text)})
 		slugs[d.Slug] = true
 		if !g.Quiet {
 			fmt.Fprintf(io.Out, "accepted %s %s [%s] by %s: %s\n", loc, id, check, o.Reviewer, o.Reason)

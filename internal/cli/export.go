@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	stdio "io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,7 +40,7 @@ func (o *exportOptions) AddFlags(f *pflag.FlagSet) {
 
 func newExportCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &exportOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "export",
 		Short: "Write translator hand-off files (gettext PO, XLIFF 1.2/2.0, TMX)",
 		Long: `Write translator hand-off files (gettext PO, XLIFF 1.2 or 2.0, or a TMX
@@ -73,12 +72,7 @@ approve, corrects or empties what they do not, and the file is imported.
 
 ` + exitCodesHelp,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runExport(cmd.Context(), io, g, o)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
+	}, o, func(ctx context.Context, _ []string) error { return runExport(ctx, io, g, o) })
 }
 
 // exportFormat is how one format is encoded and named.
@@ -110,11 +104,7 @@ func runExport(ctx context.Context, io *IO, g *globalOptions, o *exportOptions) 
 	if err != nil {
 		return err
 	}
-	note := io.ErrOut
-	if g.Quiet {
-		note = stdio.Discard
-	}
-	locs, err := matchLocales(note, p, o.Locales)
+	locs, err := matchLocales(noteWriter(io, g.Quiet), p, o.Locales)
 	if err != nil {
 		return err
 	}

@@ -38,41 +38,27 @@ func (o *extractOptions) AddFlags(f *pflag.FlagSet) {
 
 func newExtractCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &extractOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "extract",
 		Short: "Pull translatable segments from the content into the catalogs",
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runExtract(cmd.Context(), io, g, o)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
+	}, o, func(ctx context.Context, _ []string) error { return runExtract(ctx, io, g, o) })
 }
 
 func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions) error {
-	unlock, err := g.lock(ctx, o.LockTimeout)
+	cfg, unlock, err := g.locked(ctx, o.LockTimeout)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	cfg, err := g.config()
-	if err != nil {
-		return err
-	}
 	// A run whose inputs and catalogs are exactly as the last run left
 	// them has nothing to do.
-	var key cache.Key
-	useCache := !o.NoCache
-	if useCache {
-		key, err = extractKey(cfg, g, o)
-		useCache = err == nil
-		if last, ok := cache.Load(cfg.Dir, "extract"); useCache && ok && last == key {
-			if !g.Quiet {
-				fmt.Fprintln(io.Out, "nothing changed since the last extract; catalogs are up to date")
-			}
-			return nil
+	key, useCache, upToDate := extractCached(cfg, g, o)
+	if upToDate {
+		if !g.Quiet {
+			fmt.Fprintln(io.Out, "nothing changed since the last extract; catalogs are up to date")
 		}
+		return nil
 	}
 	// A lean load only lists the files: the documents are parsed while
 	// ExtractTo runs, so the bar lives as long.
@@ -84,7 +70,7 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 	if os.MkdirAll(spill, 0o755) != nil {
 		spill = ""
 	}
-	p, err := g.loadWith(cfg, "", nil, func(lo *project.LoadOptions) { lo.Lean, lo.Progress, lo.SpillDir = true, bar.set, spill })
+	p, err := g.loadWith(cfg, func(lo *project.LoadOptions) { lo.Lean, lo.Progress, lo.SpillDir = true, bar.set, spill })
 	if err != nil {
 		return err
 	}
@@ -101,16 +87,42 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 		return err
 	}
 	if useCache {
-		if key.Outputs, err = cache.Outputs(cfg.Abs(cfg.CatalogRoot), cfg.Abs(cfg.WorkRoot)); err == nil {
-			err = cache.Save(cfg.Dir, "extract", key)
-		}
-		if err != nil && !g.Quiet {
-			fmt.Fprintf(io.ErrOut, "warning: cache not saved: %v\n", err)
-		}
+		saveExtractCache(io, g, cfg, key)
 	}
-	if g.Quiet {
-		return nil
+	if !g.Quiet {
+		writeExtractSummary(io, cfg, rep, res)
 	}
+	return nil
+}
+
+// extractCached fingerprints the run unless --no-cache (use says it
+// could); upToDate says the last run left inputs and catalogs as they
+// are.
+func extractCached(cfg *config.Config, g *globalOptions, o *extractOptions) (key cache.Key, use, upToDate bool) {
+	if o.NoCache {
+		return key, false, false
+	}
+	key, err := extractKey(cfg, g, o)
+	use = err == nil
+	last, ok := cache.Load(cfg.Dir, "extract")
+	return key, use, use && ok && last == key
+}
+
+// saveExtractCache records the fingerprint of the run, with the catalogs
+// it left; a failure only costs the next run its shortcut.
+func saveExtractCache(io *IO, g *globalOptions, cfg *config.Config, key cache.Key) {
+	var err error
+	if key.Outputs, err = cache.Outputs(cfg.Abs(cfg.CatalogRoot), cfg.Abs(cfg.WorkRoot)); err == nil {
+		err = cache.Save(cfg.Dir, "extract", key)
+	}
+	if err != nil && !g.Quiet {
+		fmt.Fprintf(io.ErrOut, "warning: cache not saved: %v\n", err)
+	}
+}
+
+// writeExtractSummary says what extract did: the files, then per locale
+// what happened to its translations.
+func writeExtractSummary(io *IO, cfg *config.Config, rep project.ExtractReport, res plan.Result) {
 	fmt.Fprintf(io.Out, "extracted %d messages from %d documents; %d files written, %d unchanged, %d removed\n",
 		rep.Messages, rep.Documents, len(res.Written), len(res.Unchanged), len(res.Removed))
 	if rep.Migrated {
@@ -134,64 +146,7 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 			fmt.Fprintf(io.Out, "%s: %s\n", l.Locale, strings.Join(parts, ", "))
 		}
 	}
-	return nil
 }
-
-// applyCatalogs writes a plan of catalog files, after checking that none
-// of them, whatever names went into it, lands outside the catalog root;
-// once ctx is done it writes nothing.
-func applyCatalogs(ctx context.Context, g *globalOptions, p *project.Project, pl plan.Plan) (plan.Result, error) {
-	st := plan.Stager{Context: ctx}
-	if err := stageCatalogs(g, p, &st, pl); err != nil {
-		return plan.Result{}, err
-	}
-	return st.Commit()
-}
-
-// stageCatalogs checks a part of a plan of catalog files as
-// applyCatalogs does and writes its temporary files.
-func stageCatalogs(g *globalOptions, p *project.Project, st *plan.Stager, pl plan.Plan) error {
-	pl = rooted(g.Dir, pl)
-	roots := []string{p.Config.Abs(p.Config.CatalogRoot), p.Config.Abs(p.Config.WorkRoot)}
-	if err := plan.WithinAny(roots, pl); err != nil {
-		return err
-	}
-	return st.Add(pl)
-}
-
-// rooted makes a plan's project-relative paths relative to the process.
-func rooted(dir string, pl plan.Plan) plan.Plan {
-	out := plan.Plan{Files: make([]plan.File, len(pl.Files))}
-	for i, f := range pl.Files {
-		f.Path = filepath.Join(dir, filepath.FromSlash(f.Path))
-		out.Files[i] = f
-	}
-	for _, r := range pl.Remove {
-		out.Remove = append(out.Remove, filepath.Join(dir, filepath.FromSlash(r)))
-	}
-	for _, f := range pl.Then {
-		f.Path = filepath.Join(dir, filepath.FromSlash(f.Path))
-		out.Then = append(out.Then, f)
-	}
-	return out
-}
-
-// lock takes the project's catalog lock, waiting until ctx is done at
-// most; see plan.Lock.
-func (g *globalOptions) lock(ctx context.Context, timeout time.Duration) (func() error, error) {
-	cfg, err := g.config()
-	if err != nil {
-		return nil, err
-	}
-	return plan.LockContext(ctx, filepath.Join(cfg.Dir, lockName), timeout)
-}
-
-// defaultLockTimeout is how long a run waits for another's lock.
-const defaultLockTimeout = 30 * time.Second
-
-// lockName is the lock file beside healthloc.toml; creating it never
-// creates a folder, so a failed run leaves nothing behind.
-const lockName = ".healthloc.lock"
 
 // extractKey fingerprints what extract reads: the content, the
 // configuration, the options and the program itself.
@@ -246,12 +201,4 @@ func migrationSummary(cfg *config.Config, rep project.ExtractReport) string {
 	}
 	return fmt.Sprintf("migrated to the work area %s/ (%s); %s/ now holds only what render publishes",
 		cfg.WorkRoot, moved, cfg.CatalogRoot)
-}
-
-// plural is n and the noun, with an s unless n is 1.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

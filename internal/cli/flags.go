@@ -104,6 +104,15 @@ func completeEnum(v pflag.Value, allowed []string) cobra.CompletionFunc {
 	}
 }
 
+// completeEnums registers the completion of every enum flag of c.
+func completeEnums(c *cobra.Command) {
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if e, ok := f.Value.(enumFlag); ok {
+			c.RegisterFlagCompletionFunc(f.Name, completeEnum(f.Value, e.allowedValues()))
+		}
+	})
+}
+
 // oneOf lists values for a message: "a", "a or b", "one of a, b or c".
 func oneOf(values []string) string {
 	switch len(values) {

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	stdio "io"
 	"os"
@@ -45,7 +44,7 @@ func (o *importOptions) AddFlags(f *pflag.FlagSet) {
 
 func newImportCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &importOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "import FILE...",
 		Short: "Merge translated PO or XLIFF files into the catalogs",
 		Long: `Merge translated gettext PO, XLIFF 1.2 or XLIFF 2.0 files into the
@@ -84,12 +83,7 @@ rejected and kept as a suggestion.
 
 ` + exitCodesHelp,
 		Args: minArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runImport(cmd.Context(), io, g, o, args)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
+	}, o, func(ctx context.Context, args []string) error { return runImport(ctx, io, g, o, args) })
 }
 
 // readExchangeFile parses a PO or XLIFF file, told apart by content.
@@ -115,21 +109,13 @@ func runImport(ctx context.Context, io *IO, g *globalOptions, o *importOptions, 
 		o.Verbose = true
 	}
 	// catalogs are written: one run at a time, as extract
-	unlock, err := g.lock(ctx, defaultLockTimeout)
+	p, unlock, err := g.loadLocked(ctx)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	p, err := g.load()
-	if err != nil {
-		return err
-	}
 	if o.Locale != "" {
-		note := io.ErrOut
-		if g.Quiet || o.Format == "json" {
-			note = stdio.Discard
-		}
-		locs, err := matchLocales(note, p, []string{o.Locale})
+		locs, err := matchLocales(noteWriter(io, g.Quiet || o.Format == "json"), p, []string{o.Locale})
 		if err != nil {
 			return err
 		}
@@ -208,10 +194,6 @@ func writeImportChecks(w stdio.Writer, p *project.Project, sum *exchange.CheckSu
 	return nil
 }
 
-// shownPerReason is how many entries of one outcome and reason the text
-// report lists; the rest are counted.
-const shownPerReason = 3
-
 func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Report, verbose bool) error {
 	if format == "json" {
 		if rep.Entries == nil {
@@ -220,12 +202,7 @@ func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Rep
 		if rep.Files == nil {
 			rep.Files = []exchange.FileReport{}
 		}
-		b, err := json.MarshalIndent(rep, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(io.Out, "%s\n", b)
-		return err
+		return writeJSON(io.Out, rep)
 	}
 	if g.Quiet {
 		return nil
@@ -235,31 +212,30 @@ func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Rep
 			fmt.Fprintf(io.Out, "%s: target language %s, imported into %s\n", filepath.ToSlash(f.File), f.Language, f.Locale)
 		}
 	}
-	empty, unsigned, untranslated := 0, 0, 0
-	type group struct {
-		outcome exchange.Outcome
-		reason  string
-	}
-	shown := map[group]int{}
-	var groups []group
-	for _, e := range rep.Entries {
+	counted := writeImportEntries(io.Out, rep.Entries, verbose)
+	fmt.Fprintln(io.Out, importSummary(rep, counted))
+	return nil
+}
+
+// importGroup is the outcome and reason of entries not imported.
+type importGroup struct {
+	outcome exchange.Outcome
+	reason  string
+}
+
+// writeImportEntries lists the entries by outcome and reason, the first
+// few of each, and returns how many of each common reason it counted
+// instead.
+func writeImportEntries(w stdio.Writer, entries []exchange.Entry, verbose bool) map[string]int {
+	counted := map[string]int{}
+	groups := perReason[importGroup]{verbose: verbose}
+	for _, e := range entries {
 		switch e.Reason {
-		case exchange.ReasonEmpty:
-			empty++
-			continue
-		case exchange.ReasonNeedsReviewer:
-			unsigned++
-			continue
-		case exchange.ReasonUntranslated:
-			untranslated++
+		case exchange.ReasonEmpty, exchange.ReasonNeedsReviewer, exchange.ReasonUntranslated:
+			counted[e.Reason]++
 			continue
 		}
-		k := group{e.Outcome, e.Reason}
-		if shown[k] == 0 {
-			groups = append(groups, k)
-		}
-		shown[k]++
-		if shown[k] > shownPerReason && !verbose {
+		if !groups.show(importGroup{e.Outcome, e.Reason}) {
 			continue
 		}
 		where := filepath.ToSlash(e.File)
@@ -270,13 +246,17 @@ func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Rep
 		if id == "" {
 			id = "?"
 		}
-		fmt.Fprintf(io.Out, "%s: %s %s: %s\n", where, e.Outcome, id, e.Why())
+		fmt.Fprintf(w, "%s: %s %s: %s\n", where, e.Outcome, id, e.Why())
 	}
-	for _, k := range groups {
-		if n := shown[k] - shownPerReason; n > 0 && !verbose {
-			fmt.Fprintf(io.Out, "… and %d more %s: %s (--verbose lists them)\n", n, k.outcome, k.reason)
-		}
-	}
+	groups.hidden(func(k importGroup, n int) {
+		fmt.Fprintf(w, "… and %d more %s: %s (--verbose lists them)\n", n, k.outcome, k.reason)
+	})
+	return counted
+}
+
+// importSummary is the report's last line: the counts, and why entries
+// counted rather than listed were skipped.
+func importSummary(rep exchange.Report, counted map[string]int) string {
 	parts := []string{
 		fmt.Sprintf("%d imported", rep.Imported),
 		fmt.Sprintf("%d unchanged", rep.Unchanged),
@@ -295,18 +275,17 @@ func writeImportReport(io *IO, g *globalOptions, format string, rep exchange.Rep
 	}
 	parts = append(parts, fmt.Sprintf("%d skipped", rep.Skipped))
 	var why []string
-	if empty > 0 {
-		why = append(why, fmt.Sprintf("%d empty", empty))
+	if n := counted[exchange.ReasonEmpty]; n > 0 {
+		why = append(why, fmt.Sprintf("%d empty", n))
 	}
-	if untranslated > 0 {
-		why = append(why, fmt.Sprintf("%d still the source", untranslated))
+	if n := counted[exchange.ReasonUntranslated]; n > 0 {
+		why = append(why, fmt.Sprintf("%d still the source", n))
 	}
-	if unsigned > 0 {
-		why = append(why, fmt.Sprintf("%d candidates without a reviewer's name: sign the file's X-Reviewer header or healthloc-reviewer note, or pass --reviewer", unsigned))
+	if n := counted[exchange.ReasonNeedsReviewer]; n > 0 {
+		why = append(why, fmt.Sprintf("%d candidates without a reviewer's name: sign the file's X-Reviewer header or healthloc-reviewer note, or pass --reviewer", n))
 	}
 	if len(why) > 0 {
 		parts[len(parts)-1] += " (" + strings.Join(why, ", ") + ")"
 	}
-	fmt.Fprintln(io.Out, strings.Join(parts, ", "))
-	return nil
+	return strings.Join(parts, ", ")
 }

@@ -25,16 +25,11 @@ func (o *initOptions) AddFlags(f *pflag.FlagSet) {
 
 func newInitCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &initOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "init",
 		Short: "Write a commented default healthloc.toml",
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runInit(cmd.Context(), io, g, o)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
+	}, o, func(ctx context.Context, _ []string) error { return runInit(ctx, io, g, o) })
 }
 
 func runInit(ctx context.Context, io *IO, g *globalOptions, o *initOptions) error {

@@ -2,14 +2,10 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	stdio "io"
-	"io/fs"
 	"maps"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,10 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"golang.org/x/text/language"
 
-	"github.com/healthloc/healthloc/internal/config"
-	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/memory"
 	"github.com/healthloc/healthloc/internal/plan"
 )
@@ -50,11 +43,7 @@ the candidates that came from a memory.
 	cmd.AddCommand(newMemoryAddCmd(io, g), newMemoryListCmd(io, g), newMemoryRemoveCmd(io, g))
 	for _, c := range cmd.Commands() {
 		c.Args = usageArgs(c.Args)
-		c.Flags().VisitAll(func(f *pflag.Flag) {
-			if e, ok := f.Value.(enumFlag); ok {
-				c.RegisterFlagCompletionFunc(f.Name, completeEnum(f.Value, e.allowedValues()))
-			}
-		})
+		completeEnums(c)
 	}
 	return cmd
 }
@@ -75,7 +64,7 @@ func (o *memoryAddOptions) AddFlags(f *pflag.FlagSet) {
 
 func newMemoryAddCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &memoryAddOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "add FILE...",
 		Short: "Add TMX, PO or XLIFF files to the project's translation memory",
 		Long: `Read TMX 1.4, PO and XLIFF 1.2/2.0 files into the project's translation
@@ -91,24 +80,7 @@ extract afterwards: it proposes the exact matches as candidates for review.
 
 ` + exitCodesHelp,
 		Args: minArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runMemoryAdd(cmd.Context(), io, g, o, args)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
-}
-
-// memoryAdded is what memory add reports for one file.
-type memoryAdded struct {
-	File    string            `json:"file"`
-	Name    string            `json:"name"`
-	Format  string            `json:"format"`
-	Tool    string            `json:"tool,omitempty"`
-	Date    string            `json:"date,omitempty"`
-	Units   map[string]int    `json:"units"`
-	Matched map[string]string `json:"matched,omitempty"`
-	Skipped []memory.Skip     `json:"skipped"`
+	}, o, func(ctx context.Context, args []string) error { return runMemoryAdd(ctx, io, g, o, args) })
 }
 
 func runMemoryAdd(ctx context.Context, io *IO, g *globalOptions, o *memoryAddOptions, args []string) error {
@@ -118,61 +90,26 @@ func runMemoryAdd(ctx context.Context, io *IO, g *globalOptions, o *memoryAddOpt
 	if o.Name != "" && !memory.ValidName(o.Name) {
 		return usagef("--name %q: use letters, digits, '.', '_' and '-'", o.Name)
 	}
-	unlock, err := g.lock(ctx, defaultLockTimeout)
+	cfg, unlock, err := g.locked(ctx, defaultLockTimeout)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	cfg, err := g.config()
-	if err != nil {
-		return err
-	}
 	opts := memory.Options{Source: cfg.Source(), Targets: cfg.Targets(), Name: o.Name}
 	if o.Locale != "" {
-		t, err := matchConfigLocale(io, g, cfg, o.Locale)
-		if err != nil {
+		if opts.Locale, err = matchConfigLocale(io, g, cfg, o.Locale); err != nil {
 			return err
 		}
-		opts.Locale = t
 	}
-	have, err := listMemories(cfg)
+	have, err := memory.List(os.DirFS(cfg.Dir), cfg.WorkRoot)
 	if err != nil {
 		return err
 	}
-	var pl plan.Plan
-	var reports []memoryAdded
-	names := map[string]string{}
-	for _, a := range args {
-		data, err := os.ReadFile(a)
-		if err != nil {
-			return err
-		}
-		r, err := memory.ReadFile(filepath.ToSlash(a), data, opts)
-		if err != nil {
-			return err
-		}
-		r.Finish()
-		if prev, dup := names[r.Origin.Name]; dup {
-			return usagef("%s and %s would both be memory %q; add them one at a time with --name", prev, a, r.Origin.Name)
-		}
-		names[r.Origin.Name] = a
-		rep := memoryAdded{File: filepath.ToSlash(a), Name: r.Origin.Name, Format: r.Origin.Format, Tool: r.Origin.Tool,
-			Date: r.Origin.Date, Units: map[string]int{}, Matched: r.Matched, Skipped: r.Skipped}
-		for loc, f := range r.Files {
-			pl.Add(memory.Path(cfg.WorkRoot, loc, r.Origin.Name), f.Marshal())
-			rep.Units[loc] = len(f.Units)
-		}
-		// a memory added again replaces the one of that name
-		for _, m := range have {
-			if m.Name == r.Origin.Name && r.Files[m.Locale] == nil {
-				pl.Remove = append(pl.Remove, memory.Path(cfg.WorkRoot, m.Locale, m.Name))
-			}
-		}
-		if rep.Skipped == nil {
-			rep.Skipped = []memory.Skip{}
-		}
-		reports = append(reports, rep)
+	reads, err := readMemories(args, opts)
+	if err != nil {
+		return err
 	}
+	pl, reports := memory.PlanAdd(cfg.WorkRoot, reads, have)
 	pl = rooted(g.Dir, pl)
 	if err := plan.WithinAny([]string{cfg.Abs(cfg.WorkRoot)}, pl); err != nil {
 		return err
@@ -181,12 +118,7 @@ func runMemoryAdd(ctx context.Context, io *IO, g *globalOptions, o *memoryAddOpt
 		return err
 	}
 	if o.Format == "json" {
-		b, err := json.MarshalIndent(reports, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(io.Out, "%s\n", b)
-		return err
+		return writeJSON(io.Out, reports)
 	}
 	for _, rep := range reports {
 		writeMemoryAdded(io, g, rep, o.Verbose)
@@ -197,27 +129,33 @@ func runMemoryAdd(ctx context.Context, io *IO, g *globalOptions, o *memoryAddOpt
 	return nil
 }
 
-// matchConfigLocale is the target a --locale means, as matchLocales
-// has it, for a command that needs only the configuration.
-func matchConfigLocale(io *IO, g *globalOptions, cfg *config.Config, name string) (language.Tag, error) {
-	t, err := locale.Parse(name)
-	if err != nil {
-		return language.Und, usagef("--locale: %w", err)
+// readMemories reads the files named on the command line, each a
+// memory; two of the same name are a usage error.
+func readMemories(args []string, opts memory.Options) ([]*memory.Read, error) {
+	var reads []*memory.Read
+	names := map[string]string{}
+	for _, a := range args {
+		data, err := os.ReadFile(a)
+		if err != nil {
+			return nil, err
+		}
+		r, err := memory.ReadFile(filepath.ToSlash(a), data, opts)
+		if err != nil {
+			return nil, err
+		}
+		r.Finish()
+		if prev, dup := names[r.Origin.Name]; dup {
+			return nil, usagef("%s and %s would both be memory %q; add them one at a time with --name", prev, a, r.Origin.Name)
+		}
+		names[r.Origin.Name] = a
+		reads = append(reads, r)
 	}
-	note := io.ErrOut
-	if g.Quiet {
-		note = stdio.Discard
-	}
-	locs, err := matchTargets(note, cfg.Source(), cfg.Targets(), []string{t.String()})
-	if err != nil {
-		return language.Und, err
-	}
-	return locs[0], nil
+	return reads, nil
 }
 
 // writeMemoryAdded prints what one file gave: its units per locale, and
 // the units left out by reason, the first 3 of each.
-func writeMemoryAdded(io *IO, g *globalOptions, rep memoryAdded, verbose bool) {
+func writeMemoryAdded(io *IO, g *globalOptions, rep memory.Added, verbose bool) {
 	for _, lang := range slices.Sorted(maps.Keys(rep.Matched)) {
 		fmt.Fprintf(io.Out, "%s: language %s, added to %s\n", rep.File, lang, rep.Matched[lang])
 	}
@@ -227,14 +165,9 @@ func writeMemoryAdded(io *IO, g *globalOptions, rep memoryAdded, verbose bool) {
 	if g.Quiet {
 		return
 	}
-	shown := map[string]int{}
-	var order []string
+	reasons := perReason[string]{verbose: verbose}
 	for _, s := range rep.Skipped {
-		if shown[s.Reason] == 0 {
-			order = append(order, s.Reason)
-		}
-		shown[s.Reason]++
-		if shown[s.Reason] > shownPerReason && !verbose {
+		if !reasons.show(s.Reason) {
 			continue
 		}
 		where := rep.File
@@ -250,11 +183,9 @@ func writeMemoryAdded(io *IO, g *globalOptions, rep memoryAdded, verbose bool) {
 		}
 		fmt.Fprintf(io.Out, "%s: left out: %s\n", where, why)
 	}
-	for _, r := range order {
-		if n := shown[r] - shownPerReason; n > 0 && !verbose {
-			fmt.Fprintf(io.Out, "… and %d more left out: %s (--verbose lists them)\n", n, r)
-		}
-	}
+	reasons.hidden(func(r string, n int) {
+		fmt.Fprintf(io.Out, "… and %d more left out: %s (--verbose lists them)\n", n, r)
+	})
 	var per []string
 	for _, loc := range slices.Sorted(maps.Keys(rep.Units)) {
 		per = append(per, fmt.Sprintf("%s %d", loc, rep.Units[loc]))
@@ -278,63 +209,6 @@ func origin(format, tool, date string) string {
 	return strings.Join(parts, ", ")
 }
 
-// memoryInfo is one memory file of the project.
-type memoryInfo struct {
-	memory.Origin
-	Locale string `json:"locale"`
-	Units  int    `json:"units"`
-	Path   string `json:"path"`
-}
-
-// listMemories reads every memory of the project, by name and locale.
-func listMemories(cfg *config.Config) ([]memoryInfo, error) {
-	fsys := os.DirFS(cfg.Dir)
-	root := path.Clean(cfg.WorkRoot)
-	dirs, err := fs.ReadDir(fsys, root)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var out []memoryInfo
-	for _, d := range dirs {
-		if !d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			continue
-		}
-		dir := root + "/" + d.Name() + "/" + memory.Dir
-		files, err := fs.ReadDir(fsys, dir)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range files {
-			if f.IsDir() || !strings.HasSuffix(f.Name(), ".toml") {
-				continue
-			}
-			name := dir + "/" + f.Name()
-			data, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				return nil, err
-			}
-			m, err := memory.Parse(name, data)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, memoryInfo{Origin: m.Origin, Locale: d.Name(), Units: len(m.Units), Path: name})
-		}
-	}
-	slices.SortFunc(out, func(a, b memoryInfo) int {
-		if c := strings.Compare(a.Name, b.Name); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Locale, b.Locale)
-	})
-	return out, nil
-}
-
 type memoryListOptions struct{ Format string }
 
 func newMemoryListCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -352,7 +226,7 @@ each came from (the file, its format, and the tool and date of its header).
 			if err != nil {
 				return err
 			}
-			list, err := listMemories(cfg)
+			list, err := memory.List(os.DirFS(cfg.Dir), cfg.WorkRoot)
 			if err != nil {
 				return err
 			}
@@ -363,17 +237,12 @@ each came from (the file, its format, and the tool and date of its header).
 	return cmd
 }
 
-func writeMemoryList(w stdio.Writer, format string, list []memoryInfo) error {
+func writeMemoryList(w stdio.Writer, format string, list []memory.Info) error {
 	if format == "json" {
 		if list == nil {
-			list = []memoryInfo{}
+			list = []memory.Info{}
 		}
-		b, err := json.MarshalIndent(list, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(w, "%s\n", b)
-		return err
+		return writeJSON(w, list)
 	}
 	if len(list) == 0 {
 		_, err := fmt.Fprintln(w, "no translation memory (add one with healthloc memory add FILE)")

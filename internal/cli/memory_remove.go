@@ -3,7 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
-	"maps"
+	"os"
 	"slices"
 	"strings"
 
@@ -30,16 +30,12 @@ ones included. Approved candidates are translations now, and stay.
 }
 
 func runMemoryRemove(ctx context.Context, io *IO, g *globalOptions, names []string) error {
-	unlock, err := g.lock(ctx, defaultLockTimeout)
+	cfg, unlock, err := g.locked(ctx, defaultLockTimeout)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	cfg, err := g.config()
-	if err != nil {
-		return err
-	}
-	have, err := listMemories(cfg)
+	have, err := memory.List(os.DirFS(cfg.Dir), cfg.WorkRoot)
 	if err != nil {
 		return err
 	}
@@ -53,15 +49,7 @@ func runMemoryRemove(ctx context.Context, io *IO, g *globalOptions, names []stri
 			}
 		}
 		if len(locales[n]) == 0 {
-			var known []string
-			for _, m := range have {
-				known = append(known, m.Name)
-			}
-			known = slices.Compact(known)
-			if len(known) == 0 {
-				return usagef("no memory %q: the project has none", n)
-			}
-			return usagef("no memory %q; the memories are %s", n, strings.Join(known, ", "))
+			return unknownMemory(n, have)
 		}
 	}
 	// the candidates the memories proposed go with them
@@ -69,24 +57,8 @@ func runMemoryRemove(ctx context.Context, io *IO, g *globalOptions, names []stri
 	if err != nil {
 		return err
 	}
-	dropped := map[string]int{}
-	for _, loc := range p.Config.Targets() {
-		st := p.WorkflowState(loc).Clone()
-		slugs := map[string]bool{}
-		for id, c := range st.Candidates {
-			for _, n := range names {
-				if c.Origin == memory.OriginPrefix+n {
-					delete(st.Candidates, id)
-					slugs[c.Slug] = true
-					dropped[n]++
-				}
-			}
-		}
-		if len(slugs) > 0 {
-			part := p.PlanWrite(loc, slices.Sorted(maps.Keys(slugs)), nil, st)
-			pl.Files, pl.Remove, pl.Then = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...), append(pl.Then, part.Then...)
-		}
-	}
+	part, dropped := memory.DropCandidates(p, names)
+	pl.Files, pl.Remove, pl.Then = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...), append(pl.Then, part.Then...)
 	if _, err := applyCatalogs(ctx, g, p, pl); err != nil {
 		return err
 	}
@@ -97,4 +69,18 @@ func runMemoryRemove(ctx context.Context, io *IO, g *globalOptions, names []stri
 		fmt.Fprintf(io.Out, "removed memory %q (%s) and %s it proposed\n", n, strings.Join(locales[n], ", "), plural(dropped[n], "candidate"))
 	}
 	return nil
+}
+
+// unknownMemory is the usage error for a memory name the project does
+// not have, listing those it has.
+func unknownMemory(name string, have []memory.Info) error {
+	var known []string
+	for _, m := range have {
+		known = append(known, m.Name)
+	}
+	known = slices.Compact(known)
+	if len(known) == 0 {
+		return usagef("no memory %q: the project has none", name)
+	}
+	return usagef("no memory %q; the memories are %s", name, strings.Join(known, ", "))
 }

@@ -3,19 +3,15 @@ package cli
 import (
 	"context"
 	"fmt"
-	"maps"
-	"slices"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
 
-	"github.com/healthloc/healthloc/internal/catalog"
+	"github.com/healthloc/healthloc/internal/edit"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/qa"
-	"github.com/healthloc/healthloc/internal/workarea"
 )
 
 type reviewOptions struct {
@@ -45,9 +41,12 @@ func (o *reviewOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.Comment, "comment", "", "with --reject, why, for the translator (`text`)")
 }
 
-func newReviewCmd(io *IO, g *globalOptions) *cobra.Command {
+// newReviewCmd is the review command; runF, when a test gives it, runs
+// instead of runReview with the options the flags set, once they are
+// valid (gh's seam).
+func newReviewCmd(io *IO, g *globalOptions, runF func(context.Context, *reviewOptions) error) *cobra.Command {
 	o := &reviewOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "review",
 		Short: "Approve translations and candidates after medical review",
 		Long: `Approve translations after medical review: current translations, and
@@ -74,23 +73,15 @@ an outside reviewer with "healthloc export --only review".
 
 ` + exitCodesHelp,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runReview(cmd.Context(), io, g, o)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
-}
-
-// reviewTarget is one message picked for approval.
-type reviewTarget struct {
-	doc *project.Doc
-	id  string
-}
-
-// reviewCounts are what a review run did, for the summary.
-type reviewCounts struct {
-	approved, candidates, already, refused, stale, missing, rejected int
+	}, o, func(ctx context.Context, _ []string) error {
+		if err := o.validate(); err != nil {
+			return err
+		}
+		if runF != nil {
+			return runF(ctx, o)
+		}
+		return runReview(ctx, io, g, o)
+	})
 }
 
 func (o *reviewOptions) validate() error {
@@ -118,66 +109,51 @@ func (o *reviewOptions) validate() error {
 	return nil
 }
 
+// runReview approves or rejects; its options are valid (validate).
 func runReview(ctx context.Context, io *IO, g *globalOptions, o *reviewOptions) error {
-	if err := o.validate(); err != nil {
-		return err
-	}
 	if o.AllTranslated {
 		fmt.Fprintln(io.ErrOut, "healthloc: --all-translated is deprecated: use --all, which approves candidates too")
 	}
 	// catalogs are written: one run at a time, as extract
-	unlock, err := g.lock(ctx, defaultLockTimeout)
+	p, unlock, err := g.loadLocked(ctx)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	p, err := g.load()
-	if err != nil {
-		return err
-	}
 	locs, err := targetLocales(p, []string{o.Locale}, false)
 	if err != nil {
 		return err
 	}
-	loc := locs[0]
-	targets, err := reviewTargets(p, o)
+	entries, err := reviewEntries(p, locs[0], o)
 	if err != nil {
 		return err
 	}
-	r := &reviewer{p: p, io: io, o: o, loc: loc, rules: qa.RulesOf(p.Config), wf: p.WorkflowState(loc),
-		cats: map[string]*catalog.Catalog{}, slugs: map[string]bool{}, explicit: len(o.IDs) > 0, quiet: g.Quiet}
-	for _, t := range targets {
-		if o.Reject {
-			r.reject(t)
-		} else {
-			r.approve(t)
-		}
+	pl, rep := edit.Review(p, qa.RulesOf(p.Config), locs[0], entries, edit.ReviewOptions{Reviewer: o.Reviewer,
+		Override: o.Override, Reject: o.Reject, Comment: o.Comment, Explicit: len(o.IDs) > 0, TranslatedOnly: o.AllTranslated})
+	for _, r := range rep.Refusals {
+		fmt.Fprintln(io.ErrOut, r)
 	}
-	if len(r.slugs) > 0 {
-		// an approval can move a translation into the served catalog, and
-		// an approved candidate leaves the work file for it
-		p.Reconsider() // the findings an override accepted hold nothing back
-		pl := p.PlanWrite(loc, slices.Sorted(maps.Keys(r.slugs)), r.cats, r.wf)
+	if rep.Changed {
 		if _, err := applyCatalogs(ctx, g, p, pl); err != nil {
 			return err
 		}
 	}
-	return r.summary()
+	return reviewSummary(io, g, o, locs[0], rep)
 }
 
-// reviewTargets are the messages --id, --doc or --all pick, each once,
-// in document order (--id: as given).
-func reviewTargets(p *project.Project, o *reviewOptions) ([]reviewTarget, error) {
-	var targets []reviewTarget
+// reviewEntries are the messages of loc --id, --doc or --all pick, each
+// once, in document order (--id: as given).
+func reviewEntries(p *project.Project, loc language.Tag, o *reviewOptions) ([]edit.Entry, error) {
+	var entries []edit.Entry
 	if len(o.IDs) > 0 {
 		for _, id := range o.IDs {
 			d := docOf(p, id)
 			if d == nil {
 				return nil, usageError(fmt.Errorf("--id %q: no such message in the content", id))
 			}
-			targets = append(targets, reviewTarget{d, id})
+			entries = append(entries, edit.Entry{Loc: loc, Doc: d, ID: id})
 		}
-		return targets, nil
+		return entries, nil
 	}
 	docs, err := pickDocs(p, o.Docs)
 	if err != nil {
@@ -188,184 +164,39 @@ func reviewTargets(p *project.Project, o *reviewOptions) ([]reviewTarget, error)
 			continue
 		}
 		for _, id := range sortedIDs(d) {
-			targets = append(targets, reviewTarget{d, id})
+			entries = append(entries, edit.Entry{Loc: loc, Doc: d, ID: id})
 		}
 	}
-	return targets, nil
+	return entries, nil
 }
 
-// reviewer approves or rejects messages of one locale.
-type reviewer struct {
-	p        *project.Project
-	io       *IO
-	o        *reviewOptions
-	loc      language.Tag
-	rules    *qa.Rules
-	wf       *workarea.State
-	cats     map[string]*catalog.Catalog
-	slugs    map[string]bool
-	explicit bool
-	quiet    bool
-	n        reviewCounts
-}
-
-// approve approves one message: a current translation, or a candidate,
-// which becomes the current translation.
-func (r *reviewer) approve(t reviewTarget) {
-	st, text := r.lookup(t)
-	switch {
-	case st == project.Reviewed && r.o.Override == "":
-		r.n.already++
-		return
-	case st == project.Candidate && r.o.AllTranslated:
-		return // the flag of older versions approves translations only
-	case st == project.Stale && r.explicit:
-		r.n.refused++
-		fmt.Fprintf(r.io.ErrOut, "refused %s %s: it is stale (its source changed after it was translated): update the translation, then approve it\n", r.loc, t.id)
-		return
-	case st == project.Missing && r.explicit:
-		r.n.refused++
-		fmt.Fprintf(r.io.ErrOut, "refused %s %s: it is missing: there is no translation or candidate to approve\n", r.loc, t.id)
-		return
-	case st == project.Stale:
-		r.n.stale++
-		return
-	case st == project.Missing:
-		r.n.missing++
-		return
-	}
-	var errs []qa.Finding
-	for _, f := range qa.CheckText(r.p, r.rules, r.loc, t.doc, t.id, text) {
-		if f.Severity == qa.Error && f.Accepted == nil {
-			errs = append(errs, f)
-		}
-	}
-	if len(errs) > 0 && r.o.Override == "" {
-		r.n.refused++
-		for _, f := range errs {
-			fmt.Fprintf(r.io.ErrOut, "refused %s %s (%s:%d): [%s] %s\n", r.loc, t.id, t.doc.Path, f.Line, f.Check, f.Message)
-		}
-		return
-	}
-	src := t.doc.Source.Messages[t.id]
-	rev := workarea.Review{Reviewer: r.o.Reviewer, SourceHash: src.Hash, TranslationHash: project.TextHash(text)}
-	if len(errs) > 0 {
-		// the reason accepts each finding, so that check and render let
-		// the approved translation through
-		rev.Override = r.o.Override
-		for _, f := range errs {
-			r.wf.Accept(t.id, f.Check, workarea.Accepted{Reviewer: r.o.Reviewer, Reason: r.o.Override,
-				SourceHash: src.Hash, TranslationHash: rev.TranslationHash})
-		}
-	}
-	r.wf.Reviews[t.id] = rev
-	if st == project.Candidate {
-		r.catalog(t.doc.Slug).Messages[t.id] = catalog.Message{ID: t.id, Description: src.Description, Hash: src.Hash, Other: text}
-		delete(r.wf.Previous, t.id)
-		delete(r.wf.Candidates, t.id)
-		r.n.candidates++
-	}
-	r.slugs[t.doc.Slug] = true
-	r.n.approved++
-}
-
-// lookup is the state and text of a message for review: a candidate that
-// would replace the current translation (align --force) is reviewed
-// rather than the translation it replaces.
-func (r *reviewer) lookup(t reviewTarget) (project.State, string) {
-	st, text := r.p.Lookup(r.loc, t.doc, t.id)
-	if st >= project.Translated {
-		if c, ok := r.wf.Candidates[t.id]; ok && c.Rejected == "" && c.Other != "" && c.Other != text &&
-			c.Hash == t.doc.Source.Messages[t.id].Hash {
-			return project.Candidate, c.Other
-		}
-	}
-	return st, text
-}
-
-// reject sends a candidate back: the message is missing again, and the
-// candidate stays in the work area as a suggestion, with why.
-func (r *reviewer) reject(t reviewTarget) {
-	st, _ := r.lookup(t)
-	if st != project.Candidate {
-		if r.explicit {
-			r.n.refused++
-			fmt.Fprintf(r.io.ErrOut, "refused %s %s: it is %s, not a candidate; only candidates can be rejected\n", r.loc, t.id, st)
-		}
-		return
-	}
-	c := r.wf.Candidates[t.id]
-	c.Rejected = "rejected by " + r.o.Reviewer
-	if r.o.Comment != "" {
-		c.Rejected += ": " + r.o.Comment
-	}
-	r.wf.Candidates[t.id] = c
-	r.slugs[t.doc.Slug] = true
-	r.n.rejected++
-}
-
-// catalog is the logical catalog of slug in the run's locale, copied
-// once to be changed.
-func (r *reviewer) catalog(slug string) *catalog.Catalog {
-	if c := r.cats[slug]; c != nil {
-		return c
-	}
-	c := &catalog.Catalog{Locale: r.loc.String(), Messages: map[string]catalog.Message{}}
-	if old := r.p.Catalog(r.loc, slug); old != nil {
-		c.Locale = old.Locale
-		maps.Copy(c.Messages, old.Messages)
-	}
-	r.cats[slug] = c
-	return c
-}
-
-// summary prints what the run did and turns a refusal, or a run that
-// found nothing to do, into a failed gate.
-func (r *reviewer) summary() error {
-	n := r.n
-	if r.o.Reject {
-		if !r.quiet {
-			fmt.Fprintf(r.io.Out, "%s: %d candidates rejected by %s; they stay in the work area as suggestions\n", r.loc, n.rejected, r.o.Reviewer)
+// reviewSummary prints what the run did and turns a refusal, or a run
+// that found nothing to do, into a failed gate.
+func reviewSummary(io *IO, g *globalOptions, o *reviewOptions, loc language.Tag, n edit.ReviewReport) error {
+	if o.Reject {
+		if !g.Quiet {
+			fmt.Fprintf(io.Out, "%s: %d candidates rejected by %s; they stay in the work area as suggestions\n", loc, n.Rejected, o.Reviewer)
 		}
 		switch {
-		case n.refused > 0:
-			return gateError("%d messages are not candidates: nothing to reject there", n.refused)
-		case n.rejected == 0:
+		case n.Refused > 0:
+			return gateError("%d messages are not candidates: nothing to reject there", n.Refused)
+		case n.Rejected == 0:
 			return gateError("no candidate to reject")
 		}
 		return nil
 	}
-	if !r.quiet {
-		fmt.Fprintf(r.io.Out, "%s: %d approved by %s, %d already approved, %d refused, %d stale, %d missing\n",
-			r.loc, n.approved, r.o.Reviewer, n.already, n.refused, n.stale, n.missing)
-		if n.candidates > 0 {
-			fmt.Fprintf(r.io.Out, "%s: %d candidates approved: they are current translations now, and render publishes them\n", r.loc, n.candidates)
+	if !g.Quiet {
+		fmt.Fprintf(io.Out, "%s: %d approved by %s, %d already approved, %d refused, %d stale, %d missing\n",
+			loc, n.Approved, o.Reviewer, n.Already, n.Refused, n.Stale, n.Missing)
+		if n.Candidates > 0 {
+			fmt.Fprintf(io.Out, "%s: %d candidates approved: they are current translations now, and render publishes them\n", loc, n.Candidates)
 		}
 	}
 	switch {
-	case n.refused > 0:
-		return gateError("%d translations refused: fix them, or approve with --override \"reason\"", n.refused)
-	case n.approved == 0 && n.already == 0:
-		return gateError("nothing to approve: %d stale and %d missing messages have no current translation or candidate", n.stale, n.missing)
+	case n.Refused > 0:
+		return gateError("%d translations refused: fix them, or approve with --override \"reason\"", n.Refused)
+	case n.Approved == 0 && n.Already == 0:
+		return gateError("nothing to approve: %d stale and %d missing messages have no current translation or candidate", n.Stale, n.Missing)
 	}
 	return nil
-}
-
-// docOf is the document holding message id.
-func docOf(p *project.Project, id string) *project.Doc {
-	for _, d := range p.Docs {
-		if _, ok := d.Source.Messages[id]; ok {
-			return d
-		}
-	}
-	return nil
-}
-
-func sortedIDs(d *project.Doc) []string {
-	ids := make([]string, 0, len(d.Source.Messages))
-	for id := range d.Source.Messages {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"os"
 	"slices"
 	"strings"
 
@@ -11,10 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/healthloc/healthloc/internal/config"
-	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
-	"github.com/healthloc/healthloc/internal/qa"
-	"github.com/healthloc/healthloc/internal/rootfs"
 )
 
 // globalOptions are the flags every command takes.
@@ -44,80 +40,6 @@ func (o *globalOptions) AddFlags(f *pflag.FlagSet) {
 // panicHook, when a test sets it, is called by every command once the
 // project is loaded, to inject a panic.
 var panicHook func(*project.Project)
-
-// config loads healthloc.toml once, and refuses a symbolic link in the
-// catalog root before any command reads or writes there (see
-// plan.CheckLinks).
-func (o *globalOptions) config() (*config.Config, error) {
-	if o.cfg == nil && o.cfgErr == nil {
-		o.cfg, o.cfgErr = config.Load(o.Dir)
-		if o.cfgErr == nil {
-			o.cfgErr = plan.CheckLinks(o.cfg.Dir, o.cfg.CatalogRoot)
-			if o.cfgErr == nil {
-				// the work area is written like the catalogs: the same rule
-				o.cfgErr = plan.CheckLinks(o.cfg.Dir, o.cfg.WorkRoot)
-			}
-		}
-	}
-	return o.cfg, o.cfgErr
-}
-
-// load reads the configuration and the whole project.
-func (o *globalOptions) load() (*project.Project, error) {
-	cfg, err := o.config()
-	if err != nil {
-		return nil, err
-	}
-	return o.loadWith(cfg, "", nil)
-}
-
-// open lists the project for a command that reads it a window of
-// documents at a time (project.Windows); bar, when set, shows the
-// documents read.
-func (o *globalOptions) open(bar *progress) (*project.Project, error) {
-	cfg, err := o.config()
-	if err != nil {
-		return nil, err
-	}
-	return o.loadWith(cfg, "", nil, func(lo *project.LoadOptions) {
-		lo.Lean = true
-		if bar != nil {
-			lo.Progress = bar.set
-		}
-	})
-}
-
-// loadWith reads the project, with a progress bar on a terminal when io
-// is given.
-func (o *globalOptions) loadWith(cfg *config.Config, what string, io *IO, tune ...func(*project.LoadOptions)) (*project.Project, error) {
-	// An os.Root refuses any path, ".." or symbolic link, that leads out
-	// of the project, so a link in the content cannot publish a file
-	// from elsewhere.
-	root, err := os.OpenRoot(o.Dir)
-	if err != nil {
-		return nil, err
-	}
-	opts := project.LoadOptions{Encoding: o.Encoding, Context: o.ctx}
-	for _, f := range tune {
-		f(&opts)
-	}
-	if io != nil {
-		bar := newProgress(io, o.Quiet, what)
-		defer bar.finish()
-		opts.Progress = bar.set
-	}
-	p, err := project.LoadWith(rootfs.New(root), cfg, opts)
-	if p != nil {
-		o.opened = append(o.opened, p)
-		// a translation with a check error no reviewer accepted is held
-		// back by every command: never served, never published
-		p.SetGate(qa.Gate(qa.RulesOf(cfg)))
-	}
-	if err == nil && panicHook != nil {
-		panicHook(p)
-	}
-	return p, err
-}
 
 // warnings are the warnings of every project loaded and the others
 // noted, once each, sorted.
@@ -163,7 +85,7 @@ renders a localized bundle for every locale.
 		newImportCmd(io, g),
 		newAlignCmd(io, g),
 		newCheckCmd(io, g),
-		newReviewCmd(io, g),
+		newReviewCmd(io, g, nil),
 		newMemoryCmd(io, g),
 		newServeCmd(io, g),
 	)
@@ -172,11 +94,7 @@ renders a localized bundle for every locale.
 			c.Long = c.Short + ".\n\n" + exitCodesHelp
 		}
 		c.Args = usageArgs(c.Args)
-		c.Flags().VisitAll(func(f *pflag.Flag) {
-			if e, ok := f.Value.(enumFlag); ok {
-				c.RegisterFlagCompletionFunc(f.Name, completeEnum(f.Value, e.allowedValues()))
-			}
-		})
+		completeEnums(c)
 	}
 	return root
 }

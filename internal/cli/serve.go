@@ -48,7 +48,7 @@ func (o *serveOptions) AddFlags(f *pflag.FlagSet) {
 
 func newServeCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &serveOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "serve",
 		Short: "Start the browser workspace for translators and reviewers",
 		Long: `Start the browser workspace: an overview of every document's coverage in
@@ -71,12 +71,7 @@ The users file is read at start; restart to apply a change to it.
 
 ` + exitCodesHelp,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runServe(cmd.Context(), io, g, o)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
+	}, o, func(ctx context.Context, _ []string) error { return runServe(ctx, io, g, o) })
 }
 
 func runServe(ctx context.Context, io *IO, g *globalOptions, o *serveOptions) error {

@@ -3,23 +3,17 @@ package cli
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/diff"
-	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/project"
-	"github.com/healthloc/healthloc/internal/pseudo"
-	"github.com/healthloc/healthloc/internal/qa"
 	"github.com/healthloc/healthloc/internal/status"
 )
 
@@ -49,16 +43,11 @@ func (o *statusOptions) AddFlags(f *pflag.FlagSet) {
 
 func newStatusCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &statusOptions{}
-	cmd := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "status",
 		Short: "Report translation coverage per locale",
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runStatus(cmd.Context(), io, g, o)
-		},
-	}
-	o.AddFlags(cmd.Flags())
-	return cmd
+	}, o, func(ctx context.Context, _ []string) error { return runStatus(ctx, io, g, o) })
 }
 
 var statusFormats = map[string]func(io.Writer, status.Report, bool) error{
@@ -85,52 +74,26 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 	if rw, ok := readabilityFormats[o.Format]; ok && o.Readability {
 		write = rw
 	}
-	rd, err := newReadabilityPass(p, o.Readability || o.Format == "html")
+	html := o.Format == "html"
+	c, err := status.NewCollector(p, locs, status.CollectOptions{ByDoc: o.ByDoc, Stale: o.Stale, Review: o.Review,
+		Readability: o.Readability, Dashboard: html})
 	if err != nil {
 		return err
 	}
-	// Counts add up window by window; stale segments are kept by locale,
-	// in document order.
-	var rep status.Report
-	stale := make([][]status.StaleSegment, len(locs))
-	review := make([][]status.ReviewSegment, len(locs))
-	rules := qa.RulesOf(p.Config)
 	err = p.Windows(func(w *project.Project) error {
 		if err := stopped(ctx); err != nil {
 			return err
 		}
-		rep.Merge(status.Compute(w, locs, o.ByDoc || o.Format == "html"))
-		rd.add(w, locs)
-		if o.Stale || o.Format == "html" {
-			for i, loc := range locs {
-				stale[i] = append(stale[i], status.Stale(w, []language.Tag{loc})...)
-			}
-		}
-		if o.Review {
-			for i, loc := range locs {
-				review[i] = append(review[i], status.Candidates(w, []language.Tag{loc}, rules)...)
-			}
-		}
+		c.Add(w)
 		return nil
 	})
 	bar.finish()
 	if err != nil {
 		return err
 	}
-	if rep.Locales == nil {
-		rep = status.Compute(p, locs, false) // no document, no catalog: every count is zero
-	}
-	rd.finish(&rep)
-	for i := range rep.Locales {
-		if o.Stale {
-			rep.Locales[i].StaleSegments = stale[i]
-		}
-		if o.Review {
-			rep.Locales[i].ReviewSegments = review[i]
-		}
-	}
-	if o.Format == "html" {
-		err = writeStatusHTML(io.Out, p, slices.Concat(stale...), rep, o.ReportLocale)
+	rep := c.Report(p)
+	if html {
+		err = writeStatusHTML(io.Out, p, c.StaleSegments(), rep, o.ReportLocale)
 	} else {
 		err = write(io.Out, rep, o.ByDoc)
 	}
@@ -143,63 +106,27 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 	if o.Review && o.Format == "table" {
 		writeReviewList(io, rep)
 	}
-	if o.FailUnder > 0 {
-		if low := rep.Below(o.FailUnder); len(low) > 0 {
-			var parts []string
-			for _, l := range low {
-				parts = append(parts, fmt.Sprintf("%s at %.1f%%", l.Locale, l.PercentWords))
-			}
-			return gateError("word coverage below --fail-under %g: %s", o.FailUnder, strings.Join(parts, ", "))
-		}
-	}
-	return nil
+	return coverageGate(rep, o.FailUnder)
 }
 
-// targetLocales parses --locale values, which must be target locales of
-// the project (or, with pseudoOK, the pseudo-locale), in the order given;
-// none means every target. Every command agrees on this, so that status
-// never reports at 0% a locale that export refuses.
-func targetLocales(p *project.Project, names []string, pseudoOK bool) ([]language.Tag, error) {
-	targets := p.Config.Targets()
-	if len(names) == 0 {
-		return targets, nil
+// coverageGate fails the run when a locale's word coverage is below
+// failUnder (--fail-under), when it is set.
+func coverageGate(rep status.Report, failUnder float64) error {
+	if failUnder <= 0 {
+		return nil
 	}
-	var out []language.Tag
-	for _, n := range names {
-		t, err := locale.Parse(n)
-		if err != nil {
-			return nil, usagef("--locale: %w", err)
-		}
-		switch {
-		case slices.Contains(out, t):
-			continue
-		case slices.Contains(targets, t), pseudoOK && t == pseudo.Tag:
-		case t == p.Config.Source():
-			return nil, usagef("--locale %s: that is the source locale; %s", n, targetList(targets))
-		default:
-			return nil, usagef("--locale %s: not a target locale of this project; %s", n, targetList(targets))
-		}
-		out = append(out, t)
+	low := rep.Below(failUnder)
+	if len(low) == 0 {
+		return nil
 	}
-	return out, nil
+	var parts []string
+	for _, l := range low {
+		parts = append(parts, fmt.Sprintf("%s at %.1f%%", l.Locale, l.PercentWords))
+	}
+	return gateError("word coverage below --fail-under %g: %s", failUnder, strings.Join(parts, ", "))
 }
 
-// targetList names the target locales for an error message.
-func targetList(targets []language.Tag) string {
-	if len(targets) == 0 {
-		return "it has none (locales in healthloc.toml)"
-	}
-	return "the targets are " + localeList(targets) + " (locales in healthloc.toml)"
-}
-
-func writeStatusJSON(w io.Writer, rep status.Report, _ bool) error {
-	b, err := json.MarshalIndent(rep, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s\n", b)
-	return err
-}
+func writeStatusJSON(w io.Writer, rep status.Report, _ bool) error { return writeJSON(w, rep) }
 
 var statusHeader = []string{"locale", "document", "messages", "translated", "reviewed", "candidates", "held", "stale", "missing", "obsolete",
 	"words", "words_translated", "words_candidates", "words_held", "words_stale", "words_missing", "percent_words", "percent_messages"}

@@ -11,42 +11,9 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/locale"
-	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/readability"
 	"github.com/healthloc/healthloc/internal/status"
 )
-
-// readabilityPass measures readability a window at a time, when the
-// report needs it (--readability, or the html dashboard).
-type readabilityPass struct {
-	rules *readability.Rules
-	rep   status.Readability
-}
-
-// newReadabilityPass returns nil when the report does not need it.
-func newReadabilityPass(p *project.Project, on bool) (*readabilityPass, error) {
-	if !on {
-		return nil, nil
-	}
-	r, err := readability.RulesOf(p.Config)
-	if err != nil {
-		return nil, err
-	}
-	return &readabilityPass{rules: r}, nil
-}
-
-func (x *readabilityPass) add(w *project.Project, locs []language.Tag) {
-	if x != nil {
-		x.rep.Merge(status.ComputeReadability(w, locs, x.rules))
-	}
-}
-
-func (x *readabilityPass) finish(rep *status.Report) {
-	if x != nil {
-		x.rep.Finish()
-		rep.Readability = &x.rep
-	}
-}
 
 // readabilityFormats replace the coverage report under --readability;
 // json adds a readability field to it instead, and html always shows

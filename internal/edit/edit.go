@@ -9,7 +9,10 @@
 // Each function takes a Project loaded whole, read afresh from disk while
 // the caller holds the project's lock, and returns the plan of the files
 // to write (served catalog, work file, reviews) and what changed, for an
-// audit log. Nothing here writes a file.
+// audit log. Review and AcceptCurrent are the command line's forms, for
+// many entries of a locale at once (review, check --accept): they record
+// an approval or an acceptance exactly as Approve and Accept do. Nothing
+// here writes a file.
 package edit
 
 import (

@@ -93,42 +93,63 @@ func Approve(p *project.Project, rules *qa.Rules, e Entry, hash, reviewer, overr
 		ch.Unchanged, ch.Note = true, "already approved"
 		return ch, nil
 	}
-	var blocking []Finding
-	for _, f := range Findings(p, rules, e, text) {
-		if Blocks(f) {
-			blocking = append(blocking, f)
-		}
-	}
+	blocking := blockingFindings(p, rules, e, text)
 	if len(blocking) > 0 && override == "" {
 		return Change{}, &Refused{Findings: blocking}
 	}
+	if len(blocking) > 0 {
+		ch.Note = "override: " + override
+	}
+	ws, cats := state(p, e.Loc), map[string]*catalog.Catalog{}
+	if approveIn(p, ws, cats, e, st, text, blocking, reviewer, override) {
+		ch.Note = strings.TrimPrefix(ch.Note+"; candidate taken", "; ")
+	}
+	p.Reconsider()
+	ch.Plan = p.PlanWrite(e.Loc, []string{e.Doc.Slug}, cats, ws)
+	return ch, nil
+}
+
+// approveIn records reviewer's approval of text, the entry's translation
+// or candidate in state st, in ws: with override, the reason accepts each
+// of the blocking findings, so that check and render let the approved
+// translation through. A candidate becomes the reviewed translation, in
+// the copy of its catalog in cats; approveIn reports that it did.
+func approveIn(p *project.Project, ws *workarea.State, cats map[string]*catalog.Catalog, e Entry, st project.State,
+	text string, blocking []Finding, reviewer, override string) (taken bool) {
 	src := e.Doc.Source.Messages[e.ID]
-	ws := state(p, e.Loc)
 	r := workarea.Review{Reviewer: reviewer, SourceHash: src.Hash, TranslationHash: project.TextHash(text)}
 	if len(blocking) > 0 {
-		// the reason accepts each finding, so that check and render let
-		// the approved translation through, as review --override does
 		r.Override = override
-		ch.Note = "override: " + override
 		for _, f := range blocking {
 			ws.Accept(e.ID, f.Check, workarea.Accepted{Reviewer: reviewer, Reason: override,
 				SourceHash: src.Hash, TranslationHash: r.TranslationHash})
 		}
 	}
 	ws.Reviews[e.ID] = r
-	var cats map[string]*catalog.Catalog
-	if st == project.Candidate {
-		// the candidate becomes the reviewed translation
-		cat := copyCatalog(p, e)
-		cat.Messages[e.ID] = catalog.Message{ID: e.ID, Description: src.Description, Hash: src.Hash, Other: text}
-		cats = map[string]*catalog.Catalog{e.Doc.Slug: cat}
-		delete(ws.Candidates, e.ID)
-		delete(ws.Previous, e.ID)
-		ch.Note = strings.TrimPrefix(ch.Note+"; candidate taken", "; ")
+	if st != project.Candidate {
+		return false
 	}
-	p.Reconsider()
-	ch.Plan = p.PlanWrite(e.Loc, []string{e.Doc.Slug}, cats, ws)
-	return ch, nil
+	cat := cats[e.Doc.Slug]
+	if cat == nil {
+		cat = copyCatalog(p, e)
+		cats[e.Doc.Slug] = cat
+	}
+	cat.Messages[e.ID] = catalog.Message{ID: e.ID, Description: src.Description, Hash: src.Hash, Other: text}
+	delete(ws.Candidates, e.ID)
+	delete(ws.Previous, e.ID)
+	return true
+}
+
+// blockingFindings are the findings of text as the entry's translation
+// that stop an approval.
+func blockingFindings(p *project.Project, rules *qa.Rules, e Entry, text string) []Finding {
+	var blocking []Finding
+	for _, f := range Findings(p, rules, e, text) {
+		if Blocks(f) {
+			blocking = append(blocking, f)
+		}
+	}
+	return blocking
 }
 
 // Reject marks the entry's candidate, whose hash is hash, rejected with
@@ -174,19 +195,47 @@ func Accept(p *project.Project, rules *qa.Rules, e Entry, hash, check, reviewer,
 	if st < project.Candidate {
 		return Change{}, invalidf("it is %s: findings are accepted on a current translation or a candidate", st)
 	}
-	found := false
-	for _, f := range Findings(p, rules, e, text) {
-		found = found || f.Check == check
-	}
-	if !found {
+	if !finds(Findings(p, rules, e, text), check) {
 		return Change{}, invalidf("the text has no %q finding to accept", check)
 	}
-	src := e.Doc.Source.Messages[e.ID]
 	ws := state(p, e.Loc)
-	ws.Accept(e.ID, check, workarea.Accepted{Reviewer: reviewer, Reason: reason, SourceHash: src.Hash,
-		TranslationHash: project.TextHash(text)})
+	acceptIn(ws, e, text, check, reviewer, reason)
 	ch := Change{Action: "accept", Old: project.TextHash(text), New: project.TextHash(text), Note: check + ": " + reason}
 	p.Reconsider() // the finding holds the translation back no more
 	ch.Plan = p.PlanWrite(e.Loc, []string{e.Doc.Slug}, nil, ws)
 	return ch, nil
+}
+
+// AcceptCurrent records in ws reviewer's acceptance, with reason, of the
+// finding of check on the entry's current translation (held, translated
+// or reviewed), as "healthloc check --accept" does: the finding must be
+// one check reports now.
+func AcceptCurrent(p *project.Project, rules *qa.Rules, ws *workarea.State, e Entry, check, reviewer, reason string) error {
+	st, text := p.Lookup(e.Loc, e.Doc, e.ID)
+	if st < project.Held {
+		return fmt.Errorf("%s has no current translation in %s (it is %s): nothing to accept", e.ID, e.Loc, st)
+	}
+	if !finds(qa.CheckText(p, rules, e.Loc, e.Doc, e.ID, text), check) {
+		return fmt.Errorf("check finds nothing of kind %q in %s's translation of %s", check, e.Loc, e.ID)
+	}
+	acceptIn(ws, e, text, check, reviewer, reason)
+	return nil
+}
+
+// finds reports whether one of the findings is of check.
+func finds(found []Finding, check string) bool {
+	for _, f := range found {
+		if f.Check == check {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptIn records in ws reviewer's acceptance of the finding of check on
+// text, the entry's translation: it holds for exactly this source and
+// this text.
+func acceptIn(ws *workarea.State, e Entry, text, check, reviewer, reason string) {
+	ws.Accept(e.ID, check, workarea.Accepted{Reviewer: reviewer, Reason: reason,
+		SourceHash: e.Doc.Source.Messages[e.ID].Hash, TranslationHash: project.TextHash(text)})
 }
