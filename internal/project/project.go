@@ -1,6 +1,17 @@
-// Package project loads a healthloc project (configuration, content and
-// catalogs) into memory and answers questions about translation state.
-// It reads through an fs.FS and never writes.
+// Package project is a healthloc project in memory: its configuration,
+// content documents, served catalogs and work area, read through an
+// fs.FS, whole or lean (documents parsed when needed, a window of them at
+// a time). It answers questions about translation state (Lookup, Resolve,
+// the review gate that holds translations back), and it computes what
+// the commands change: Extract merges every target locale's catalogs with
+// the content (catalog.Merge, or catalog.StreamMerge for a lean project),
+// and Split, PlanDoc, PlanReviews and PlanWrite divide a locale's
+// translations between the served catalogs and the work area.
+//
+// It writes none of the project's files: every change comes back as a
+// plan.Plan for the caller to apply. The one file it writes is scratch: a
+// lean extract keeps its record of the sources in an unlinked temporary
+// file (see spill).
 package project
 
 import (
@@ -113,8 +124,9 @@ type LoadOptions struct {
 	// 1,024.
 	Window int
 	// SpillDir is the folder where a lean extract keeps its temporary
-	// record of the sources, on disk (the system's temporary folder,
-	// which may be memory, when empty).
+	// record of the sources, on disk; it is created if need be. When it
+	// is empty or cannot be created, the system's temporary folder (which
+	// may be memory) is used.
 	SpillDir string
 	// Context, when set, stops the work once it is done (a signal):
 	// every read of a content or catalog file then fails with its cause.
