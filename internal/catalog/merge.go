@@ -1,8 +1,8 @@
 package catalog
 
 import (
+	"maps"
 	"slices"
-	"sort"
 	"sync"
 
 	"github.com/healthloc/healthloc/internal/workers"
@@ -236,12 +236,7 @@ func (m *merger) put(slug string, msg Message) {
 // keepLive keeps the translations whose ID is still in the source, and
 // lists the others (left) and the messages without one (recv).
 func (m *merger) keepLive() {
-	ids := make([]string, 0, len(m.entries))
-	for id := range m.entries {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(m.entries)) {
 		e := m.entries[id]
 		sm, slug, ok := m.base.current(id)
 		if !ok {

@@ -77,6 +77,11 @@ func (p *Plan) Add(path string, data []byte) {
 	p.Files = append(p.Files, File{Path: path, Data: data})
 }
 
+// Append adds q's files, removals and second-round files after p's own.
+func (p *Plan) Append(q Plan) {
+	p.Files, p.Remove, p.Then = append(p.Files, q.Files...), append(p.Remove, q.Remove...), append(p.Then, q.Then...)
+}
+
 // lookup finds clean in Files through the index, rebuilding the index
 // when Files was changed directly since.
 func (p *Plan) lookup(clean string) (int, bool) {

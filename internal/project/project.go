@@ -17,6 +17,7 @@ package project
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -213,8 +214,17 @@ func (p *Project) readCatalog(name string) (*catalog.Catalog, error) {
 // catalogFiles lists the catalog files in one locale's folder, sorted by
 // slug: names[i] is slugs[i]'s file.
 func (p *Project) catalogFiles(dir string) (slugs, names []string, err error) {
-	suffix := "." + path.Base(dir) + ".toml"
+	return p.tomlFiles(dir, "."+path.Base(dir)+".toml", false)
+}
+
+// tomlFiles lists the TOML files below dir but hidden ones, sorted by
+// slug, a file's path below dir less suffix: names[i] is slugs[i]'s file.
+// Every file must end in suffix. A missing dir has none when missingOK.
+func (p *Project) tomlFiles(dir, suffix string, missingOK bool) (slugs, names []string, err error) {
 	err = fs.WalkDir(p.fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if missingOK && errors.Is(err, fs.ErrNotExist) && name == dir {
+			return fs.SkipDir
+		}
 		if err != nil {
 			return err
 		}
@@ -289,13 +299,7 @@ func (p *Project) WorkDoc(loc language.Tag, slug string) *workarea.DocFile {
 // file. It is for a Project loaded whole.
 func (p *Project) PlanWrite(loc language.Tag, slugs []string, cats map[string]*catalog.Catalog, st *workarea.State) plan.Plan {
 	var pl plan.Plan
-	bySlug := map[string]map[string]workarea.Candidate{}
-	for id, c := range st.Candidates {
-		if bySlug[c.Slug] == nil {
-			bySlug[c.Slug] = map[string]workarea.Candidate{}
-		}
-		bySlug[c.Slug][id] = c
-	}
+	bySlug := candidatesBySlug(st)
 	docs := map[string]*Doc{}
 	for _, d := range p.Docs {
 		docs[d.Slug] = d
@@ -323,11 +327,22 @@ func (p *Project) PlanWrite(loc language.Tag, slugs []string, cats map[string]*c
 		}
 		part, moved := p.planDoc(loc, slug, out, st, p.WorkDoc(loc, slug), p.served[loc.String()][slug])
 		p.moved.add(loc.String(), moved)
-		pl.Files, pl.Remove, pl.Then = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...), append(pl.Then, part.Then...)
+		pl.Append(part)
 	}
-	part := p.PlanReviews(loc, st)
-	pl.Files, pl.Remove = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...)
+	pl.Append(p.PlanReviews(loc, st))
 	return pl
+}
+
+// candidatesBySlug is st's candidates, by slug.
+func candidatesBySlug(st *workarea.State) map[string]map[string]workarea.Candidate {
+	out := map[string]map[string]workarea.Candidate{}
+	for id, c := range st.Candidates {
+		if out[c.Slug] == nil {
+			out[c.Slug] = map[string]workarea.Candidate{}
+		}
+		out[c.Slug][id] = c
+	}
+	return out
 }
 
 // readLimited reads a content or catalog file, refusing one larger than
