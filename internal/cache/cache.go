@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/workers"
 )
 
@@ -112,26 +113,11 @@ func Load(projectDir, command string) (Key, bool) {
 	return Key{in, out}, true
 }
 
-// Save records the key for a command. A failure to save is not an error
-// of the run, so Save returns it for the caller to report as a warning.
+// Save records the key for a command. It writes through plan, as every
+// file healthloc writes. A failure to save is not an error of the run, so
+// Save returns it for the caller to report as a warning.
 func Save(projectDir, command string, k Key) error {
-	dir := filepath.Join(projectDir, Dir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+command+"-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.WriteString(k.Inputs + " " + k.Outputs + "\n")
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(dir, command))
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
+	f := plan.File{Path: filepath.Join(projectDir, Dir, command), Data: []byte(k.Inputs + " " + k.Outputs + "\n")}
+	_, err := plan.Apply(plan.Plan{Files: []plan.File{f}})
 	return err
 }

@@ -166,16 +166,23 @@ func message(id string, table map[string]any) (Message, error) {
 		if !ok {
 			return Message{}, fmt.Errorf("message %q: key %q must be a string, not %s", id, k, tomlType(table[k]))
 		}
-		switch k {
-		case "hash":
-			m.Hash = s
-		case "description":
-			m.Description = s
-		case "other":
-			m.Other = s
-		}
+		*m.field(k) = s // a key of messageKeys
 	}
 	return m, nil
+}
+
+// field is m's field named key in a catalog file (hash, description or
+// other), nil for any other key.
+func (m *Message) field(key string) *string {
+	switch key {
+	case "hash":
+		return &m.Hash
+	case "description":
+		return &m.Description
+	case "other":
+		return &m.Other
+	}
+	return nil
 }
 
 func (c *Catalog) add(m Message) error {

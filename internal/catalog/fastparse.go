@@ -51,16 +51,11 @@ func parseCanonical(data []byte, c *Catalog) (ok bool) {
 				return false
 			}
 			seen[string(key)] = true
-			switch string(key) {
-			case "description":
-				cur.Description = s
-			case "hash":
-				cur.Hash = s
-			case "other":
-				cur.Other = s
-			default:
+			f := cur.field(string(key))
+			if f == nil {
 				return false
 			}
+			*f = s
 		}
 	}
 	return flush()

@@ -1,7 +1,8 @@
 package catalog
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/healthloc/healthloc/internal/workers"
@@ -37,33 +38,38 @@ type MergeInput struct {
 // is the same for every target locale. It is read-only once built, so
 // merges running at once may share it.
 type MergeBase struct {
-	// source maps every current message ID to its slug and message.
-	source map[string]sourceMsg
+	// source maps every current message ID to its place in msgs.
+	source map[string]sourceRef
 	// old maps every message ID of the old source catalogs to its message.
 	old map[string]Message
-	// order is every current message ID, by slug and then by ID.
-	order []string
-	// tokens[i] are the tokens of message order[i], as numbers from
-	// vocab, so that the similarity searches of every locale tokenize
-	// and hash the source text once.
-	tokens [][]int32
-	vocab  vocab
-	// tokenized fills tokens and vocab the first time a merge needs them:
-	// a first extract, with no translations yet, never does.
-	tokenized sync.Once
+	// slugs are the slugs of the current sources, sorted.
+	slugs []string
+	// msgs are the current messages, by slug and then by ID. An ID that
+	// two slugs share is there once, at the first slug's place, with
+	// the last slug's message.
+	msgs []SourceMsg
+	// Norm and Toks of msgs, numbered by vocab, are filled the first time
+	// a merge needs them, on all cores, so that the merges of every
+	// locale normalize and tokenize the source text once: a first
+	// extract, with no translations yet, never does.
+	vocab    vocab
+	prepared sync.Once
 }
 
-// tokenize fills tokens and vocab, tokenizing on all cores.
-func (b *MergeBase) tokenize() {
-	b.tokenized.Do(func() {
-		words := make([][]string, len(b.order))
-		workers.Map(len(b.order), 0, func(i int) error {
-			words[i] = tokens(b.source[b.order[i]].msg.Other)
+// sourceRef is where a current message is: slugs[slug], msgs[pos].
+type sourceRef struct{ slug, pos int32 }
+
+// prepare fills the Norm and Toks of msgs.
+func (b *MergeBase) prepare() {
+	b.prepared.Do(func() {
+		words := make([][]string, len(b.msgs))
+		workers.Map(len(b.msgs), 0, func(i int) error {
+			b.msgs[i].Norm = normKey(b.msgs[i].Other)
+			words[i] = tokens(b.msgs[i].Other)
 			return nil
 		})
-		b.tokens = make([][]int32, len(b.order))
 		for i, ws := range words {
-			b.tokens[i] = b.vocab.intern(ws, true)
+			b.msgs[i].Toks = b.vocab.intern(ws, true)
 		}
 	})
 }
@@ -76,16 +82,18 @@ func NewMergeBase(sources, oldSources map[string]*Catalog) *MergeBase {
 			n += len(c.Messages)
 		}
 	}
-	b := &MergeBase{source: make(map[string]sourceMsg, n), order: make([]string, 0, n), vocab: vocab{}}
-	for _, slug := range sortedSlugs(sources) {
+	b := &MergeBase{source: make(map[string]sourceRef, n), slugs: sortedSlugs(sources), msgs: make([]SourceMsg, 0, n), vocab: vocab{}}
+	for si, slug := range b.slugs {
 		for _, id := range sortedIDs(sources[slug]) {
-			pos := int32(len(b.order))
+			msg := sources[slug].Messages[id]
+			ref := sourceRef{int32(si), int32(len(b.msgs))}
 			if s, dup := b.source[id]; dup {
-				pos = s.pos
+				ref.pos = s.pos
+				b.msgs[ref.pos].Message = msg
 			} else {
-				b.order = append(b.order, id)
+				b.msgs = append(b.msgs, SourceMsg{Message: msg})
 			}
-			b.source[id] = sourceMsg{slug, sources[slug].Messages[id], pos}
+			b.source[id] = ref
 		}
 	}
 	n = 0
@@ -101,6 +109,15 @@ func NewMergeBase(sources, oldSources map[string]*Catalog) *MergeBase {
 		}
 	}
 	return b
+}
+
+// current is the current source message id, and the slug it is in.
+func (b *MergeBase) current(id string) (Message, string, bool) {
+	ref, ok := b.source[id]
+	if !ok {
+		return Message{}, "", false
+	}
+	return b.msgs[ref.pos].Message, b.slugs[ref.slug], true
 }
 
 // MergeResult is the target locale's catalogs after Merge.
@@ -131,33 +148,6 @@ type MergeReport struct {
 	Pruned int
 }
 
-const defaultThreshold = 0.5
-
-// The fuzzy translation memory needs texts of at least memoryMinWords
-// words on both sides and a similarity of at least memoryThreshold.
-const (
-	memoryMinWords  = 4
-	memoryThreshold = 0.7
-)
-
-// Words in more than maxPosting donors tell little about which donor is
-// close; the fuzzy memory skips them, which keeps its cost near the
-// overlap.
-const maxPosting = 500
-
-// entry is a translation on disk and what is known about its source.
-type entry struct {
-	id, slug string
-	msg      Message
-	// from is the source text the translation was made from, if known.
-	from string
-	// current tells that from is exactly the text the translation was
-	// made from, so the same text elsewhere may reuse it as translated.
-	// It is false when only a newer source is known (the entry was
-	// already stale).
-	current bool
-}
-
 // Merge brings a target locale's catalogs in line with the current source,
 // the way msgmerge treats fuzzy entries, but losing nothing:
 //
@@ -175,41 +165,35 @@ type entry struct {
 //     unless Prune.
 //
 // Ties are broken by IDs, so the result depends only on the input.
+// StreamMerge takes the same steps with the same code (see core) on a
+// locale read a slug at a time.
 func Merge(in MergeInput) MergeResult {
-	threshold := in.Threshold
-	if threshold == 0 {
-		threshold = defaultThreshold
+	if in.Threshold == 0 {
+		in.Threshold = defaultThreshold
 	}
 	m := newMerger(in)
 	m.keepLive()
 	m.moveExact()
-	m.carryFuzzy(threshold)
-	if !in.NoMemory {
-		if donors := m.donors(); len(donors) > 0 {
-			m.memoryExact(donors)
-			m.memoryFuzzy(donors, threshold)
-		}
+	m.carry() // cannot fail: the texts are in memory
+	m.placeFilled(filledMoved, filledCarried)
+	if !in.NoMemory && m.remember() {
+		m.memoryExact()
+		m.memoryFuzzy()
+		m.fetch()
+		m.placeFilled(filledExact, filledFuzzy)
 	}
 	m.finish(in.Prune)
 	return MergeResult{Targets: m.out, Previous: m.previous, Report: m.rep}
 }
 
+// merger is Merge's side of core: it holds the catalogs in memory.
 type merger struct {
-	in      MergeInput
-	base    *MergeBase
-	entries map[string]*entry // on disk, by ID
-	// left are the entries whose ID is no longer in the source, sorted.
-	left      []*entry
-	receivers []string // current IDs without a translation yet, sorted
-	out       map[string]*Catalog
-	previous  map[string]string
-	rep       MergeReport
-}
-
-type sourceMsg struct {
-	slug string
-	msg  Message
-	pos  int32 // in MergeBase.order
+	core
+	in       MergeInput
+	base     *MergeBase
+	entries  map[string]*entry // on disk, by ID
+	out      map[string]*Catalog
+	previous map[string]string
 }
 
 func newMerger(in MergeInput) *merger {
@@ -219,7 +203,7 @@ func newMerger(in MergeInput) *merger {
 	}
 	m := &merger{in: in, base: base, entries: map[string]*entry{},
 		out: map[string]*Catalog{}, previous: map[string]string{}}
-	old := base.old
+	m.core = core{slugs: base.slugs, vocab: base.vocab, threshold: in.Threshold, each: m.texts}
 	for _, slug := range sortedSlugs(in.Targets) {
 		for _, id := range sortedIDs(in.Targets[slug]) {
 			if _, dup := m.entries[id]; dup {
@@ -229,28 +213,12 @@ func newMerger(in MergeInput) *merger {
 				continue
 			}
 			e := &entry{id: id, slug: slug, msg: in.Targets[slug].Messages[id]}
-			o, inOld := old[id]
+			o, inOld := base.old[id]
 			e.from, e.current = madeFrom(id, e.msg, o, inOld, in.Previous)
 			m.entries[id] = e
 		}
 	}
 	return m
-}
-
-// madeFrom is the source text that msg, the translation of message id,
-// was made from, and whether that is exactly known, given id's message
-// in the old source catalog (if inOld) and the sidecar's previous texts.
-func madeFrom(id string, msg, old Message, inOld bool, previous map[string]string) (from string, current bool) {
-	p, inPrevious := previous[id]
-	switch {
-	case inOld && old.Hash == msg.Hash:
-		return old.Other, true
-	case inPrevious:
-		return p, true
-	case inOld:
-		return old.Other, false // stale already; its own source is unknown
-	}
-	return "", false
 }
 
 func (m *merger) put(slug string, msg Message) {
@@ -265,357 +233,125 @@ func (m *merger) put(slug string, msg Message) {
 	c.Messages[msg.ID] = msg
 }
 
-// place gives translation e to the current message id. upToDate says the
-// translation matches the message's text exactly, so it takes the current
-// hash; otherwise it keeps its own hash and reads as stale.
-func (m *merger) place(id string, e *entry, upToDate bool) {
-	s := m.base.source[id]
-	msg, prev := placed(e.msg, e.from, s.msg, upToDate)
-	if prev != "" {
-		m.previous[id] = prev
-	}
-	m.put(s.slug, msg)
-}
-
-// placed is translation msg, made from source text from, given to source
-// message sm: it takes sm's ID and description, and sm's hash when
-// upToDate (it translates sm's text exactly); otherwise it keeps its own
-// hash and so reads as stale, and prev is the source text to remember
-// for it.
-func placed(msg Message, from string, sm Message, upToDate bool) (out Message, prev string) {
-	msg.ID, msg.Description = sm.ID, sm.Description
-	if upToDate {
-		msg.Hash = sm.Hash
-	} else if from != "" && from != sm.Other {
-		prev = from
-	}
-	if msg.Hash == "" && !upToDate {
-		// a hand-added entry without hash: give it one that cannot match
-		// the current source, so the guess reads as stale
-		msg.Hash = Hash("carried", from+"\x00"+msg.Other)
-	}
-	return msg, prev
-}
-
-// kept is translation msg, made from source text from, kept for its own
-// source message sm, and the source text to remember when it is stale.
-func kept(msg Message, from string, sm Message) (out Message, prev string) {
-	msg.Description = sm.Description
-	if msg.Hash == "" {
-		// added by hand without a hash, as goi18n merge allows: it is a
-		// translation of the source as it is now
-		msg.Hash = sm.Hash
-	}
-	if msg.Hash != sm.Hash && from != "" && from != sm.Other {
-		prev = from
-	}
-	return msg, prev
-}
-
+// keepLive keeps the translations whose ID is still in the source, and
+// lists the others (left) and the messages without one (recv).
 func (m *merger) keepLive() {
-	var ids []string
-	for id := range m.entries {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(m.entries)) {
 		e := m.entries[id]
-		s, ok := m.base.source[id]
+		sm, slug, ok := m.base.current(id)
 		if !ok {
 			m.left = append(m.left, e)
 			continue
 		}
-		msg, prev := kept(e.msg, e.from, s.msg)
-		m.put(s.slug, msg)
+		msg, prev := kept(e.msg, e.from, sm)
+		m.put(slug, msg)
 		if prev != "" {
 			m.previous[id] = prev
 		}
 	}
-	for _, id := range m.base.order {
-		if _, ok := m.entries[id]; !ok {
-			m.receivers = append(m.receivers, id)
+	m.taken = make([]bool, len(m.left))
+	for pos, sm := range m.base.msgs {
+		if _, ok := m.entries[sm.ID]; !ok {
+			m.recv = append(m.recv, receiver{slug: m.base.source[sm.ID].slug, msg: int32(pos)})
+		}
+	}
+	if len(m.recv) > 0 && len(m.entries) > 0 {
+		m.base.prepare()
+		for ri := range m.recv {
+			m.recv[ri].norm = m.base.msgs[m.recv[ri].msg].Norm
 		}
 	}
 }
 
-// take removes the receivers for which fill returned true.
-func (m *merger) take(fill func(id string) bool) {
-	rest := m.receivers[:0]
-	for _, id := range m.receivers {
-		if !fill(id) {
-			rest = append(rest, id)
+// texts is core.each for Merge: every source message is in base.msgs,
+// which it hands to work a chunk of receivers at a time, on all cores.
+func (m *merger) texts(want func(*receiver) bool, work func([]SourceMsg, []int32) any, fold func(any)) error {
+	var ris []int32
+	for ri := range m.recv {
+		if want(&m.recv[ri]) {
+			ris = append(ris, int32(ri))
 		}
 	}
-	m.receivers = rest
-}
-
-func (m *merger) moveExact() {
-	if len(m.left) == 0 {
-		return
-	}
-	byText := map[string][]*entry{}
-	for _, e := range m.left {
-		if e.from != "" {
-			k := Normalize(e.from)
-			byText[k] = append(byText[k], e)
-		}
-	}
-	used := map[*entry]bool{}
-	m.take(func(id string) bool {
-		s := m.base.source[id]
-		var pick *entry
-		for _, e := range byText[Normalize(s.msg.Other)] {
-			if used[e] {
-				continue
-			}
-			if pick == nil || (e.slug == s.slug && pick.slug != s.slug) {
-				pick = e
-			}
-		}
-		if pick == nil {
-			return false
-		}
-		used[pick] = true
-		m.place(id, pick, pick.current)
-		m.rep.Moved++
-		return true
+	const chunk = 512
+	res := make([]any, (len(ris)+chunk-1)/chunk)
+	workers.Map(len(res), 0, func(i int) error {
+		res[i] = work(m.base.msgs, ris[i*chunk:min(len(ris), (i+1)*chunk)])
+		return nil
 	})
-	m.dropUsed(used)
-}
-
-func (m *merger) dropUsed(used map[*entry]bool) {
-	rest := m.left[:0]
-	for _, e := range m.left {
-		if !used[e] {
-			rest = append(rest, e)
-		}
+	for _, r := range res {
+		fold(r)
 	}
-	m.left = rest
+	return nil
 }
 
-type match struct {
-	e    *entry
-	id   string
-	same bool
-	sim  float64
-}
-
-// bestPairs pairs receivers with givers greedily, best first: the same
-// document before others, then higher similarity, then IDs.
-func bestPairs(ms []match) []match {
-	sort.Slice(ms, func(i, j int) bool {
-		a, b := ms[i], ms[j]
-		if a.same != b.same {
-			return a.same
-		}
-		if a.sim != b.sim {
-			return a.sim > b.sim
-		}
-		if a.id != b.id {
-			return a.id < b.id
-		}
-		return a.e.id < b.e.id
-	})
-	given, taken := map[*entry]bool{}, map[string]bool{}
-	var out []match
-	for _, p := range ms {
-		if given[p.e] || taken[p.id] {
+// placeFilled puts the receivers that a or b filled into the catalogs.
+func (m *merger) placeFilled(a, b fillKind) {
+	for ri := range m.recv {
+		r := &m.recv[ri]
+		if r.how != a && r.how != b {
 			continue
 		}
-		given[p.e], taken[p.id] = true, true
-		out = append(out, p)
+		sm := m.base.msgs[r.msg].Message
+		msg, prev := m.give(r, sm)
+		if prev != "" {
+			m.previous[sm.ID] = prev
+		}
+		m.put(m.slugs[r.slug], msg)
 	}
-	return out
 }
 
-func (m *merger) carryFuzzy(threshold float64) {
-	if len(m.left) == 0 || len(m.receivers) == 0 {
-		return
+// remember fills the memory with the up-to-date translations of current
+// messages in the catalogs merged so far, in (slug, ID) order, and
+// reports whether the memory has any and a message is still open.
+func (m *merger) remember() bool {
+	if !slices.ContainsFunc(m.recv, func(r receiver) bool { return r.how == unfilled }) {
+		return false
 	}
-	m.base.tokenize()
-	var ms []match
-	for _, e := range m.left {
-		if e.from == "" {
-			continue
-		}
-		et := m.base.vocab.intern(tokens(e.from), false)
-		for _, id := range m.receivers {
-			s := m.base.source[id]
-			rt := m.base.tokens[s.pos]
-			if maxSimilarity(len(et), len(rt)) < threshold {
-				continue
-			}
-			if sim := similarity(e.from, s.msg.Other, et, rt); sim >= threshold {
-				ms = append(ms, match{e, id, e.slug == s.slug, sim})
-			}
-		}
-	}
-	used := map[*entry]bool{}
-	filled := map[string]bool{}
-	for _, p := range bestPairs(ms) {
-		used[p.e], filled[p.id] = true, true
-		m.place(p.id, p.e, false)
-		m.rep.Carried++
-	}
-	m.dropUsed(used)
-	m.take(func(id string) bool { return filled[id] })
-}
-
-// donors are the up-to-date translations of current messages: the
-// translation memory.
-func (m *merger) donors() []*entry {
-	var out []*entry
+	m.mem = newMemory(len(m.base.vocab))
+	var n int32
 	for _, slug := range sortedSlugs(m.out) {
 		for _, id := range sortedIDs(m.out[slug]) {
 			msg := m.out[slug].Messages[id]
-			if s, ok := m.base.source[id]; ok && msg.Hash == s.msg.Hash && msg.Other != "" {
-				out = append(out, &entry{id: id, slug: slug, msg: msg, from: s.msg.Other, current: true})
-			}
-		}
-	}
-	return out
-}
-
-func (m *merger) memoryExact(donors []*entry) {
-	byText := map[string]*entry{}
-	for _, d := range donors {
-		k := Normalize(d.from)
-		if _, ok := byText[k]; !ok {
-			byText[k] = d
-		}
-	}
-	m.take(func(id string) bool {
-		d, ok := byText[Normalize(m.base.source[id].msg.Other)]
-		if !ok {
-			return false
-		}
-		m.place(id, d, true)
-		m.rep.MemoryExact++
-		return true
-	})
-}
-
-// memoryFuzzy fills each remaining message from its most similar donor.
-// Donors are looked up through the words they share with the message, so
-// the cost follows the overlap, not the size of the project.
-func (m *merger) memoryFuzzy(donors []*entry, threshold float64) {
-	if len(m.receivers) == 0 {
-		return
-	}
-	m.base.tokenize()
-	// A donor's text is the current source of its ID, whose tokens the
-	// base holds. Postings are by token number; mark[t] tells which
-	// donor or receiver last saw token t, so no set is built per text.
-	index := make([][]int32, len(m.base.vocab))
-	mark := make([]int32, len(m.base.vocab))
-	dtoks := make([][]int32, len(donors))
-	for i, d := range donors {
-		dtoks[i] = m.base.tokens[m.base.source[d.id].pos]
-		for _, t := range dtoks[i] {
-			if mark[t] != int32(i+1) {
-				mark[t] = int32(i + 1)
-				index[t] = append(index[t], int32(i))
-			}
-		}
-	}
-	clear(mark)
-	var stamp int32
-	// Another message's translation is only a hint, so the memory is
-	// stricter than carry-over: short texts such as headings share words
-	// by accident.
-	threshold = max(threshold, memoryThreshold)
-	shared := make([]int32, len(donors)) // reused: reset through touched
-	var touched []int
-	m.take(func(id string) bool {
-		s := m.base.source[id]
-		rt := m.base.tokens[s.pos]
-		if len(rt) < memoryMinWords {
-			return false
-		}
-		touched = touched[:0]
-		stamp++
-		for _, t := range rt {
-			if mark[t] == stamp {
+			ref, ok := m.base.source[id]
+			if !ok {
 				continue
 			}
-			mark[t] = stamp
-			if p := index[t]; len(p) <= maxPosting {
-				for _, i := range p {
-					if shared[i] == 0 {
-						touched = append(touched, int(i))
-					}
-					shared[i]++
-				}
+			sm := &m.base.msgs[ref.pos]
+			if inMemory(msg, sm.Message) {
+				m.mem.add(place{msg: n}, sm.Norm, sm.Toks, &entry{id: id, slug: slug, msg: msg, from: sm.Other, current: true})
+				n++
 			}
 		}
-		sort.Ints(touched)
-		best, bestSim := -1, 0.0
-		for _, i := range touched {
-			n := shared[i]
-			shared[i] = 0
-			if len(dtoks[i]) < memoryMinWords {
-				continue
-			}
-			// 2·shared/(len a + len b) bounds the similarity from above
-			if 2*float64(n)/float64(len(rt)+len(dtoks[i])) < threshold {
-				continue
-			}
-			sim := similarity(donors[i].from, s.msg.Other, dtoks[i], rt)
-			if sim >= threshold && sim > bestSim {
-				best, bestSim = i, sim
-			}
-		}
-		if best < 0 {
-			return false
-		}
-		d := *donors[best]
-		d.current = false
-		m.place(id, &d, false)
-		m.rep.MemoryFuzzy++
-		return true
-	})
+	}
+	return len(m.mem.donors) > 0
 }
 
+// fetch gives every used donor its translation.
+func (m *merger) fetch() {
+	for k := range m.mem.donors {
+		if d := &m.mem.donors[k]; d.used != nil {
+			*d.used = fetched{other: d.entry.msg.Other, from: d.entry.from, hash: d.entry.msg.Hash}
+		}
+	}
+}
+
+// finish keeps the obsolete translations, unless pruned, and drops the
+// previous texts of translations that are up to date: they only matter
+// while a translation is stale or obsolete.
 func (m *merger) finish(prune bool) {
-	for _, e := range m.left {
-		if prune {
-			m.rep.Pruned++
-			continue
-		}
-		m.rep.Obsolete++
+	m.settle(prune, func(_ int, e *entry) {
 		m.put(e.slug, e.msg)
 		if e.from != "" {
 			m.previous[e.id] = e.from
 		}
-	}
-	// previous texts only matter while a translation is stale or obsolete
+	})
 	for id := range m.previous {
-		s, live := m.base.source[id]
+		sm, slug, live := m.base.current(id)
 		if !live {
 			continue
 		}
-		if msg, ok := m.out[s.slug].Messages[id]; ok && msg.Hash == s.msg.Hash {
+		if msg, ok := m.out[slug].Messages[id]; ok && msg.Hash == sm.Hash {
 			delete(m.previous, id)
 		}
 	}
-}
-
-func sortedSlugs(cs map[string]*Catalog) []string {
-	out := make([]string, 0, len(cs))
-	for s, c := range cs {
-		if c != nil {
-			out = append(out, s)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sortedIDs(c *Catalog) []string {
-	out := make([]string, 0, len(c.Messages))
-	for id := range c.Messages {
-		out = append(out, id)
-	}
-	sort.Strings(out)
-	return out
 }

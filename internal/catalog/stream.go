@@ -72,8 +72,9 @@ const streamBatch = 64
 // a first pass, keeping only what the steps across documents need (the
 // translations that left the source, and a compact record of each
 // message without a translation and of each reusable translation),
-// decides every step on those, fetches the few translations the memory
-// reuses, and reads the slugs once more to emit their catalogs.
+// decides every step on those with the code Merge uses (see core),
+// fetches the few translations the memory reuses, and reads the slugs
+// once more to emit their catalogs.
 //
 // Inputs that Merge treats across files by ID (a message ID that moved
 // between catalog files, or that two catalogs share) are rare and not
@@ -82,8 +83,11 @@ func StreamMerge(in StreamInput) (StreamResult, error) {
 	if in.Threshold == 0 {
 		in.Threshold = defaultThreshold
 	}
-	s := &streamer{in: in, donorOf: map[NormKey]int32{}}
-	s.tokCount = make([]int32, in.Vocab.Len())
+	s := &streamer{in: in}
+	s.core = core{slugs: in.Slugs, vocab: in.Vocab.ids, threshold: in.Threshold, each: s.eachReceiverSlug}
+	if !in.NoMemory {
+		s.mem, s.donate = newMemory(in.Vocab.Len()), s.donateTo
+	}
 	if !in.Whole {
 		if err := s.scan(); err != nil {
 			return StreamResult{}, err
@@ -96,7 +100,7 @@ func StreamMerge(in StreamInput) (StreamResult, error) {
 	if err := s.carry(); err != nil {
 		return StreamResult{}, err
 	}
-	if !in.NoMemory && len(s.donors) > 0 {
+	if !in.NoMemory && len(s.mem.donors) > 0 {
 		s.memoryExact()
 		if err := s.memoryFuzzy(); err != nil {
 			return StreamResult{}, err
@@ -105,83 +109,27 @@ func StreamMerge(in StreamInput) (StreamResult, error) {
 			return StreamResult{}, err
 		}
 	}
-	for k, e := range s.left {
-		switch {
-		case s.taken[k]:
-		case in.Prune:
-			s.rep.Pruned++
-		default:
-			s.rep.Obsolete++
-			s.obsolete[s.leftSlug[k]] = append(s.obsolete[s.leftSlug[k]], e)
-		}
-	}
+	s.settle(in.Prune, func(k int, e *entry) {
+		s.obsolete[s.leftSlug[k]] = append(s.obsolete[s.leftSlug[k]], e)
+	})
 	previous, err := s.emit()
 	return StreamResult{Previous: previous, Report: s.rep}, err
 }
 
+// streamer is StreamMerge's side of core: it reads the sources and the
+// catalogs a batch of slugs at a time. Its receivers' msg index their
+// slug's SourceDoc.Msgs.
 type streamer struct {
+	core
 	in StreamInput
-	// left are the translations whose ID left the source, sorted by ID;
-	// leftSlug[k] is left[k]'s slug and taken[k] tells it was placed.
-	left     []*entry
+	// leftSlug[k] is left[k]'s slug.
 	leftSlug []int32
-	taken    []bool
 	// obsolete are the left entries kept where they are, by slug.
 	obsolete map[int32][]*entry
-	// recv are the current messages without a translation, in (slug, ID)
-	// order; slug i's are recv[recvAt[i]:recvAt[i+1]].
-	recv   []receiver
+	// slug i's receivers are recv[recvAt[i]:recvAt[i+1]].
 	recvAt []int32
-	// donors are the translation memory: one up-to-date translation per
-	// normalized source text, the first in (slug, ID) order.
-	donors  []donor
-	donorOf map[NormKey]int32
-	// tokCount[t] is how many up-to-date translations, repeats included,
-	// have token t in their source; arena holds the donors' tokens.
-	tokCount []int32
-	arena    []int32
-	rep      MergeReport
 	// whole tells that the scan met an input it cannot stream.
 	whole bool
-}
-
-// receiver is a current message without a translation on disk, and what
-// the merge gives it.
-type receiver struct {
-	slug, msg int32 // Slugs[slug], and its SourceDoc's Msgs[msg]
-	norm      NormKey
-	how       fillKind
-	from      int32 // index into left (moved, carried) or donors (memory)
-}
-
-type fillKind uint8
-
-const (
-	unfilled fillKind = iota
-	filledMoved
-	filledCarried
-	filledExact
-	filledFuzzy
-)
-
-// donor is a translation the memory may reuse.
-type donor struct {
-	slug, msg int32 // where it is: the message's place in the source
-	tok, ntok int32 // its source's tokens, arena[tok:tok+ntok] when ntok >= memoryMinWords
-	// entry is set for a translation this merge moved here, which is not
-	// on disk at its place.
-	entry *entry
-	// used points, once the donor is used, to what fetchDonors reads.
-	used *fetched
-}
-
-// fetched is a used donor's translation, and the source text and hash it
-// translates.
-type fetched struct{ other, from, hash string }
-
-// before reports whether d comes before (slug, msg) in (slug, ID) order.
-func (d *donor) before(slug, msg int32) bool {
-	return d.slug < slug || d.slug == slug && d.msg < msg
 }
 
 // slugScan is what the first pass keeps of one slug.
@@ -189,7 +137,7 @@ type slugScan struct {
 	src    *SourceDoc
 	left   []*entry
 	recv   []int32 // Msgs indexes without a translation
-	donors []int32 // Msgs indexes with an up-to-date translation
+	donors []int32 // Msgs indexes with a translation in the memory
 	whole  bool
 }
 
@@ -202,44 +150,9 @@ func (s *streamer) scan() error {
 	s.recvAt = make([]int32, n+1)
 	seen := map[string]bool{}
 	err := workers.Batched(n, streamBatch, func(i int) error {
-		r := &res[i%streamBatch]
-		*r = slugScan{}
-		src, tgt, err := s.read(i)
-		if err != nil {
-			return err
-		}
-		r.src = src
-		have := make([]bool, len(src.Msgs))
-		if tgt != nil {
-			for _, id := range sortedIDs(tgt) {
-				msg := tgt.Messages[id]
-				from, current, whole := s.sourceOf(id, msg, src)
-				if whole {
-					r.whole = true
-					continue
-				}
-				j, live := src.find(id)
-				if !live {
-					if s.in.Current(id) {
-						r.whole = true // an ID that moved to another slug's source
-					}
-					// from is kept past the source's batch
-					r.left = append(r.left, &entry{id: id, slug: s.in.Slugs[i], msg: msg, from: strings.Clone(from), current: current})
-					continue
-				}
-				have[j] = true
-				sm := src.Msgs[j].Message
-				if (msg.Hash == sm.Hash || msg.Hash == "") && msg.Other != "" {
-					r.donors = append(r.donors, int32(j))
-				}
-			}
-		}
-		for j := range src.Msgs {
-			if !have[j] {
-				r.recv = append(r.recv, int32(j))
-			}
-		}
-		return nil
+		var err error
+		res[i%streamBatch], err = s.scanSlug(i)
+		return err
 	}, func(i int) error {
 		r := &res[i%streamBatch]
 		s.recvAt[i] = int32(len(s.recv))
@@ -255,7 +168,7 @@ func (s *streamer) scan() error {
 		}
 		for _, j := range r.donors {
 			m := &r.src.Msgs[j]
-			s.addDonor(int32(i), j, m.Norm, m.Toks, nil)
+			s.mem.add(place{int32(i), j}, m.Norm, m.Toks, nil)
 		}
 		*r = slugScan{}
 		return nil
@@ -277,6 +190,48 @@ func (s *streamer) scan() error {
 	s.taken = make([]bool, len(s.left))
 	s.obsolete = map[int32][]*entry{}
 	return err
+}
+
+// scanSlug is the first pass over slug i.
+func (s *streamer) scanSlug(i int) (slugScan, error) {
+	src, tgt, err := s.read(i)
+	if err != nil {
+		return slugScan{}, err
+	}
+	r := slugScan{src: src}
+	have := make([]bool, len(src.Msgs))
+	if tgt != nil {
+		for _, id := range sortedIDs(tgt) {
+			msg := tgt.Messages[id]
+			from, current, whole := s.sourceOf(id, msg, src)
+			if whole {
+				r.whole = true
+				continue
+			}
+			j, live := src.find(id)
+			if !live {
+				if s.in.Current(id) {
+					r.whole = true // an ID that moved to another slug's source
+				}
+				// from is kept past the source's batch
+				r.left = append(r.left, &entry{id: id, slug: s.in.Slugs[i], msg: msg, from: strings.Clone(from), current: current})
+				continue
+			}
+			have[j] = true
+			if s.donate != nil {
+				sm := src.Msgs[j].Message
+				if out, _ := kept(msg, from, sm); inMemory(out, sm) {
+					r.donors = append(r.donors, int32(j))
+				}
+			}
+		}
+	}
+	for j := range src.Msgs {
+		if !have[j] {
+			r.recv = append(r.recv, int32(j))
+		}
+	}
+	return r, nil
 }
 
 // read returns slug i's source (empty when it has none) and catalog.
@@ -304,45 +259,48 @@ func (s *streamer) sourceOf(id string, msg Message, src *SourceDoc) (from string
 	return from, current, false
 }
 
-// addDonor records an up-to-date translation at (slug, msg) whose source
-// has normalized text norm and tokens toks; entry is set for one this
-// merge placed.
-func (s *streamer) addDonor(slug, msg int32, norm NormKey, toks []int32, e *entry) {
-	s.countTokens(toks)
-	if k, ok := s.donorOf[norm]; ok {
-		// the same text has the same tokens: only the first place counts
-		if d := &s.donors[k]; !d.before(slug, msg) {
-			d.slug, d.msg, d.entry = slug, msg, e
-		}
-		return
-	}
-	d := donor{slug: slug, msg: msg, entry: e, tok: int32(len(s.arena)), ntok: int32(len(toks))}
-	if len(toks) >= memoryMinWords {
-		s.arena = append(s.arena, toks...)
-	}
-	s.donorOf[norm] = int32(len(s.donors))
-	s.donors = append(s.donors, d)
+// donateTo adds a translation the merge moved or carried to receiver r,
+// up to date there, to the memory.
+func (s *streamer) donateTo(r *receiver, e *entry, toks []int32) {
+	s.mem.add(place{r.slug, r.msg}, r.norm, toks, e)
 }
 
-// countTokens counts a donor once for each distinct token it has.
-func (s *streamer) countTokens(toks []int32) {
-	for i, t := range toks {
-		if t < 0 || containsBefore(toks, i) {
-			continue
-		}
-		s.tokCount[t]++
-	}
-}
-
-// containsBefore reports whether toks[i] occurs in toks[:i]; texts are
-// short, so a scan beats a set.
-func containsBefore(toks []int32, i int) bool {
-	for _, t := range toks[:i] {
-		if t == toks[i] {
-			return true
+// eachReceiverSlug is core.each for StreamMerge: it reads, a batch at a
+// time, the source of every slug with a receiver that want selects, and
+// calls work with it and those receivers on several goroutines.
+func (s *streamer) eachReceiverSlug(want func(r *receiver) bool, work func(msgs []SourceMsg, ris []int32) any, fold func(any)) error {
+	var slugs []int32
+	for i := range len(s.in.Slugs) {
+		for ri := s.recvAt[i]; ri < s.recvAt[i+1]; ri++ {
+			if want(&s.recv[ri]) {
+				slugs = append(slugs, int32(i))
+				break
+			}
 		}
 	}
-	return false
+	res := make([]any, streamBatch)
+	return workers.Batched(len(slugs), streamBatch, func(j int) error {
+		i := slugs[j]
+		src, err := s.in.Source(int(i))
+		if err != nil {
+			return err
+		}
+		if src == nil {
+			src = &SourceDoc{}
+		}
+		var ris []int32
+		for ri := s.recvAt[i]; ri < s.recvAt[i+1]; ri++ {
+			if want(&s.recv[ri]) {
+				ris = append(ris, ri)
+			}
+		}
+		res[j%streamBatch] = work(src.Msgs, ris)
+		return nil
+	}, func(j int) error {
+		fold(res[j%streamBatch])
+		res[j%streamBatch] = nil
+		return nil
+	})
 }
 
 // previousOf is the part of previous that c's messages need.

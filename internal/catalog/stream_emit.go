@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/healthloc/healthloc/internal/workers"
@@ -76,7 +78,12 @@ func (s *streamer) merged(i int, src *SourceDoc, tgt *Catalog) (*Catalog, map[st
 	}
 	for ri := s.recvAt[i]; ri < s.recvAt[i+1]; ri++ {
 		if r := &s.recv[ri]; r.how != unfilled {
-			s.place(c, prev, src.Msgs[r.msg].Message, r)
+			sm := src.Msgs[r.msg].Message
+			msg, p := s.give(r, sm)
+			if p != "" {
+				prev[sm.ID] = p
+			}
+			c.Messages[sm.ID] = msg
 		}
 	}
 	for _, e := range s.obsolete[int32(i)] {
@@ -97,25 +104,30 @@ func (s *streamer) merged(i int, src *SourceDoc, tgt *Catalog) (*Catalog, map[st
 	return c, prev
 }
 
-// place gives receiver r, whose source message is sm, its translation,
-// as Merge's place does.
-func (s *streamer) place(c *Catalog, prev map[string]string, sm Message, r *receiver) {
-	var msg Message
-	var from string
-	upToDate := false
-	switch r.how {
-	case filledMoved, filledCarried:
-		e := s.left[r.from]
-		msg, from, upToDate = e.msg, e.from, r.how == filledMoved && e.current
-	case filledExact:
-		msg, upToDate = Message{Other: s.donors[r.from].used.other}, true
-	case filledFuzzy:
-		d := s.donors[r.from].used
-		msg, from = Message{Hash: d.hash, Other: d.other}, d.from
+// fetchDonors reads the translation and source of every donor used.
+func (s *streamer) fetchDonors() error {
+	bySlug := map[int32][]int32{}
+	for k := range s.mem.donors {
+		if d := &s.mem.donors[k]; d.used != nil {
+			bySlug[d.at.slug] = append(bySlug[d.at.slug], int32(k))
+		}
 	}
-	msg, p := placed(msg, from, sm, upToDate)
-	if p != "" {
-		prev[sm.ID] = p
-	}
-	c.Messages[sm.ID] = msg
+	slugs := slices.Sorted(maps.Keys(bySlug))
+	return workers.Batched(len(slugs), streamBatch, func(j int) error {
+		src, tgt, err := s.read(int(slugs[j]))
+		if err != nil {
+			return err
+		}
+		for _, k := range bySlug[slugs[j]] {
+			d := &s.mem.donors[k]
+			m := src.Msgs[d.at.msg]
+			d.used.from, d.used.hash = strings.Clone(m.Other), strings.Clone(m.Hash)
+			if d.entry != nil {
+				d.used.other = d.entry.msg.Other
+			} else if tgt != nil {
+				d.used.other = tgt.Messages[m.ID].Other
+			}
+		}
+		return nil
+	}, func(int) error { return nil })
 }

@@ -1,7 +1,25 @@
 // Package plan collects the files a command wants to write and writes
-// them. It is the only code in healthloc that writes files: every write is
-// atomic (temp file, fsync, rename), so an interrupted run never leaves a
-// half-written file and two runs at once never corrupt one.
+// them. Every file healthloc writes as a whole goes through it: every
+// write is atomic (temp file, fsync, rename), so an interrupted run never
+// leaves a half-written file and two runs at once never corrupt one. The
+// lock files that keep two runs apart are its own too (lock.go), and so
+// is the cache's record of the last run (cache.Save writes through
+// Apply).
+//
+// Two files may not go through plan, because they are not written whole
+// and renamed over a path, which is what makes plan's writes atomic:
+//
+//   - the scratch file in which a lean extract keeps its record of the
+//     sources (project's spill), with the folder it is made in. It is not
+//     output: it is unlinked as soon as it is made, so no path ever names
+//     it and not even a killed run leaves it behind, and it is appended
+//     to and read back in place while the extract runs;
+//   - the review server's audit log (server's appendAudit), which is
+//     append-only: a line is added and synced, through an os.Root, and
+//     the lines before it are never rewritten.
+//
+// The developer tools (cmd/healthloc-corpus, the go:generate programs)
+// are not healthloc and write with the os package.
 package plan
 
 import (
@@ -57,6 +75,11 @@ func (p *Plan) Add(path string, data []byte) {
 	}
 	p.index[clean] = len(p.Files)
 	p.Files = append(p.Files, File{Path: path, Data: data})
+}
+
+// Append adds q's files, removals and second-round files after p's own.
+func (p *Plan) Append(q Plan) {
+	p.Files, p.Remove, p.Then = append(p.Files, q.Files...), append(p.Remove, q.Remove...), append(p.Then, q.Then...)
 }
 
 // lookup finds clean in Files through the index, rebuilding the index

@@ -1,11 +1,23 @@
-// Package project loads a healthloc project (configuration, content and
-// catalogs) into memory and answers questions about translation state.
-// It reads through an fs.FS and never writes.
+// Package project is a healthloc project in memory: its configuration,
+// content documents, served catalogs and work area, read through an
+// fs.FS, whole or lean (documents parsed when needed, a window of them at
+// a time). It answers questions about translation state (Lookup, Resolve,
+// the review gate that holds translations back), and it computes what
+// the commands change: Extract merges every target locale's catalogs with
+// the content (catalog.Merge, or catalog.StreamMerge for a lean project),
+// and Split, PlanDoc, PlanReviews and PlanWrite divide a locale's
+// translations between the served catalogs and the work area.
+//
+// It writes none of the project's files: every change comes back as a
+// plan.Plan for the caller to apply. The one file it writes is scratch: a
+// lean extract keeps its record of the sources in an unlinked temporary
+// file (see spill).
 package project
 
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -113,8 +125,9 @@ type LoadOptions struct {
 	// 1,024.
 	Window int
 	// SpillDir is the folder where a lean extract keeps its temporary
-	// record of the sources, on disk (the system's temporary folder,
-	// which may be memory, when empty).
+	// record of the sources, on disk; it is created if need be. When it
+	// is empty or cannot be created, the system's temporary folder (which
+	// may be memory) is used.
 	SpillDir string
 	// Context, when set, stops the work once it is done (a signal):
 	// every read of a content or catalog file then fails with its cause.
@@ -201,8 +214,17 @@ func (p *Project) readCatalog(name string) (*catalog.Catalog, error) {
 // catalogFiles lists the catalog files in one locale's folder, sorted by
 // slug: names[i] is slugs[i]'s file.
 func (p *Project) catalogFiles(dir string) (slugs, names []string, err error) {
-	suffix := "." + path.Base(dir) + ".toml"
+	return p.tomlFiles(dir, "."+path.Base(dir)+".toml", false)
+}
+
+// tomlFiles lists the TOML files below dir but hidden ones, sorted by
+// slug, a file's path below dir less suffix: names[i] is slugs[i]'s file.
+// Every file must end in suffix. A missing dir has none when missingOK.
+func (p *Project) tomlFiles(dir, suffix string, missingOK bool) (slugs, names []string, err error) {
 	err = fs.WalkDir(p.fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if missingOK && errors.Is(err, fs.ErrNotExist) && name == dir {
+			return fs.SkipDir
+		}
 		if err != nil {
 			return err
 		}
@@ -277,13 +299,7 @@ func (p *Project) WorkDoc(loc language.Tag, slug string) *workarea.DocFile {
 // file. It is for a Project loaded whole.
 func (p *Project) PlanWrite(loc language.Tag, slugs []string, cats map[string]*catalog.Catalog, st *workarea.State) plan.Plan {
 	var pl plan.Plan
-	bySlug := map[string]map[string]workarea.Candidate{}
-	for id, c := range st.Candidates {
-		if bySlug[c.Slug] == nil {
-			bySlug[c.Slug] = map[string]workarea.Candidate{}
-		}
-		bySlug[c.Slug][id] = c
-	}
+	bySlug := candidatesBySlug(st)
 	docs := map[string]*Doc{}
 	for _, d := range p.Docs {
 		docs[d.Slug] = d
@@ -311,11 +327,22 @@ func (p *Project) PlanWrite(loc language.Tag, slugs []string, cats map[string]*c
 		}
 		part, moved := p.planDoc(loc, slug, out, st, p.WorkDoc(loc, slug), p.served[loc.String()][slug])
 		p.moved.add(loc.String(), moved)
-		pl.Files, pl.Remove, pl.Then = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...), append(pl.Then, part.Then...)
+		pl.Append(part)
 	}
-	part := p.PlanReviews(loc, st)
-	pl.Files, pl.Remove = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...)
+	pl.Append(p.PlanReviews(loc, st))
 	return pl
+}
+
+// candidatesBySlug is st's candidates, by slug.
+func candidatesBySlug(st *workarea.State) map[string]map[string]workarea.Candidate {
+	out := map[string]map[string]workarea.Candidate{}
+	for id, c := range st.Candidates {
+		if out[c.Slug] == nil {
+			out[c.Slug] = map[string]workarea.Candidate{}
+		}
+		out[c.Slug][id] = c
+	}
+	return out
 }
 
 // readLimited reads a content or catalog file, refusing one larger than

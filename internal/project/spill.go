@@ -13,6 +13,11 @@ import (
 // spill keeps every slug's catalog.SourceDoc in a temporary file while
 // an extract runs, so that each locale's merge can read the sources again
 // without holding the project's text in memory.
+//
+// It is the one file project writes, and it does not go through plan:
+// it is scratch, not output. It is unlinked as soon as it is made, so no
+// path ever names it, and it is written and read back in place, while
+// plan writes a file's whole bytes once and renames them over a path.
 type spill struct {
 	f   *os.File
 	w   *bufio.Writer
@@ -21,7 +26,12 @@ type spill struct {
 	buf []byte
 }
 
+// newSpill makes the temporary file in dir, which it creates if need be,
+// or in the system's temporary folder when dir is "" or cannot be made.
 func newSpill(dir string) (*spill, error) {
+	if dir != "" && os.MkdirAll(dir, 0o755) != nil {
+		dir = ""
+	}
 	f, err := os.CreateTemp(dir, "healthloc-sources-*")
 	if err != nil {
 		return nil, fmt.Errorf("temporary file for the sources: %w", err)

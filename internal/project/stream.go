@@ -70,22 +70,50 @@ type sources struct {
 func (p *Project) streamSources(sp *spill, emit func(plan.Plan) error, rep *ExtractReport) (*sources, error) {
 	srcTag := p.Config.Source()
 	s := &sources{sp: sp, vocab: catalog.NewVocab()}
-	oldName := map[string]string{}
+	oldFiles := map[string]string{} // slug → its source catalog on disk
 	if dir, ok := p.localeDirs[srcTag.String()]; ok {
 		slugs, names, err := p.catalogFiles(dir)
 		if err != nil {
 			return nil, err
 		}
 		for i, slug := range slugs {
-			oldName[slug] = names[i]
+			oldFiles[slug] = names[i]
 		}
 	}
-	readOld := func(slug string) (*catalog.Catalog, error) {
-		if name, ok := oldName[slug]; ok {
-			return p.readCatalog(name)
-		}
-		return nil, nil
+	part, err := p.spillDocs(s, oldFiles, emit, rep)
+	if err != nil {
+		return nil, err
 	}
+	// old source catalogs whose document is gone (deleted or moved): their
+	// translations move or stay obsolete, and the catalog goes
+	for _, slug := range slices.Sorted(maps.Keys(oldFiles)) {
+		old, err := p.readCatalog(oldFiles[slug])
+		if err != nil {
+			return nil, err
+		}
+		if err := s.add(slug, catalog.NewSourceDoc(nil, old)); err != nil {
+			return nil, err
+		}
+		part.Remove = append(part.Remove, p.CatalogPath(srcTag, slug))
+	}
+	if err := emit(part); err != nil {
+		return nil, err
+	}
+	if err := sp.done(); err != nil {
+		return nil, err
+	}
+	s.slugs = slices.Sorted(maps.Keys(sp.at))
+	s.shared = s.current.seal()
+	s.shared = s.old.seal() || s.shared
+	return s, nil
+}
+
+// spillDocs parses the documents a batch at a time, on all cores, adds
+// each one's source to s and hands over its source catalog. oldFiles are
+// the source catalogs on disk by slug; spillDocs drops those of the
+// documents it finds. It returns the last part, not handed over yet.
+func (p *Project) spillDocs(s *sources, oldFiles map[string]string, emit func(plan.Plan) error, rep *ExtractReport) (plan.Plan, error) {
+	srcTag := p.Config.Source()
 	type parsed struct {
 		doc  *Doc
 		src  *catalog.SourceDoc
@@ -94,19 +122,16 @@ func (p *Project) streamSources(sp *spill, emit func(plan.Plan) error, rep *Extr
 	res := make([]parsed, docBatch)
 	var u uniqueness
 	var part plan.Plan
-	flush := func() error {
-		err := emit(part)
-		part = plan.Plan{}
-		return err
-	}
 	err := workers.Batched(len(p.files), docBatch, func(i int) error {
 		d, err := p.parseFile(p.files[i], p.encoding)
 		if err != nil {
 			return err
 		}
-		old, err := readOld(d.Slug)
-		if err != nil {
-			return err
+		var old *catalog.Catalog
+		if name, ok := oldFiles[d.Slug]; ok {
+			if old, err = p.readCatalog(name); err != nil {
+				return err
+			}
 		}
 		p.syntax.note(d)
 		res[i%docBatch] = parsed{d, catalog.NewSourceDoc(d.Source, old), catalog.Marshal(d.Source)}
@@ -117,7 +142,7 @@ func (p *Project) streamSources(sp *spill, emit func(plan.Plan) error, rep *Extr
 		if err := u.check(p.Config.ContentRoot, r.doc); err != nil {
 			return err
 		}
-		delete(oldName, r.doc.Slug)
+		delete(oldFiles, r.doc.Slug)
 		if err := s.add(r.doc.Slug, r.src); err != nil {
 			return err
 		}
@@ -128,36 +153,14 @@ func (p *Project) streamSources(sp *spill, emit func(plan.Plan) error, rep *Extr
 		if p.progress != nil {
 			p.progress(i+1, len(p.files))
 		}
-		if len(part.Files) == docBatch {
-			return flush()
+		if len(part.Files) < docBatch {
+			return nil
 		}
-		return nil
+		err := emit(part)
+		part = plan.Plan{}
+		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	// old source catalogs whose document is gone (deleted or moved): their
-	// translations move or stay obsolete, and the catalog goes
-	for _, slug := range slices.Sorted(maps.Keys(oldName)) {
-		old, err := readOld(slug)
-		if err != nil {
-			return nil, err
-		}
-		if err := s.add(slug, catalog.NewSourceDoc(nil, old)); err != nil {
-			return nil, err
-		}
-		part.Remove = append(part.Remove, p.CatalogPath(srcTag, slug))
-	}
-	if err := flush(); err != nil {
-		return nil, err
-	}
-	if err := sp.done(); err != nil {
-		return nil, err
-	}
-	s.slugs = slices.Sorted(maps.Keys(sp.at))
-	s.shared = s.current.seal()
-	s.shared = s.old.seal() || s.shared
-	return s, nil
+	return part, err
 }
 
 // add numbers and spills one slug's source and notes its IDs.
@@ -175,130 +178,144 @@ func (s *sources) add(slug string, d *catalog.SourceDoc) error {
 	return s.sp.add(slug, d)
 }
 
+// localeStream is one target locale's streaming merge: what it reads
+// ahead of the merge, and where the files go.
+type localeStream struct {
+	p   *Project
+	loc language.Tag
+	src *sources
+	st  *workarea.State
+	// slugs are every slug with a source or a catalog, sorted, and
+	// refs[i] are slugs[i]'s files in the locale.
+	slugs []string
+	refs  []docRef
+	// candidates are st's candidates by slug.
+	candidates map[string]map[string]workarea.Candidate
+	look       MemoryLookup
+	emit       func(plan.Plan) error
+}
+
 // streamLocale merges one target locale's catalogs with the sources and
 // hands over its served catalogs, work files and reviews.
 func (p *Project) streamLocale(loc language.Tag, s *sources, opts ExtractOptions, emit func(plan.Plan) error) (LocaleChange, error) {
 	change := LocaleChange{Locale: loc.String()}
-	st, err := p.readState(loc.String())
+	ls, err := p.newLocaleStream(loc, s, opts, emit)
 	if err != nil {
 		return change, err
 	}
-	tslugs, trefs, err := p.localeFiles(loc.String())
+	emitted := make([]bool, len(ls.slugs))
+	in := ls.input(opts)
+	in.Emit = func(docs []catalog.Emitted) error {
+		for _, d := range docs {
+			emitted[d.Slug] = true
+		}
+		return ls.emitDocs(docs)
+	}
+	res, err := catalog.StreamMerge(in)
 	if err != nil {
 		return change, err
 	}
-	// The work files are read ahead for the previous sources, which the
-	// merge needs for every slug, and the candidates; they are few next
-	// to the served catalogs.
-	for i, ref := range trefs {
-		if ref.work == "" {
-			continue
-		}
-		_, doc, err := p.readDoc(loc.String(), docRef{work: ref.work})
-		if err != nil {
-			return change, err
-		}
-		absorb(st, tslugs[i], doc)
-	}
-	candidates := map[string]map[string]workarea.Candidate{}
-	for id, c := range st.Candidates {
-		if candidates[c.Slug] == nil {
-			candidates[c.Slug] = map[string]workarea.Candidate{}
-		}
-		candidates[c.Slug][id] = c
-	}
-	// every slug with a source or a catalog, and its files
-	var slugs []string
-	var refs []docRef
-	for i, j := 0, 0; i < len(s.slugs) || j < len(tslugs); {
-		switch {
-		case j == len(tslugs) || i < len(s.slugs) && s.slugs[i] < tslugs[j]:
-			slugs, refs = append(slugs, s.slugs[i]), append(refs, docRef{})
-			i++
-		case i == len(s.slugs) || tslugs[j] < s.slugs[i]:
-			slugs, refs = append(slugs, tslugs[j]), append(refs, trefs[j])
-			j++
-		default:
-			slugs, refs = append(slugs, s.slugs[i]), append(refs, trefs[j])
-			i, j = i+1, j+1
-		}
-	}
-	look, err := memoryFor(opts, loc)
-	if err != nil {
-		return change, err
-	}
-	emitted := make([]bool, len(slugs))
-	previous := make(map[string]string, len(st.Previous))
-	for id, pr := range st.Previous {
-		previous[id] = pr.Source
-	}
-	res, err := catalog.StreamMerge(catalog.StreamInput{
-		Slugs:  slugs,
-		Source: func(i int) (*catalog.SourceDoc, error) { return s.sp.read(slugs[i]) },
-		Target: func(i int) (*catalog.Catalog, error) {
-			if refs[i] == (docRef{}) {
-				if slugs[i] == UISlug {
-					return p.shippedUI(loc.String()), nil
-				}
-				return nil, nil
-			}
-			c, _, err := p.readDoc(loc.String(), refs[i])
-			return c, err
-		},
-		Current: s.current.has, Old: s.old.has, Whole: s.shared, Vocab: s.vocab,
-		Previous: previous, Threshold: opts.Threshold, NoMemory: opts.NoMemory, Prune: opts.Prune,
-		Emit: func(docs []catalog.Emitted) error {
-			for _, d := range docs {
-				emitted[d.Slug] = true
-			}
-			return p.emitDocs(loc, slugs, refs, docs, candidates, st, look, emit)
-		},
-	})
-	if err != nil {
-		return change, err
-	}
-	if look != nil {
-		if err := p.memoryRest(loc, s, slugs, refs, emitted, candidates, st, look, emit); err != nil {
+	if ls.look != nil {
+		if err := ls.memoryRest(emitted); err != nil {
 			return change, err
 		}
 	}
 	change.MergeReport = res.Report
 	// a document whose work file holds only candidates has no catalog
 	// for the merge and is not emitted: its file stays as it is
-	var part plan.Plan
-	next := p.PlanReviews(loc, st)
-	part.Files, part.Remove = append(part.Files, next.Files...), append(part.Remove, next.Remove...)
 	p.finish(&change)
-	return change, emit(part)
+	return change, emit(p.PlanReviews(loc, ls.st))
+}
+
+// newLocaleStream reads loc's state and lists its files. The work files
+// are read ahead for the previous sources, which the merge needs for
+// every slug, and the candidates; they are few next to the served
+// catalogs.
+func (p *Project) newLocaleStream(loc language.Tag, s *sources, opts ExtractOptions, emit func(plan.Plan) error) (*localeStream, error) {
+	ls := &localeStream{p: p, loc: loc, src: s, emit: emit}
+	var err error
+	if ls.st, err = p.readState(loc.String()); err != nil {
+		return nil, err
+	}
+	tslugs, trefs, err := p.localeFiles(loc.String())
+	if err != nil {
+		return nil, err
+	}
+	for i, ref := range trefs {
+		if ref.work == "" {
+			continue
+		}
+		_, doc, err := p.readDoc(loc.String(), docRef{work: ref.work})
+		if err != nil {
+			return nil, err
+		}
+		absorb(ls.st, tslugs[i], doc)
+	}
+	ls.candidates = candidatesBySlug(ls.st)
+	joinSorted(s.slugs, tslugs, func(slug string, _, j int) {
+		ref := docRef{}
+		if j >= 0 {
+			ref = trefs[j]
+		}
+		ls.slugs, ls.refs = append(ls.slugs, slug), append(ls.refs, ref)
+	})
+	if ls.look, err = memoryFor(opts, loc); err != nil {
+		return nil, err
+	}
+	return ls, nil
+}
+
+// input is the locale's catalog.StreamInput, but Emit.
+func (ls *localeStream) input(opts ExtractOptions) catalog.StreamInput {
+	previous := make(map[string]string, len(ls.st.Previous))
+	for id, pr := range ls.st.Previous {
+		previous[id] = pr.Source
+	}
+	s, p, loc := ls.src, ls.p, ls.loc.String()
+	return catalog.StreamInput{
+		Slugs:  ls.slugs,
+		Source: func(i int) (*catalog.SourceDoc, error) { return s.sp.read(ls.slugs[i]) },
+		Target: func(i int) (*catalog.Catalog, error) {
+			if ls.refs[i] == (docRef{}) {
+				if ls.slugs[i] == UISlug {
+					return p.shippedUI(loc), nil
+				}
+				return nil, nil
+			}
+			c, _, err := p.readDoc(loc, ls.refs[i])
+			return c, err
+		},
+		Current: s.current.has, Old: s.old.has, Whole: s.shared, Vocab: s.vocab,
+		Previous: previous, Threshold: opts.Threshold, NoMemory: opts.NoMemory, Prune: opts.Prune,
+	}
 }
 
 // emitDocs hands over the files of a batch of merged documents.
-func (p *Project) emitDocs(loc language.Tag, slugs []string, refs []docRef, docs []catalog.Emitted,
-	candidates map[string]map[string]workarea.Candidate, st *workarea.State, look MemoryLookup, emit func(plan.Plan) error) error {
+func (ls *localeStream) emitDocs(docs []catalog.Emitted) error {
 	parts := make([]plan.Plan, len(docs))
 	err := workers.Map(len(docs), 0, func(k int) error {
-		slug := slugs[docs[k].Slug]
-		cands := candidates[slug]
-		if src := docs[k].Source; src != nil && look != nil {
-			cands = fromMemory(look, slug, src.Msgs, docs[k].Cat, cands, st.Candidates)
-			p.fromMemory.add(loc.String(), len(cands)-len(candidates[slug]))
+		slug := ls.slugs[docs[k].Slug]
+		cands := ls.candidates[slug]
+		if src := docs[k].Source; src != nil && ls.look != nil {
+			cands = fromMemory(ls.look, slug, src.Msgs, docs[k].Cat, cands, ls.st.Candidates)
+			ls.p.fromMemory.add(ls.loc.String(), len(cands)-len(ls.candidates[slug]))
 		}
-		return p.addDoc(&parts[k], loc, slug, refs[docs[k].Slug], docs[k], cands, st)
+		return ls.addDoc(&parts[k], docs[k], cands)
 	})
 	if err != nil {
 		return err
 	}
 	var part plan.Plan
-	for k := range docs {
-		part.Files, part.Remove, part.Then = append(part.Files, parts[k].Files...), append(part.Remove, parts[k].Remove...), append(part.Then, parts[k].Then...)
+	for _, pk := range parts {
+		part.Append(pk)
 	}
-	return emit(part)
+	return ls.emit(part)
 }
 
-// addDoc adds to pl the files of one merged document, given the files it
+// addDoc adds to pl the files of merged document d, given the files it
 // had.
-func (p *Project) addDoc(pl *plan.Plan, loc language.Tag, slug string, ref docRef, d catalog.Emitted,
-	candidates map[string]workarea.Candidate, st *workarea.State) error {
+func (ls *localeStream) addDoc(pl *plan.Plan, d catalog.Emitted, candidates map[string]workarea.Candidate) error {
+	p, loc, slug, ref := ls.p, ls.loc, ls.slugs[d.Slug], ls.refs[d.Slug]
 	var old *workarea.DocFile
 	if ref.work != "" {
 		var err error
@@ -311,8 +328,8 @@ func (p *Project) addDoc(pl *plan.Plan, loc language.Tag, slug string, ref docRe
 	if d.Cat != nil {
 		d.Cat.Locale = loc.String()
 	}
-	part, moved := p.planDoc(loc, slug, out, st, old, ref.served != "")
+	part, moved := p.planDoc(loc, slug, out, ls.st, old, ref.served != "")
 	p.moved.add(loc.String(), moved)
-	pl.Files, pl.Remove, pl.Then = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...), append(pl.Then, part.Then...)
+	pl.Append(part)
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"maps"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -131,47 +130,41 @@ func (p *Project) localeFiles(loc string) (slugs []string, refs []docRef, err er
 			return nil, nil, err
 		}
 	}
-	for i, j := 0, 0; i < len(sslugs) || j < len(wslugs); {
+	joinSorted(sslugs, wslugs, func(slug string, i, j int) {
+		ref := docRef{}
+		if i >= 0 {
+			ref.served = snames[i]
+		}
+		if j >= 0 {
+			ref.work = wnames[j]
+		}
+		slugs, refs = append(slugs, slug), append(refs, ref)
+	})
+	return slugs, refs, nil
+}
+
+// joinSorted walks two sorted lists of slugs together, calling add once
+// for each slug with its index in a and in b, -1 where a list lacks it.
+func joinSorted(a, b []string, add func(slug string, i, j int)) {
+	for i, j := 0, 0; i < len(a) || j < len(b); {
 		switch {
-		case j == len(wslugs) || i < len(sslugs) && sslugs[i] < wslugs[j]:
-			slugs, refs = append(slugs, sslugs[i]), append(refs, docRef{served: snames[i]})
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			add(a[i], i, -1)
 			i++
-		case i == len(sslugs) || wslugs[j] < sslugs[i]:
-			slugs, refs = append(slugs, wslugs[j]), append(refs, docRef{work: wnames[j]})
+		case i == len(a) || b[j] < a[i]:
+			add(b[j], -1, j)
 			j++
 		default:
-			slugs, refs = append(slugs, sslugs[i]), append(refs, docRef{snames[i], wnames[j]})
+			add(a[i], i, j)
 			i, j = i+1, j+1
 		}
 	}
-	return slugs, refs, nil
 }
 
 // workFiles lists the document files in a locale's work-area folder,
 // sorted by slug.
 func (p *Project) workFiles(dir string) (slugs, names []string, err error) {
-	err = fs.WalkDir(p.fsys, dir, func(name string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && name == dir {
-			return fs.SkipDir
-		}
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(name, ".toml") || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		names = append(names, name)
-		return nil
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	slugs = make([]string, len(names))
-	for i, name := range names {
-		slugs[i] = strings.TrimSuffix(strings.TrimPrefix(name, dir+"/"), ".toml")
-	}
-	sort.Sort(byFirst{slugs, names})
-	return slugs, names, nil
+	return p.tomlFiles(dir, ".toml", true)
 }
 
 // readDoc reads one document's files in loc: its logical catalog (nil
