@@ -65,11 +65,9 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 	bar := newProgress(io, g.Quiet, "extract")
 	defer bar.finish()
 	// The spilled sources go beside the cache, on the project's disk:
-	// the system's temporary folder may be memory.
+	// the system's temporary folder may be memory. The spill makes the
+	// folder, and falls back to the temporary folder when it cannot.
 	spill := filepath.Join(cfg.Dir, cache.Dir)
-	if os.MkdirAll(spill, 0o755) != nil {
-		spill = ""
-	}
 	p, err := g.loadWith(cfg, func(lo *project.LoadOptions) { lo.Lean, lo.Progress, lo.SpillDir = true, bar.set, spill })
 	if err != nil {
 		return err

@@ -58,7 +58,7 @@ func runMemoryRemove(ctx context.Context, io *IO, g *globalOptions, names []stri
 		return err
 	}
 	part, dropped := memory.DropCandidates(p, names)
-	pl.Files, pl.Remove, pl.Then = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...), append(pl.Then, part.Then...)
+	pl.Append(part)
 	if _, err := applyCatalogs(ctx, g, p, pl); err != nil {
 		return err
 	}

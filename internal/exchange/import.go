@@ -465,7 +465,7 @@ func (im *importer) plan() plan.Plan {
 			st = im.p.WorkflowState(tag)
 		}
 		part := im.p.PlanWrite(tag, slugs, cats, st)
-		pl.Files, pl.Remove, pl.Then = append(pl.Files, part.Files...), append(pl.Remove, part.Remove...), append(pl.Then, part.Then...)
+		pl.Append(part)
 	}
 	return pl
 }
