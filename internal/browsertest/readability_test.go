@@ -13,6 +13,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/healthloc/healthloc/internal/golden"
 	"github.com/healthloc/healthloc/internal/readability"
 	"github.com/healthloc/healthloc/internal/status"
 )
@@ -158,7 +159,7 @@ func TestReadabilityChart(t *testing.T) {
 	}
 
 	// With -update, the chart of all documents goes to docs/ for README.
-	if *update {
+	if golden.Update() {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(900, 700)); err != nil {
 			t.Fatal(err)
 		}

@@ -2,7 +2,6 @@ package browsertest
 
 import (
 	"bytes"
-	"flag"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -11,10 +10,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/golden"
 	"github.com/healthloc/healthloc/internal/project"
 )
-
-var update = flag.Bool("update", false, "rewrite the screenshots under docs/ from the current code")
 
 // TestScreenshots renders the example project at the repository root and
 // screenshots an article in es and ar and the dashboard. With -update it
@@ -53,7 +51,7 @@ func TestScreenshots(t *testing.T) {
 		if img.Width != width || img.Height < 700 {
 			t.Errorf("%s: screenshot is %d×%d, want %d wide and at least 700 high", shot.page, img.Width, img.Height, width)
 		}
-		if *update {
+		if golden.Update() {
 			if err := os.WriteFile(filepath.Join(root, "docs", shot.file), data, 0o644); err != nil {
 				t.Fatal(err)
 			}

@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,9 +11,9 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+	"github.com/healthloc/healthloc/internal/golden"
+)
 
 // sourceFiles lists the Markdown, text and HTML files under dir (missing dirs
 // give none), as paths relative to dir.
@@ -199,19 +198,7 @@ func TestLocalizeGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			ext := filepath.Ext(in)
-			golden := strings.TrimSuffix(in, ext) + ".out" + ext
-			if *update {
-				if err := os.WriteFile(golden, out, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(out, want) {
-				t.Errorf("output differs from %s (run go test -update):\n got:\n%s\nwant:\n%s", golden, out, want)
-			}
+			golden.Check(t, strings.TrimSuffix(in, ext)+".out"+ext, out)
 		})
 	}
 }

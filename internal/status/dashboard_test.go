@@ -2,8 +2,6 @@ package status
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,11 +11,10 @@ import (
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/golden"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/workarea"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 const guide = `---
 title: Fever guide
@@ -125,22 +122,7 @@ func TestDashboardGolden(t *testing.T) {
 			if again := dashboard(t, p, tag); again != got {
 				t.Fatal("two renders differ")
 			}
-			golden := filepath.Join("testdata", "dashboard."+tag+".html")
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("dashboard differs from %s; run go test -update and review the diff", golden)
-			}
+			golden.Check(t, filepath.Join("testdata", "dashboard."+tag+".html"), []byte(got))
 		})
 	}
 }
