@@ -82,13 +82,7 @@ func cmdCorpus(ts *testscript.TestScript, neg bool, args []string) {
 	n, err := strconv.Atoi(args[0])
 	ts.Check(err)
 	o := corpus.Options{Docs: n, Locales: strings.Split(args[1], ","), Seed: 1, Translated: 0.6, Stale: 0.1}
-	ts.Check(corpus.Generate(o, func(name string, data []byte) error {
-		p := ts.MkAbs(filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, data, 0o644)
-	}))
+	ts.Check(corpus.Generate(o, corpusWriter(ts.MkAbs("."))))
 }
 
 // cmdWaitfile waits, up to a minute, until a file whose name holds a
