@@ -10,8 +10,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 	"github.com/healthloc/healthloc/internal/render"
 	"github.com/healthloc/healthloc/internal/status"
 )
@@ -75,16 +75,17 @@ var targets = []string{"es", "es-MX", "ar", "fr"}
 // dashboard as dashboard.html.
 func fixture(t *testing.T) map[string][]byte {
 	t.Helper()
-	cfg, err := config.Parse("healthloc.toml", []byte(`source_locale = "en"`+"\n"+`locales = ["`+strings.Join(targets, `", "`)+`"]`+"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(fstest.MapFS{"content/fever.md": {Data: []byte(feverMD)}}, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := feverProject(t, targets...)
 	plant(p, translations)
 	return bundles(t, p, fstest.MapFS{})
+}
+
+// feverProject loads a project of the one article in English and the
+// locales.
+func feverProject(t *testing.T, locales ...string) *project.Project {
+	t.Helper()
+	conf := `source_locale = "en"` + "\n" + `locales = ["` + strings.Join(locales, `", "`) + `"]` + "\n"
+	return projecttest.Load(t, conf, fstest.MapFS{"content/fever.md": {Data: []byte(feverMD)}})
 }
 
 // plant gives p the translations (locale → source text → translation).

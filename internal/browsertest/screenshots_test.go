@@ -9,9 +9,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/golden"
-	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 // TestScreenshots renders the example project at the repository root and
@@ -19,15 +18,8 @@ import (
 // writes them to docs/, where README shows them.
 func TestScreenshots(t *testing.T) {
 	root := filepath.Join("..", "..")
-	cfg, err := config.Load(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(os.DirFS(root), cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := serve(t, bundles(t, p, os.DirFS(cfg.Abs(cfg.ContentRoot))))
+	p := projecttest.LoadDir(t, root)
+	base := serve(t, bundles(t, p, os.DirFS(p.Config.Abs(p.Config.ContentRoot))))
 	ctx := tab(t)
 	const width = 900
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 700)); err != nil {

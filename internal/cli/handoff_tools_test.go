@@ -14,8 +14,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 	"github.com/healthloc/healthloc/internal/qa"
 	"github.com/healthloc/healthloc/internal/status"
 )
@@ -103,15 +103,8 @@ func tool(t *testing.T, name string, args ...string) string {
 
 func loadProject(t *testing.T, dir string) *project.Project {
 	t.Helper()
-	cfg, err := config.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(os.DirFS(dir), cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.SetGate(qa.Gate(qa.RulesOf(cfg))) // as every command does
+	p := projecttest.LoadDir(t, dir)
+	p.SetGate(qa.Gate(qa.RulesOf(p.Config))) // as every command does
 	return p
 }
 

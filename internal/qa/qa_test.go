@@ -1,7 +1,6 @@
 package qa
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -9,7 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/config"
-	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 	"github.com/healthloc/healthloc/internal/pseudo"
 )
 
@@ -174,17 +173,10 @@ func TestPseudoPassesChecks(t *testing.T) {
 // TestExampleProject checks the repository's example project: every
 // current translation must pass with no error.
 func TestExampleProject(t *testing.T) {
-	cfg, err := config.Load("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(os.DirFS("../.."), cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := projecttest.LoadDir(t, "../..")
 	pseudo.Install(p)
-	rules := RulesOf(cfg)
-	for _, loc := range append(cfg.Targets(), pseudo.Tag) {
+	rules := RulesOf(p.Config)
+	for _, loc := range append(p.Config.Targets(), pseudo.Tag) {
 		for _, f := range Check(p, rules, loc, nil) {
 			if f.Severity == Error {
 				t.Errorf("%s %s %s [%s] %s\n  %s\n  %s", loc, f.Document, f.ID, f.Check, f.Message, f.Source, f.Translation)

@@ -6,23 +6,14 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/golden"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 func loadFixture(t *testing.T) *project.Project {
 	t.Helper()
-	dir := filepath.Join("testdata", "project")
-	cfg, err := config.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(os.DirFS(dir), cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return projecttest.LoadDir(t, filepath.Join("testdata", "project"))
 }
 
 // TestGolden renders every locale of the fixture project and compares each

@@ -10,9 +10,9 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/golden"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 	"github.com/healthloc/healthloc/internal/workarea"
 )
 
@@ -31,17 +31,10 @@ Drink plenty of water and rest.
 // title only, and a candidate for the heading.
 func dashboardFixture(t *testing.T) *project.Project {
 	t.Helper()
-	cfg, err := config.Parse("healthloc.toml", []byte(`source_locale = "en"`+"\n"+`locales = ["es", "ar"]`+"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(fstest.MapFS{
+	p := projecttest.Load(t, `source_locale = "en"`+"\n"+`locales = ["es", "ar"]`+"\n", fstest.MapFS{
 		"content/guide.md":       {Data: []byte(guide)},
 		"content/other/notes.md": {Data: []byte("# Notes\n\nKeep the medicine in a cool place.\n")},
-	}, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
 	es := map[string]string{
 		"Fever guide":     "Guía sobre la fiebre",
 		"Fever in adults": "Fiebre en adultos",

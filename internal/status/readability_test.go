@@ -17,15 +17,7 @@ func TestReadabilityWindows(t *testing.T) {
 	whole.Finish()
 	want, _ := json.Marshal(whole)
 	var rd Readability
-	windows := 0
-	err := lean.Windows(func(w *project.Project) error {
-		windows++
-		rd.Merge(ComputeReadability(w, locs, nil))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	windows := projecttest.Windows(t, lean, func(w *project.Project) { rd.Merge(ComputeReadability(w, locs, nil)) })
 	rd.Finish()
 	got, _ := json.Marshal(rd)
 	if string(got) != string(want) {

@@ -14,15 +14,7 @@ func TestComputeWindows(t *testing.T) {
 	full, lean, _ := projecttest.Windowed(t, 600, 200)
 	want, _ := json.Marshal(Compute(full, nil, true))
 	var rep Report
-	windows := 0
-	err := lean.Windows(func(w *project.Project) error {
-		windows++
-		rep.Merge(Compute(w, nil, true))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	windows := projecttest.Windows(t, lean, func(w *project.Project) { rep.Merge(Compute(w, nil, true)) })
 	got, _ := json.Marshal(rep)
 	if string(got) != string(want) {
 		t.Errorf("merged windows:\n%.600s\nwhole project:\n%.600s", got, want)
