@@ -1,31 +1,28 @@
 package qa
 
 import (
-	"fmt"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/text/language"
 
-	"github.com/healthloc/healthloc/internal/corpus"
+	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 // BenchmarkCheck runs every check on every translation of both locales
 // of a loaded project.
 func BenchmarkCheck(b *testing.B) {
-	for _, n := range corpus.BenchSizes() {
-		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
-			p, _, size := projecttest.Bench(b, n)
-			rules := RulesOf(p.Config)
-			b.SetBytes(size * int64(len(p.Config.Targets())))
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, loc := range p.Config.Targets() {
-					Check(p, rules, loc, nil)
-				}
+	projecttest.Bench(b, func(b *testing.B, p *project.Project, _ fstest.MapFS, size int64) {
+		rules := RulesOf(p.Config)
+		b.SetBytes(size * int64(len(p.Config.Targets())))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, loc := range p.Config.Targets() {
+				Check(p, rules, loc, nil)
 			}
-		})
-	}
+		}
+	})
 }
 
 // BenchmarkErrors runs the error-level checks on every pair of the

@@ -3,6 +3,7 @@
 package projecttest
 
 import (
+	"fmt"
 	"os"
 	"testing"
 	"testing/fstest"
@@ -40,25 +41,28 @@ func LoadDir(t testing.TB, dir string) *project.Project {
 	return p
 }
 
-// Bench loads the generated project the benchmarks measure: docs
-// documents in es and fr. It returns its files and the size of its
-// content too.
-func Bench(b *testing.B, docs int) (*project.Project, fstest.MapFS, int64) {
-	b.Helper()
-	o := corpus.Options{Docs: docs, Locales: []string{"es", "fr"}, Seed: 1, Translated: 0.6, Stale: 0.1}
-	fsys, size, err := corpus.MapFS(o)
-	if err != nil {
-		b.Fatal(err)
+// Bench runs f as a sub-benchmark "docs=N" for each of corpus.BenchSizes,
+// with a generated project of N documents in es and fr, loaded, its
+// files and the size of its content.
+func Bench(b *testing.B, f func(b *testing.B, p *project.Project, fsys fstest.MapFS, size int64)) {
+	for _, n := range corpus.BenchSizes() {
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			o := corpus.Options{Docs: n, Locales: []string{"es", "fr"}, Seed: 1, Translated: 0.6, Stale: 0.1}
+			fsys, size, err := corpus.MapFS(o)
+			if err != nil {
+				b.Fatal(err)
+			}
+			cfg, err := config.Parse("healthloc.toml", []byte(corpus.Config(o.Locales)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			p, err := project.Load(fsys, cfg, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			f(b, p, fsys, size)
+		})
 	}
-	cfg, err := config.Parse("healthloc.toml", []byte(corpus.Config(o.Locales)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := project.Load(fsys, cfg, "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	return p, fsys, size
 }
 
 // Windowed generates a project of docs documents in es and fr, deletes
