@@ -191,10 +191,7 @@ func TestArabicPage(t *testing.T) {
 	if got := eval[string](t, ctx, `(() => { const e = document.querySelector("article > ul > li"); return e.lang + " " + getComputedStyle(e).direction })()`); got != "en ltr" {
 		t.Errorf("fallback list item = %q, want en ltr", got)
 	}
-	settle(t, ctx, rec)
-	if p := problems(rec, base); len(p) > 0 {
-		t.Errorf("page problems: %v", p)
-	}
+	noProblems(t, ctx, rec, base, "page problems")
 }
 
 func TestMexicanSpanishFallback(t *testing.T) {
@@ -284,10 +281,7 @@ func TestHostileTranslation(t *testing.T) {
 	if h := eval[string](t, ctx, `document.querySelector("h1").textContent`); !strings.Contains(h, "Fièvre") {
 		t.Errorf("title = %q", h)
 	}
-	settle(t, ctx, rec)
-	if p := problems(rec, base); len(p) > 0 {
-		t.Errorf("page problems: %v", p)
-	}
+	noProblems(t, ctx, rec, base, "page problems")
 }
 
 func TestDashboard(t *testing.T) {
@@ -309,8 +303,5 @@ func TestDashboard(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("svg.bar").getAttribute("aria-label")`); !strings.HasPrefix(got, "español: Reviewed 0, Translated 33, Awaiting review 0, Stale 0, Missing 19") {
 		t.Errorf("first bar label = %q", got)
 	}
-	settle(t, ctx, rec)
-	if p := problems(rec, base); len(p) > 0 {
-		t.Errorf("console errors or outside requests: %v", p)
-	}
+	noProblems(t, ctx, rec, base, "console errors or outside requests")
 }

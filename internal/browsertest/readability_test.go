@@ -153,10 +153,7 @@ func TestReadabilityChart(t *testing.T) {
 	if sideBySide == 0 {
 		t.Error("no document shows a source and a translation ease score side by side")
 	}
-	settle(t, ctx, rec)
-	if p := problems(rec, base); len(p) > 0 {
-		t.Errorf("console errors or outside requests: %v", p)
-	}
+	noProblems(t, ctx, rec, base, "console errors or outside requests")
 
 	// With -update, the chart of all documents goes to docs/ for README.
 	if golden.Update() {

@@ -49,8 +49,5 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
-	settle(t, ctx, rec)
-	if p := problems(rec, base); len(p) > 0 {
-		t.Errorf("example pages: %v", p)
-	}
+	noProblems(t, ctx, rec, base, "example pages")
 }
