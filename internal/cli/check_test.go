@@ -10,11 +10,7 @@ import (
 // TestCheckExitCodes pins the exit codes CI relies on: 0 clean, 1 when
 // findings reach --fail-on, 2 for usage errors.
 func TestCheckExitCodes(t *testing.T) {
-	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
-		"healthloc.toml": "source_locale = \"en\"\nlocales = [\"es\"]\n",
-		"content/a.md":   "Take 500 mg twice a day.\n\nDrink plenty of water every day.\n",
-	})
+	dir := esProject(t, "Take 500 mg twice a day.\n\nDrink plenty of water every day.\n")
 	write := func(name, data string) { writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), data) }
 	run := func(args ...string) (int, string) {
 		code, out, errOut := runIn(dir, args...)

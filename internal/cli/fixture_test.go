@@ -35,6 +35,18 @@ func writeTree(t testing.TB, dir string, files map[string]string) {
 	}
 }
 
+// esProject writes a project in a new folder, English to Spanish, whose
+// one document is content/a.md, and returns the folder.
+func esProject(t testing.TB, article string) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"healthloc.toml": "source_locale = \"en\"\nlocales = [\"es\"]\n",
+		"content/a.md":   article,
+	})
+	return dir
+}
+
 // corpusWriter is a corpus.Generate sink that writes each file under dir.
 func corpusWriter(dir string) func(name string, data []byte) error {
 	return func(name string, data []byte) error {

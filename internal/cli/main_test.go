@@ -8,11 +8,7 @@ import (
 
 // TestExitCodes checks the one place where errors become exit codes.
 func TestExitCodes(t *testing.T) {
-	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
-		"healthloc.toml": "source_locale = \"en\"\nlocales = [\"es\"]\n",
-		"content/a.md":   "Take 5 mg once a day.\n",
-	})
+	dir := esProject(t, "Take 5 mg once a day.\n")
 	for _, tc := range []struct {
 		args []string
 		code int
