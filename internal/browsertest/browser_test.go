@@ -195,6 +195,16 @@ func settle(t *testing.T, ctx context.Context, r *record) {
 	t.Fatal("the console listener never saw the marker")
 }
 
+// noProblems waits for the page to settle and fails t, naming what, if
+// it has any problems.
+func noProblems(t *testing.T, ctx context.Context, r *record, origin, what string) {
+	t.Helper()
+	settle(t, ctx, r)
+	if p := problems(r, origin); len(p) > 0 {
+		t.Errorf("%s: %v", what, p)
+	}
+}
+
 // problems returns the console entries that are errors or warnings, and
 // the requests that left the test server.
 func problems(r *record, origin string) []string {

@@ -10,8 +10,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 	"github.com/healthloc/healthloc/internal/render"
 	"github.com/healthloc/healthloc/internal/status"
 )
@@ -75,16 +75,17 @@ var targets = []string{"es", "es-MX", "ar", "fr"}
 // dashboard as dashboard.html.
 func fixture(t *testing.T) map[string][]byte {
 	t.Helper()
-	cfg, err := config.Parse("healthloc.toml", []byte(`source_locale = "en"`+"\n"+`locales = ["`+strings.Join(targets, `", "`)+`"]`+"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(fstest.MapFS{"content/fever.md": {Data: []byte(feverMD)}}, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := feverProject(t, targets...)
 	plant(p, translations)
 	return bundles(t, p, fstest.MapFS{})
+}
+
+// feverProject loads a project of the one article in English and the
+// locales.
+func feverProject(t *testing.T, locales ...string) *project.Project {
+	t.Helper()
+	conf := `source_locale = "en"` + "\n" + `locales = ["` + strings.Join(locales, `", "`) + `"]` + "\n"
+	return projecttest.Load(t, conf, fstest.MapFS{"content/fever.md": {Data: []byte(feverMD)}})
 }
 
 // plant gives p the translations (locale → source text → translation).
@@ -190,10 +191,7 @@ func TestArabicPage(t *testing.T) {
 	if got := eval[string](t, ctx, `(() => { const e = document.querySelector("article > ul > li"); return e.lang + " " + getComputedStyle(e).direction })()`); got != "en ltr" {
 		t.Errorf("fallback list item = %q, want en ltr", got)
 	}
-	settle(t, ctx, rec)
-	if p := problems(rec, base); len(p) > 0 {
-		t.Errorf("page problems: %v", p)
-	}
+	noProblems(t, ctx, rec, base, "page problems")
 }
 
 func TestMexicanSpanishFallback(t *testing.T) {
@@ -283,10 +281,7 @@ func TestHostileTranslation(t *testing.T) {
 	if h := eval[string](t, ctx, `document.querySelector("h1").textContent`); !strings.Contains(h, "Fièvre") {
 		t.Errorf("title = %q", h)
 	}
-	settle(t, ctx, rec)
-	if p := problems(rec, base); len(p) > 0 {
-		t.Errorf("page problems: %v", p)
-	}
+	noProblems(t, ctx, rec, base, "page problems")
 }
 
 func TestDashboard(t *testing.T) {
@@ -308,8 +303,5 @@ func TestDashboard(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("svg.bar").getAttribute("aria-label")`); !strings.HasPrefix(got, "español: Reviewed 0, Translated 33, Awaiting review 0, Stale 0, Missing 19") {
 		t.Errorf("first bar label = %q", got)
 	}
-	settle(t, ctx, rec)
-	if p := problems(rec, base); len(p) > 0 {
-		t.Errorf("console errors or outside requests: %v", p)
-	}
+	noProblems(t, ctx, rec, base, "console errors or outside requests")
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/healthloc/healthloc/internal/golden"
 	"github.com/healthloc/healthloc/internal/readability"
 	"github.com/healthloc/healthloc/internal/status"
 )
@@ -152,13 +153,10 @@ func TestReadabilityChart(t *testing.T) {
 	if sideBySide == 0 {
 		t.Error("no document shows a source and a translation ease score side by side")
 	}
-	settle(t, ctx, rec)
-	if p := problems(rec, base); len(p) > 0 {
-		t.Errorf("console errors or outside requests: %v", p)
-	}
+	noProblems(t, ctx, rec, base, "console errors or outside requests")
 
 	// With -update, the chart of all documents goes to docs/ for README.
-	if *update {
+	if golden.Update() {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(900, 700)); err != nil {
 			t.Fatal(err)
 		}

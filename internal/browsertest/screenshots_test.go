@@ -2,7 +2,6 @@ package browsertest
 
 import (
 	"bytes"
-	"flag"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -10,26 +9,17 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/healthloc/healthloc/internal/config"
-	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/golden"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
-
-var update = flag.Bool("update", false, "rewrite the screenshots under docs/ from the current code")
 
 // TestScreenshots renders the example project at the repository root and
 // screenshots an article in es and ar and the dashboard. With -update it
 // writes them to docs/, where README shows them.
 func TestScreenshots(t *testing.T) {
 	root := filepath.Join("..", "..")
-	cfg, err := config.Load(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(os.DirFS(root), cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := serve(t, bundles(t, p, os.DirFS(cfg.Abs(cfg.ContentRoot))))
+	p := projecttest.LoadDir(t, root)
+	base := serve(t, bundles(t, p, os.DirFS(p.Config.Abs(p.Config.ContentRoot))))
 	ctx := tab(t)
 	const width = 900
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 700)); err != nil {
@@ -53,14 +43,11 @@ func TestScreenshots(t *testing.T) {
 		if img.Width != width || img.Height < 700 {
 			t.Errorf("%s: screenshot is %d×%d, want %d wide and at least 700 high", shot.page, img.Width, img.Height, width)
 		}
-		if *update {
+		if golden.Update() {
 			if err := os.WriteFile(filepath.Join(root, "docs", shot.file), data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	settle(t, ctx, rec)
-	if p := problems(rec, base); len(p) > 0 {
-		t.Errorf("example pages: %v", p)
-	}
+	noProblems(t, ctx, rec, base, "example pages")
 }

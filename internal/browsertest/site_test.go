@@ -8,7 +8,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/render"
 )
@@ -41,14 +40,7 @@ func TestCustomTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Parse("healthloc.toml", []byte(`source_locale = "en"`+"\n"+`locales = ["`+strings.Join(targets, `", "`)+`"]`+"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(fstest.MapFS{"content/fever.md": {Data: []byte(feverMD)}}, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := feverProject(t, targets...)
 	plant(p, translations)
 	base := serve(t, bundles(t, p, fstest.MapFS{}, tm))
 	ctx := tab(t)
@@ -82,14 +74,7 @@ const hasHangul = `s => /[\uac00-\ud7a3]/.test(s)`
 // ko page-text catalog of the second project lacks two messages.
 func TestKoreanChrome(t *testing.T) {
 	for _, missing := range [][]string{nil, {"Contents", "FallbackPartial"}} {
-		cfg, err := config.Parse("healthloc.toml", []byte("source_locale = \"en\"\nlocales = [\"ko\"]\n"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := project.Load(fstest.MapFS{"content/fever.md": {Data: []byte(feverMD)}}, cfg, "")
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := feverProject(t, "ko")
 		plant(p, map[string]map[string]string{"ko": {"Fever in children": "어린이의 발열", "Medicine": "약", "Danger signs": "위험 신호"}})
 		for _, m := range missing {
 			delete(p.Catalogs["ko"][project.UISlug].Messages, project.UIID(m))

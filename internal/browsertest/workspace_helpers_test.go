@@ -24,6 +24,7 @@ import (
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/edit"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 	"github.com/healthloc/healthloc/internal/qa"
 	"github.com/healthloc/healthloc/internal/server"
 )
@@ -157,15 +158,7 @@ func copyTree(from, to string) error {
 // load reads the workspace's project as the command line would.
 func (w *workspace) load(t *testing.T) *project.Project {
 	t.Helper()
-	cfg, err := config.Load(w.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(os.DirFS(w.dir), cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return projecttest.LoadDir(t, w.dir)
 }
 
 // entry finds the message of document slug whose source contains text.

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/edit"
+	"github.com/healthloc/healthloc/internal/golden"
 	"github.com/healthloc/healthloc/internal/project"
 	"github.com/healthloc/healthloc/internal/status"
 )
@@ -388,7 +389,7 @@ func TestWorkspaceScreenshots(t *testing.T) {
 		if err != nil || img.Width != width || img.Height < 400 {
 			t.Errorf("%s: %d×%d, %v", file, img.Width, img.Height, err)
 		}
-		if *update {
+		if golden.Update() {
 			if err := os.WriteFile(filepath.Join("..", "..", "docs", file), data, 0o644); err != nil {
 				t.Fatal(err)
 			}

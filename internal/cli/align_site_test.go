@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -97,12 +95,11 @@ func alignPage(tb testing.TB, dir, loc, name string) sitePage {
 // must end with, or -1 for any.
 func cliRun(tb testing.TB, dir string, want int, args ...string) (string, string) {
 	tb.Helper()
-	var out, errOut bytes.Buffer
-	code := run(context.Background(), &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}, append([]string{"-C", dir}, args...))
+	code, out, errOut := runIn(dir, args...)
 	if want >= 0 && code != want {
-		tb.Fatalf("healthloc %s: exit %d\n%s%s", strings.Join(args, " "), code, out.String(), errOut.String())
+		tb.Fatalf("healthloc %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
 	}
-	return out.String(), errOut.String()
+	return out, errOut
 }
 
 func segmentTexts(tb testing.TB, path string) []string {

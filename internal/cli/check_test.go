@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,23 +10,11 @@ import (
 // TestCheckExitCodes pins the exit codes CI relies on: 0 clean, 1 when
 // findings reach --fail-on, 2 for usage errors.
 func TestCheckExitCodes(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, data string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("healthloc.toml", "source_locale = \"en\"\nlocales = [\"es\"]\n")
-	write("content/a.md", "Take 500 mg twice a day.\n\nDrink plenty of water every day.\n")
+	dir := esProject(t, "Take 500 mg twice a day.\n\nDrink plenty of water every day.\n")
+	write := func(name, data string) { writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), data) }
 	run := func(args ...string) (int, string) {
-		var out, errOut bytes.Buffer
-		code := run(context.Background(), &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}, append([]string{"-C", dir}, args...))
-		return code, out.String() + errOut.String()
+		code, out, errOut := runIn(dir, args...)
+		return code, out + errOut
 	}
 	if code, out := run("extract"); code != exitOK {
 		t.Fatalf("extract: %d %s", code, out)

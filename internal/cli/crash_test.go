@@ -64,13 +64,6 @@ func article(i, paragraphs int) string {
 	return b.String()
 }
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func child(dir string, args ...string) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], append([]string{"-C", dir, "-q"}, args...)...)
 	cmd.Env = append(os.Environ(), "HEALTHLOC_AS_MAIN=1")

@@ -18,15 +18,7 @@ func TestDeterministicAcrossCores(t *testing.T) {
 	trees := map[string]map[string][]byte{}
 	for _, procs := range []string{"1", "8"} {
 		dir := t.TempDir()
-		err := corpus.Generate(corpus.Options{Docs: 60, Locales: []string{"es", "fr", "ar"}, Seed: 3, Translated: 0.5, Stale: 0.2},
-			func(name string, data []byte) error {
-				p := filepath.Join(dir, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					return err
-				}
-				return os.WriteFile(p, data, 0o644)
-			})
-		must(t, err)
+		must(t, corpus.Generate(corpus.Options{Docs: 60, Locales: []string{"es", "fr", "ar"}, Seed: 3, Translated: 0.5, Stale: 0.2}, corpusWriter(dir)))
 		// edit some documents so extract has merging to do
 		for _, slug := range []string{corpus.Slug(3), corpus.Slug(17), corpus.Slug(40)} {
 			p := filepath.Join(dir, "content", filepath.FromSlash(slug)+".md")

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"io/fs"
 	"os"
@@ -15,8 +14,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 	"github.com/healthloc/healthloc/internal/qa"
 	"github.com/healthloc/healthloc/internal/status"
 )
@@ -84,12 +83,11 @@ func exampleProject(t *testing.T) string {
 // non-zero exit.
 func healthloc(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(context.Background(), &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}, append([]string{"-C", dir}, args...))
+	code, out, errOut := runIn(dir, args...)
 	if code != 0 {
-		t.Fatalf("healthloc %s: exit %d\n%s%s", strings.Join(args, " "), code, out.String(), errOut.String())
+		t.Fatalf("healthloc %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
 	}
-	return out.String()
+	return out
 }
 
 func tool(t *testing.T, name string, args ...string) string {
@@ -105,35 +103,9 @@ func tool(t *testing.T, name string, args ...string) string {
 
 func loadProject(t *testing.T, dir string) *project.Project {
 	t.Helper()
-	cfg, err := config.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(os.DirFS(dir), cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.SetGate(qa.Gate(qa.RulesOf(cfg))) // as every command does
+	p := projecttest.LoadDir(t, dir)
+	p.SetGate(qa.Gate(qa.RulesOf(p.Config))) // as every command does
 	return p
-}
-
-// readTree returns every file under dir by relative path.
-func readTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 // pocount returns pocount's CSV report of a file.
@@ -408,27 +380,17 @@ func TestExportTMX(t *testing.T) {
 // with --encoding.
 func TestAlignEncoding(t *testing.T) {
 	dir := t.TempDir()
-	files := map[string]string{
+	writeTree(t, dir, map[string]string{
 		"healthloc.toml":   "source_locale = \"en\"\nlocales = [\"es\"]\n",
 		"content/guide.md": "# Fever guide\n\nDrink plenty of water.\n",
 		// "Guía de la fiebre" and "Beba mucha agua, señor." in Windows-1252
 		"es/guide.md": "# Gu\xeda de la fiebre\n\nBeba mucha agua, se\xf1or.\n",
+	})
+	args := []string{"align", "--locale", "es", "--trust", filepath.Join(dir, "content/guide.md"), filepath.Join(dir, "es/guide.md")}
+	if code, _, errOut := runIn(dir, args...); code != exitFailure || !strings.Contains(errOut, "es/guide.md") {
+		t.Fatalf("without --encoding: exit %d, %s", code, errOut)
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var out, errOut bytes.Buffer
-	args := []string{"-C", dir, "align", "--locale", "es", "--trust", filepath.Join(dir, "content/guide.md"), filepath.Join(dir, "es/guide.md")}
-	if code := run(context.Background(), &IO{Out: &out, ErrOut: &errOut}, args); code != exitFailure || !strings.Contains(errOut.String(), "es/guide.md") {
-		t.Fatalf("without --encoding: exit %d, %s", code, errOut.String())
-	}
-	got := healthloc(t, dir, append([]string{"--encoding", "windows-1252"}, args[2:]...)...)
+	got := healthloc(t, dir, append([]string{"--encoding", "windows-1252"}, args...)...)
 	if !strings.Contains(got, "2 imported") {
 		t.Fatalf("align: %s", got)
 	}

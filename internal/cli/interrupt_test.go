@@ -81,16 +81,8 @@ func TestInterruptExtract(t *testing.T) {
 	}{{syscall.SIGTERM, 143, "SIGTERM"}} { // SIGINT: extract_interrupt.txtar
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			err := corpus.Generate(corpus.Options{Docs: 300, Locales: []string{"es", "fr"}, Seed: 2, Translated: 0.6, Stale: 0.1},
-				func(name string, data []byte) error {
-					p := filepath.Join(dir, filepath.FromSlash(name))
-					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-						return err
-					}
-					return os.WriteFile(p, data, 0o644)
-				})
-			must(t, err)
-			before := tree(t, dir)
+			must(t, corpus.Generate(corpus.Options{Docs: 300, Locales: []string{"es", "fr"}, Seed: 2, Translated: 0.6, Stale: 0.1}, corpusWriter(dir)))
+			before := readTree(t, dir)
 			cmd := exec.Command(os.Args[0], "-C", dir, "extract")
 			cmd.Env = append(os.Environ(), "HEALTHLOC_AS_MAIN=1")
 			var stderr bytes.Buffer
@@ -100,7 +92,7 @@ func TestInterruptExtract(t *testing.T) {
 				time.Sleep(2 * time.Millisecond)
 			}
 			must(t, cmd.Process.Signal(tc.sig))
-			err = cmd.Wait()
+			err := cmd.Wait()
 			var ee *exec.ExitError
 			if !errors.As(err, &ee) || ee.ExitCode() != tc.code {
 				t.Fatalf("exit %v, want %d; stderr: %s", err, tc.code, stderr.String())
@@ -108,7 +100,7 @@ func TestInterruptExtract(t *testing.T) {
 			if want := "healthloc: interrupted by " + tc.name + ": stopped before changing any file\n"; stderr.String() != want {
 				t.Errorf("stderr %q, want %q", stderr.String(), want)
 			}
-			after := tree(t, dir)
+			after := readTree(t, dir)
 			for name, data := range before {
 				if after[name] != data {
 					t.Errorf("%s changed", name)
@@ -121,23 +113,6 @@ func TestInterruptExtract(t *testing.T) {
 			}
 		})
 	}
-}
-
-// tree reads every file under dir, by path.
-func tree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		rel, _ := filepath.Rel(dir, path)
-		out[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	must(t, err)
-	return out
 }
 
 // hasTemp reports whether a temporary catalog exists under dir/locales.

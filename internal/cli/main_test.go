@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,19 +8,7 @@ import (
 
 // TestExitCodes checks the one place where errors become exit codes.
 func TestExitCodes(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, data string) {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("healthloc.toml", "source_locale = \"en\"\nlocales = [\"es\"]\n")
-	write("content/a.md", "Take 5 mg once a day.\n")
+	dir := esProject(t, "Take 5 mg once a day.\n")
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -42,20 +27,19 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"-C", filepath.Join(dir, "nowhere"), "status"}, exitFailure, "run \"healthloc init\""},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
-			var out, errOut bytes.Buffer
-			args := tc.args
-			if args[0] != "-C" {
-				args = append([]string{"-C", dir}, args...)
+			dir, args := dir, tc.args
+			if args[0] == "-C" {
+				dir, args = args[1], args[2:]
 			}
-			code := run(context.Background(), &IO{Out: &out, ErrOut: &errOut}, args)
+			code, _, errOut := runIn(dir, args...)
 			if code != tc.code {
-				t.Errorf("exit code %d, want %d; stderr: %s", code, tc.code, errOut.String())
+				t.Errorf("exit code %d, want %d; stderr: %s", code, tc.code, errOut)
 			}
-			if tc.err != "" && !strings.Contains(errOut.String(), tc.err) {
-				t.Errorf("stderr %q does not contain %q", errOut.String(), tc.err)
+			if tc.err != "" && !strings.Contains(errOut, tc.err) {
+				t.Errorf("stderr %q does not contain %q", errOut, tc.err)
 			}
-			if tc.code != exitOK && strings.Count(strings.TrimSpace(errOut.String()), "\n") > 1 {
-				t.Errorf("error is not one line (plus the usage hint): %q", errOut.String())
+			if tc.code != exitOK && strings.Count(strings.TrimSpace(errOut), "\n") > 1 {
+				t.Errorf("error is not one line (plus the usage hint): %q", errOut)
 			}
 		})
 	}

@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/healthloc/healthloc/internal/project"
@@ -21,29 +18,20 @@ func TestPanicIsABug(t *testing.T) {
 		"content/guide.md":         "# Fever\n\nDrink water.\n",
 		"locales/es/guide.es.toml": "[\"guide.x\"]\nother = \"Beba agua.\"\n",
 	}
-	for name, data := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	panicHook = func(*project.Project) { panic("injected\nsecond line") }
 	defer func() { panicHook = nil }()
 	for _, cmd := range []string{"extract", "render", "status"} {
-		var out, errOut bytes.Buffer
-		code := run(context.Background(), &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}, []string{"-C", dir, cmd})
+		code, out, errOut := runIn(dir, cmd)
 		if code != exitBug {
 			t.Errorf("%s: exit code %d, want %d", cmd, code, exitBug)
 		}
 		want := "healthloc: internal error (this is a bug, please report it): injected second line\n"
-		if errOut.String() != want {
-			t.Errorf("%s: stderr = %q, want %q", cmd, errOut.String(), want)
+		if errOut != want {
+			t.Errorf("%s: stderr = %q, want %q", cmd, errOut, want)
 		}
-		if out.Len() != 0 {
-			t.Errorf("%s: stdout = %q, want nothing", cmd, out.String())
+		if out != "" {
+			t.Errorf("%s: stdout = %q, want nothing", cmd, out)
 		}
 	}
 	for name, want := range files {

@@ -3,7 +3,6 @@ package cli
 import (
 	"crypto/sha256"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -18,9 +17,8 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/healthloc/healthloc/internal/corpus"
+	"github.com/healthloc/healthloc/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected output inside the txtar scripts")
 
 func TestMain(m *testing.M) {
 	// the crash and concurrency tests run the tool as a child process
@@ -37,7 +35,7 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
-		UpdateScripts:       *update,
+		UpdateScripts:       golden.Update(),
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -46,6 +44,7 @@ func TestScripts(t *testing.T) {
 			"waitfile":  cmdWaitfile,
 			"treesum":   cmdTreesum,
 			"replace":   cmdReplace,
+			"checkfile": cmdCheckfile,
 			"sitelinks": cmdSiteLinks,
 			"poentries": cmdPOEntries,
 			"maxlines":  cmdMaxLines,
@@ -83,13 +82,7 @@ func cmdCorpus(ts *testscript.TestScript, neg bool, args []string) {
 	n, err := strconv.Atoi(args[0])
 	ts.Check(err)
 	o := corpus.Options{Docs: n, Locales: strings.Split(args[1], ","), Seed: 1, Translated: 0.6, Stale: 0.1}
-	ts.Check(corpus.Generate(o, func(name string, data []byte) error {
-		p := ts.MkAbs(filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, data, 0o644)
-	}))
+	ts.Check(corpus.Generate(o, corpusWriter(ts.MkAbs("."))))
 }
 
 // cmdWaitfile waits, up to a minute, until a file whose name holds a
@@ -165,4 +158,27 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("replace: %q is not in %s", old, args[0])
 	}
 	ts.Check(os.WriteFile(name, []byte(strings.ReplaceAll(string(data), old, repl)), 0o644))
+}
+
+// cmdCheckfile is Hugo's "checkfile FILE...": every FILE exists and is not
+// empty (exists alone passes an empty file). "! checkfile FILE..." says
+// that none of them exists.
+func cmdCheckfile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: checkfile FILE...")
+	}
+	for _, name := range args {
+		fi, err := os.Stat(ts.MkAbs(name))
+		switch {
+		case neg && err == nil:
+			ts.Fatalf("%s exists", name)
+		case neg && errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			ts.Fatalf("%v", err)
+		case fi.IsDir():
+			ts.Fatalf("%s is a folder", name)
+		case fi.Size() == 0:
+			ts.Fatalf("%s is empty", name)
+		}
+	}
 }

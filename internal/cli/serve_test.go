@@ -18,15 +18,7 @@ import (
 // 127.0.0.1 only, answers with the token it printed, and a cancelled
 // context (a signal) stops it cleanly with exit 0.
 func TestServeLoopbackAndStop(t *testing.T) {
-	dir := t.TempDir()
-	for name, data := range map[string]string{
-		"healthloc.toml": "source_locale = \"en\"\nlocales = [\"es\"]\n",
-		"content/a.md":   "Drink water.\n",
-	} {
-		p := filepath.Join(dir, name)
-		must(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		must(t, os.WriteFile(p, []byte(data), 0o644))
-	}
+	dir := esProject(t, "Drink water.\n")
 	if f := newServeCmd(&IO{}, &globalOptions{}).Flags().Lookup("addr"); f.DefValue != "127.0.0.1:8080" {
 		t.Errorf("--addr defaults to %q", f.DefValue)
 	}

@@ -132,12 +132,6 @@ func served(t *testing.T, dir, loc, id string) string {
 	return got
 }
 
-func writeFile(t *testing.T, name, data string) {
-	t.Helper()
-	must(t, os.MkdirAll(filepath.Dir(name), 0o755))
-	must(t, os.WriteFile(name, []byte(data), 0o644))
-}
-
 // sourceID is the ID of the message whose source text starts with text.
 func sourceID(t *testing.T, dir, text string) (string, catalog.Message) {
 	t.Helper()

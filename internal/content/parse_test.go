@@ -303,6 +303,23 @@ func TestParseSegments(t *testing.T) {
 	}
 }
 
+// parseIdentity parses raw as a fuzz target does, checks its segments,
+// and localizes it with every translation its source: ok is false when
+// raw does not parse.
+func parseIdentity(t *testing.T, path string, raw []byte) (doc *Document, out []byte, ok bool) {
+	t.Helper()
+	doc, err := Parse(path, raw, testOpts)
+	if err != nil {
+		return nil, nil, false
+	}
+	assertNoOverlap(t, doc)
+	out, _, err = Localize(doc, func(_ int, s Segment) (string, bool) { return s.Text, true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, out, true
+}
+
 func assertNoOverlap(t *testing.T, doc *Document) {
 	t.Helper()
 	for i := 1; i < len(doc.Segments); i++ {

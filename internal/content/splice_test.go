@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,9 +11,9 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+	"github.com/healthloc/healthloc/internal/golden"
+)
 
 // sourceFiles lists the Markdown, text and HTML files under dir (missing dirs
 // give none), as paths relative to dir.
@@ -199,19 +198,7 @@ func TestLocalizeGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			ext := filepath.Ext(in)
-			golden := strings.TrimSuffix(in, ext) + ".out" + ext
-			if *update {
-				if err := os.WriteFile(golden, out, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(out, want) {
-				t.Errorf("output differs from %s (run go test -update):\n got:\n%s\nwant:\n%s", golden, out, want)
-			}
+			golden.Check(t, strings.TrimSuffix(in, ext)+".out"+ext, out)
 		})
 	}
 }
@@ -357,14 +344,9 @@ func FuzzParseLocalize(f *testing.F) {
 		case bytes.HasPrefix(bytes.TrimSpace(raw), []byte("<")):
 			path = "f.html"
 		}
-		doc, err := Parse(path, raw, testOpts)
-		if err != nil {
+		doc, out, ok := parseIdentity(t, path, raw)
+		if !ok {
 			return
-		}
-		assertNoOverlap(t, doc)
-		out, _, err := Localize(doc, func(_ int, s Segment) (string, bool) { return s.Text, true })
-		if err != nil {
-			t.Fatal(err)
 		}
 		utf16 := bytes.HasPrefix(raw, bomUTF16LE) || bytes.HasPrefix(raw, bomUTF16BE)
 		if !utf16 && !bytes.Equal(out, raw) {

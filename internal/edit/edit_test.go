@@ -61,6 +61,17 @@ func (f *fixture) load() *project.Project {
 	return p
 }
 
+// commit applies a change that must have been made and reloads the
+// project: p = f.commit(Save(...)).
+func (f *fixture) commit(ch Change, err error) *project.Project {
+	f.t.Helper()
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.apply(ch)
+	return f.load()
+}
+
 // apply writes a change's plan into the fixture.
 func (f *fixture) apply(ch Change) {
 	f.t.Helper()
@@ -183,12 +194,7 @@ func TestSaveInheritedAndStale(t *testing.T) {
 	if st, _ := Shown(p, stale); st != project.Stale {
 		t.Fatalf("state %s, want stale", st)
 	}
-	ch, err := Save(p, stale, Base(p, stale), "Tome 500 mg cada 6 horas.")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.apply(ch)
-	p = f.load()
+	p = f.commit(Save(p, stale, Base(p, stale), "Tome 500 mg cada 6 horas."))
 	if st, text := Shown(p, stale); st != project.Translated || text != "Tome 500 mg cada 6 horas." {
 		t.Errorf("after confirming: %s %q", st, text)
 	}
@@ -213,18 +219,8 @@ func TestApproveRules(t *testing.T) {
 		t.Errorf("approving a text not shown: %v", err)
 	}
 	// an accepted finding no longer blocks
-	ch, err = Accept(p, rules, e, project.TextHash(text), qa.CheckNumbers, "ana", "the formulary says so")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.apply(ch)
-	p = f.load()
-	ch, err = Approve(p, rules, e, project.TextHash(text), "ana", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.apply(ch)
-	p = f.load()
+	p = f.commit(Accept(p, rules, e, project.TextHash(text), qa.CheckNumbers, "ana", "the formulary says so"))
+	p = f.commit(Approve(p, rules, e, project.TextHash(text), "ana", ""))
 	if st, _ := Shown(p, e); st != project.Reviewed {
 		t.Errorf("state %s after approval", st)
 	}
@@ -277,12 +273,7 @@ origin = "memory"
 		t.Errorf("a rejection without comment: %v", err)
 	}
 	p = f.load()
-	ch, err = Reject(p, w, project.TextHash("Beba agua."), "ana", "too informal")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.apply(ch)
-	p = f.load()
+	p = f.commit(Reject(p, w, project.TextHash("Beba agua."), "ana", "too informal"))
 	if st, text := Shown(p, e); st != project.Reviewed || text != "Tome 5 mg cada 8 horas." {
 		t.Errorf("approved candidate: %s %q", st, text)
 	}

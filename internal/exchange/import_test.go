@@ -9,8 +9,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 	"github.com/healthloc/healthloc/internal/workarea"
 )
 
@@ -41,14 +41,7 @@ func testProject(t *testing.T, es map[string]string) *project.Project {
 	}
 	write("healthloc.toml", "source_locale = \"en\"\nlocales = [\"es\"]\n")
 	write("content/guide.md", guide)
-	cfg, err := config.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(os.DirFS(dir), cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := projecttest.LoadDir(t, dir)
 	if len(es) > 0 {
 		c := &catalog.Catalog{Locale: "es", Messages: map[string]catalog.Message{}}
 		for id, text := range es {
@@ -56,9 +49,7 @@ func testProject(t *testing.T, es map[string]string) *project.Project {
 			c.Messages[id] = catalog.Message{ID: id, Description: src.Description, Hash: src.Hash, Other: text}
 		}
 		write("locales/es/guide.es.toml", string(catalog.Marshal(c)))
-		if p, err = project.Load(os.DirFS(dir), cfg, ""); err != nil {
-			t.Fatal(err)
-		}
+		p = projecttest.LoadDir(t, dir)
 	}
 	return p
 }

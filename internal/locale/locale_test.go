@@ -88,8 +88,23 @@ func TestChain(t *testing.T) {
 	}
 }
 
+// byTag is a table of tags and what a function of the tag gives for each.
+type byTag []struct{ tag, want string }
+
+// check runs f, named name in errors, on each tag as a subtest.
+func (tests byTag) check(t *testing.T, name string, f func(language.Tag) string) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.tag, func(t *testing.T) {
+			if got := f(language.MustParse(tt.tag)); got != tt.want {
+				t.Errorf("%s(%s) = %q, want %q", name, tt.tag, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestDirection(t *testing.T) {
-	tests := []struct{ tag, want string }{
+	byTag{
 		{"en", "ltr"},
 		{"es-MX", "ltr"},
 		{"ar", "rtl"},
@@ -108,18 +123,11 @@ func TestDirection(t *testing.T) {
 		{"az-Latn", "ltr"},
 		{"ja", "ltr"},
 		{"zh-Hant-TW", "ltr"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.tag, func(t *testing.T) {
-			if got := Direction(language.MustParse(tt.tag)); got != tt.want {
-				t.Errorf("Direction(%s) = %s, want %s", tt.tag, got, tt.want)
-			}
-		})
-	}
+	}.check(t, "Direction", Direction)
 }
 
 func TestName(t *testing.T) {
-	tests := []struct{ tag, want string }{
+	byTag{
 		{"es-MX", "español (México)"},
 		{"es-419", "español (Latinoamérica)"},
 		{"es", "español"},
@@ -142,14 +150,7 @@ func TestName(t *testing.T) {
 		{"en-XX", "English"}, // private-use region has no name
 		{"nqo", "nqo"},       // no display data at all
 		{"dv", "dv"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.tag, func(t *testing.T) {
-			if got := Name(language.MustParse(tt.tag)); got != tt.want {
-				t.Errorf("Name(%s) = %q, want %q", tt.tag, got, tt.want)
-			}
-		})
-	}
+	}.check(t, "Name", Name)
 }
 
 func TestPluralForms(t *testing.T) {

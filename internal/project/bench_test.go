@@ -41,14 +41,7 @@ func corpusOf(b *testing.B, n int, locales ...string) benchCorpus {
 		return c.(benchCorpus)
 	}
 	o := corpus.Options{Docs: n, Locales: locales, Seed: 1, Translated: 0.6, Stale: 0.1}
-	fsys, size, err := corpus.MapFS(o)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cfg, err := config.Parse("healthloc.toml", []byte(corpus.Config(o.Locales)))
-	if err != nil {
-		b.Fatal(err)
-	}
+	fsys, cfg, size := corpusFS(b, o)
 	c := benchCorpus{fsys, size, cfg}
 	benchCorpora.Store(key, c)
 	return c

@@ -7,17 +7,13 @@ import (
 	"testing/fstest"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 )
 
 // TestInsertChangesOnlyItsLines inserts one paragraph into a translated
 // document: every catalog gains the lines of that message and loses none,
 // and a second extract plans nothing new.
 func TestInsertChangesOnlyItsLines(t *testing.T) {
-	cfg, err := config.Parse("healthloc.toml", []byte(`locales = ["es"]`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, `locales = ["es"]`)
 	paras := []string{"Wash your hands with soap.", "Dry them with a clean towel.", "Give 5 ml of syrup twice a day.",
 		"Keep medicines out of reach of children.", "See a health worker if the fever lasts 3 days."}
 	fsys := fstest.MapFS{"content/a.md": {Data: []byte(strings.Join(paras, "\n\n") + "\n")}}

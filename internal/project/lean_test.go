@@ -18,14 +18,7 @@ import (
 // after every random edit.
 func TestLeanExtractSame(t *testing.T) {
 	o := corpus.Options{Docs: 60, Locales: []string{"es", "fr", "ar"}, Seed: 7, Translated: 0.6, Stale: 0.1}
-	fsys, _, err := corpus.MapFS(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Parse("healthloc.toml", []byte(corpus.Config(o.Locales)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys, cfg, _ := corpusFS(t, o)
 	var docs []string
 	for name := range fsys {
 		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
@@ -46,7 +39,7 @@ func TestLeanExtractSame(t *testing.T) {
 			delete(fsys, name)
 		}
 	}
-	_, wantRep := samePlans(t, fsys, cfg)
+	_, wantRep := samePlans(t, fsys, cfg, ExtractOptions{})
 	if wantRep.Locales[0].Moved+wantRep.Locales[0].Carried+wantRep.Locales[0].Obsolete == 0 {
 		t.Errorf("the edits changed nothing to merge: %+v", wantRep.Locales[0])
 	}
@@ -56,34 +49,41 @@ func TestLeanExtractSame(t *testing.T) {
 // fails the test if they differ, and returns the plan.
 func extractBoth(t *testing.T, fsys fs.FS, cfg *config.Config) plan.Plan {
 	t.Helper()
-	pl, _ := samePlans(t, fsys, cfg)
+	pl, _ := samePlans(t, fsys, cfg, ExtractOptions{})
 	return pl
 }
 
-// samePlans compares the extract plans and reports of a full and a lean
-// load, and returns them.
-func samePlans(t *testing.T, fsys fs.FS, cfg *config.Config) (plan.Plan, ExtractReport) {
+// extractTo gathers the parts of p.ExtractTo into one plan, sorted.
+func extractTo(t *testing.T, p *Project, opts ExtractOptions) (plan.Plan, ExtractReport) {
 	t.Helper()
-	full, err := Load(fsys, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, wantRep := full.Extract(ExtractOptions{})
-	lean, err := LoadWith(fsys, cfg, LoadOptions{Lean: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got plan.Plan
-	gotRep, err := lean.ExtractTo(ExtractOptions{}, func(part plan.Plan) error {
-		got.Files = append(got.Files, part.Files...)
-		got.Remove = append(got.Remove, part.Remove...)
-		got.Then = append(got.Then, part.Then...)
+	var pl plan.Plan
+	rep, err := p.ExtractTo(opts, func(part plan.Plan) error {
+		pl.Files = append(pl.Files, part.Files...)
+		pl.Remove = append(pl.Remove, part.Remove...)
+		pl.Then = append(pl.Then, part.Then...)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sortPlan(&got)
+	sortPlan(&pl)
+	return pl, rep
+}
+
+// samePlans compares the extract plans and reports of a full and a lean
+// load, with opts, and returns them.
+func samePlans(t *testing.T, fsys fs.FS, cfg *config.Config, opts ExtractOptions) (plan.Plan, ExtractReport) {
+	t.Helper()
+	full, err := Load(fsys, cfg, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, wantRep := full.Extract(opts)
+	lean, err := LoadWith(fsys, cfg, LoadOptions{Lean: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, gotRep := extractTo(t, lean, opts)
 	if fmt.Sprint(gotRep) != fmt.Sprint(wantRep) {
 		t.Fatalf("lean report %+v, full %+v", gotRep, wantRep)
 	}

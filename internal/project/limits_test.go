@@ -58,10 +58,7 @@ func TestLoadManyFiles(t *testing.T) {
 // TestLoadLimits checks that [limits] reaches Parse and the catalog
 // reader, and that the errors name the file and the setting.
 func TestLoadLimits(t *testing.T) {
-	cfg, err := config.Parse("healthloc.toml", []byte("locales = [\"es\"]\n[limits]\nmax_file_bytes = 100\nmax_depth = 3\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, "locales = [\"es\"]\n[limits]\nmax_file_bytes = 100\nmax_depth = 3\n")
 	big := make([]byte, 101)
 	for i := range big {
 		big[i] = 'a'
@@ -92,12 +89,9 @@ func TestLoadLimits(t *testing.T) {
 
 // TestLoadSameSlug refuses two documents that would share a catalog.
 func TestLoadSameSlug(t *testing.T) {
-	cfg, err := config.Parse("healthloc.toml", []byte("locales = [\"es\"]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, "locales = [\"es\"]\n")
 	fsys := fstest.MapFS{"content/a.md": {Data: []byte("# A\n")}, "content/a.txt": {Data: []byte("A\n")}}
-	_, err = Load(fsys, cfg, "")
+	_, err := Load(fsys, cfg, "")
 	if err == nil || err.Error() != `content/a.txt: same slug "a" as content/a.md, and so the same catalog: rename one` {
 		t.Errorf("err = %v", err)
 	}

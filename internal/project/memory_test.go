@@ -2,17 +2,13 @@ package project
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/corpus"
-	"github.com/healthloc/healthloc/internal/plan"
 )
 
 // fakeMemory knows a translation of some source texts, for fr and de.
@@ -36,15 +32,8 @@ func (m fakeMemory) For(loc language.Tag) (MemoryLookup, error) {
 // changes nothing.
 func TestExtractMemory(t *testing.T) {
 	o := corpus.Options{Docs: 40, Locales: []string{"es", "fr"}, Seed: 3, Translated: 0.5, Stale: 0.1}
-	fsys, _, err := corpus.MapFS(o)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// de has no catalog at all: the merge emits none of its documents
-	cfg, err := config.Parse("healthloc.toml", []byte(corpus.Config(append(o.Locales, "de"))))
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys, cfg, _ := corpusFS(t, o, append(o.Locales, "de")...)
 	full, err := Load(fsys, cfg, "")
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +53,7 @@ func TestExtractMemory(t *testing.T) {
 		}
 	}
 	opts := ExtractOptions{Memory: mem}
-	pl, rep := extractWith(t, fsys, cfg, opts)
+	pl, rep := samePlans(t, fsys, cfg, opts)
 	if missing == 0 || rep.Locales[1].FromMemory == 0 || rep.Locales[0].FromMemory != 0 || rep.Locales[2].FromMemory < missing {
 		t.Fatalf("%d missing messages the memory knows; report %+v", missing, rep.Locales)
 	}
@@ -74,7 +63,7 @@ func TestExtractMemory(t *testing.T) {
 		}
 	}
 	// what the memory gave is what status sees as candidates
-	applyTo(fsys, pl)
+	apply(fsys, pl)
 	after, err := Load(fsys, cfg, "")
 	if err != nil {
 		t.Fatal(err)
@@ -96,14 +85,7 @@ func TestExtractMemory(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var again plan.Plan
-		rep2, err := p.ExtractTo(opts, func(part plan.Plan) error {
-			again.Files, again.Remove = append(again.Files, part.Files...), append(again.Remove, part.Remove...)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		again, rep2 := extractTo(t, p, opts)
 		if rep2.Locales[1].FromMemory+rep2.Locales[2].FromMemory != 0 || len(again.Remove) != 0 {
 			t.Errorf("second extract (lean %v): from memory %+v, removes %v", lean, rep2.Locales, again.Remove)
 		}
@@ -112,57 +94,5 @@ func TestExtractMemory(t *testing.T) {
 				t.Errorf("second extract (lean %v) changes %s", lean, f.Path)
 			}
 		}
-	}
-}
-
-// extractWith is samePlans with options: the plan of a full and of a lean
-// extract must be the same.
-func extractWith(t *testing.T, fsys fstest.MapFS, cfg *config.Config, opts ExtractOptions) (plan.Plan, ExtractReport) {
-	t.Helper()
-	full, err := Load(fsys, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, wantRep := full.Extract(opts)
-	lean, err := LoadWith(fsys, cfg, LoadOptions{Lean: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got plan.Plan
-	gotRep, err := lean.ExtractTo(opts, func(part plan.Plan) error {
-		got.Files = append(got.Files, part.Files...)
-		got.Remove = append(got.Remove, part.Remove...)
-		got.Then = append(got.Then, part.Then...)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sortPlan(&got)
-	if fmt.Sprint(gotRep) != fmt.Sprint(wantRep) {
-		t.Fatalf("lean report %+v, full %+v", gotRep, wantRep)
-	}
-	if len(got.Files) != len(want.Files) {
-		t.Fatalf("lean plans %d files, full %d", len(got.Files), len(want.Files))
-	}
-	for i := range want.Files {
-		g, w := got.Files[i], want.Files[i]
-		if g.Path != w.Path || !bytes.Equal(g.Data, w.Data) {
-			t.Fatalf("file %d: lean %s\n%s\nfull %s\n%s", i, g.Path, g.Data, w.Path, w.Data)
-		}
-	}
-	return want, wantRep
-}
-
-// applyTo writes a plan into a MapFS.
-func applyTo(fsys fstest.MapFS, pl plan.Plan) {
-	for _, f := range pl.Files {
-		fsys[f.Path] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
-	}
-	for _, f := range pl.Then {
-		fsys[f.Path] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
-	}
-	for _, r := range pl.Remove {
-		delete(fsys, r)
 	}
 }

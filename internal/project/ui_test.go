@@ -8,15 +8,11 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 )
 
 func uiProject(t *testing.T, locales string, files fstest.MapFS, lean bool) (*Project, error) {
 	t.Helper()
-	cfg, err := config.Parse("healthloc.toml", []byte("locales = ["+locales+"]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, "locales = ["+locales+"]\n")
 	if files["content/a.md"] == nil {
 		files["content/a.md"] = &fstest.MapFile{Data: []byte("# Title\n\nText.\n")}
 	}

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/corpus"
 )
 
@@ -14,15 +13,8 @@ import (
 // catalog once, including those whose document is gone.
 func TestWindowsCoverProject(t *testing.T) {
 	o := corpus.Options{Docs: 610, Locales: []string{"es", "fr"}, Seed: 3, Translated: 0.6, Stale: 0.1}
-	fsys, _, err := corpus.MapFS(o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys, cfg, _ := corpusFS(t, o)
 	corpus.DropDocs(fsys, o, 100)
-	cfg, err := config.Parse("healthloc.toml", []byte(corpus.Config(o.Locales)))
-	if err != nil {
-		t.Fatal(err)
-	}
 	full, err := Load(fsys, cfg, "")
 	if err != nil {
 		t.Fatal(err)

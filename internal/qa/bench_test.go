@@ -1,41 +1,28 @@
 package qa
 
 import (
-	"fmt"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/text/language"
 
-	"github.com/healthloc/healthloc/internal/config"
-	"github.com/healthloc/healthloc/internal/corpus"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 // BenchmarkCheck runs every check on every translation of both locales
 // of a loaded project.
 func BenchmarkCheck(b *testing.B) {
-	for _, n := range corpus.BenchSizes() {
-		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
-			o := corpus.Options{Docs: n, Locales: []string{"es", "fr"}, Seed: 1, Translated: 0.6, Stale: 0.1}
-			fsys, size, err := corpus.MapFS(o)
-			if err != nil {
-				b.Fatal(err)
+	projecttest.Bench(b, func(b *testing.B, p *project.Project, _ fstest.MapFS, size int64) {
+		rules := RulesOf(p.Config)
+		b.SetBytes(size * int64(len(p.Config.Targets())))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, loc := range p.Config.Targets() {
+				Check(p, rules, loc, nil)
 			}
-			cfg, _ := config.Parse("healthloc.toml", []byte(corpus.Config(o.Locales)))
-			p, err := project.Load(fsys, cfg, "")
-			if err != nil {
-				b.Fatal(err)
-			}
-			rules := RulesOf(cfg)
-			b.SetBytes(size * int64(len(cfg.Targets())))
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, loc := range cfg.Targets() {
-					Check(p, rules, loc, nil)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // BenchmarkErrors runs the error-level checks on every pair of the

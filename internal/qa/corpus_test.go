@@ -3,7 +3,6 @@ package qa
 import (
 	"bufio"
 	"bytes"
-	"flag"
 	"fmt"
 	"maps"
 	"os"
@@ -15,9 +14,9 @@ import (
 	"testing"
 
 	"golang.org/x/text/language"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/corpus.tsv and testdata/po/*.po from testdata/base.txt and heldout.txt")
+	"github.com/healthloc/healthloc/internal/golden"
+)
 
 // The defect kinds seeded into the corpus, one per defective pair.
 const (
@@ -279,22 +278,7 @@ func TestCorpusFiles(t *testing.T) {
 		files[filepath.Join("testdata", "po", "heldout."+l+".po")] = corpusPO(held, l)
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(name, files[name], 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		got, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatalf("%v (run go test -run TestCorpusFiles -update)", err)
-		}
-		if !bytes.Equal(got, files[name]) {
-			t.Errorf("%s is out of date: run go test ./internal/qa -run TestCorpusFiles -update", name)
-		}
+		golden.Check(t, name, files[name])
 	}
 }
 

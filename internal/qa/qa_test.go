@@ -1,7 +1,6 @@
 package qa
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -9,7 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/config"
-	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 	"github.com/healthloc/healthloc/internal/pseudo"
 )
 
@@ -23,16 +22,36 @@ func checks(t *testing.T, loc, src, tr string, md bool, rules *Rules) []string {
 	return out
 }
 
+// pairCase is a translation and the checks that must fire on it.
+type pairCase struct {
+	name, loc, src, tr string
+	want               string // comma-separated check:severity, "" for none
+}
+
+// checkPairs runs CheckPair with rules on each case as a subtest; filter,
+// when given, edits what fired before the comparison.
+func checkPairs(t *testing.T, tests []pairCase, rules *Rules, filter func(string) string) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := strings.Join(checks(t, tt.loc, tt.src, tt.tr, true, rules), ",")
+			if filter != nil {
+				got = filter(got)
+			}
+			if got != tt.want {
+				t.Errorf("CheckPair(%q, %q) = %q, want %q", tt.src, tt.tr, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestCheckPair(t *testing.T) {
 	rules := &Rules{
 		Glossary: map[string]map[string]string{"oral rehydration solution": {"es": "solución de rehidratación oral", "ru": "раствор для регидратации"}},
 		Keep:     []string{"Enalapril"},
 		Links:    map[string]map[string]string{"es": {"https://who.int/page": "https://who.int/es/page", "https://docs.example/en/": "https://docs.example/es/"}},
 	}
-	tests := []struct {
-		name, loc, src, tr string
-		want               string // comma-separated check:severity, "" for none
-	}{
+	checkPairs(t, []pairCase{
 		// numbers: notation
 		{"decimal comma", "fr", "Give 1.5 ml.", "Donnez 1,5 ml.", ""},
 		{"thousands nbsp", "fr", "About 2,000 children.", "Environ 2\u00a0000 enfants.", ""},
@@ -128,15 +147,7 @@ func TestCheckPair(t *testing.T) {
 		{"names are not untranslated", "es", "Zinc", "Zinc", ""},
 		{"numbers and units only", "es", "25 mg", "25 mg", ""},
 		{"too short", "es", "Wash your hands with soap and water for twenty seconds.", "Lávese.", "numbers:error,length:warning"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := strings.Join(checks(t, tt.loc, tt.src, tt.tr, true, rules), ",")
-			if got != tt.want {
-				t.Errorf("CheckPair(%q, %q) = %q, want %q", tt.src, tt.tr, got, tt.want)
-			}
-		})
-	}
+	}, rules, nil)
 }
 
 func TestPlainTextSkipsEmphasis(t *testing.T) {
@@ -174,17 +185,10 @@ func TestPseudoPassesChecks(t *testing.T) {
 // TestExampleProject checks the repository's example project: every
 // current translation must pass with no error.
 func TestExampleProject(t *testing.T) {
-	cfg, err := config.Load("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(os.DirFS("../.."), cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := projecttest.LoadDir(t, "../..")
 	pseudo.Install(p)
-	rules := RulesOf(cfg)
-	for _, loc := range append(cfg.Targets(), pseudo.Tag) {
+	rules := RulesOf(p.Config)
+	for _, loc := range append(p.Config.Targets(), pseudo.Tag) {
 		for _, f := range Check(p, rules, loc, nil) {
 			if f.Severity == Error {
 				t.Errorf("%s %s %s [%s] %s\n  %s\n  %s", loc, f.Document, f.ID, f.Check, f.Message, f.Source, f.Translation)

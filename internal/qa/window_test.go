@@ -17,13 +17,7 @@ func TestCheckWindows(t *testing.T) {
 	rules := RulesOf(full.Config)
 	want := Check(full, rules, language.Spanish, nil)
 	var got []Finding
-	err := lean.Windows(func(w *project.Project) error {
-		got = append(got, Check(w, rules, language.Spanish, nil)...)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	projecttest.Windows(t, lean, func(w *project.Project) { got = append(got, Check(w, rules, language.Spanish, nil)...) })
 	if len(want) == 0 || !reflect.DeepEqual(got, want) {
 		t.Errorf("%d findings from windows, %d from the whole project", len(got), len(want))
 	}

@@ -1,38 +1,26 @@
 package render
 
 import (
-	"fmt"
 	"testing"
+	"testing/fstest"
 
-	"github.com/healthloc/healthloc/internal/config"
-	"github.com/healthloc/healthloc/internal/corpus"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 // BenchmarkRender renders the bundles of both locales of a loaded
 // project, without writing.
 func BenchmarkRender(b *testing.B) {
-	for _, n := range corpus.BenchSizes() {
-		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
-			o := corpus.Options{Docs: n, Locales: []string{"es", "fr"}, Seed: 1, Translated: 0.6, Stale: 0.1}
-			fsys, size, err := corpus.MapFS(o)
-			if err != nil {
-				b.Fatal(err)
-			}
-			cfg, _ := config.Parse("healthloc.toml", []byte(corpus.Config(o.Locales)))
-			p, err := project.Load(fsys, cfg, "")
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.SetBytes(size * int64(len(cfg.Targets())))
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, loc := range cfg.Targets() {
-					if _, err := Render(p, loc, fsys, Options{Locales: cfg.Targets()}); err != nil {
-						b.Fatal(err)
-					}
+	projecttest.Bench(b, func(b *testing.B, p *project.Project, fsys fstest.MapFS, size int64) {
+		targets := p.Config.Targets()
+		b.SetBytes(size * int64(len(targets)))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, loc := range targets {
+				if _, err := Render(p, loc, fsys, Options{Locales: targets}); err != nil {
+					b.Fatal(err)
 				}
 			}
-		})
-	}
+		}
+	})
 }

@@ -8,26 +8,19 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 // loadPages loads a project whose content is the given files, with es
 // translations given by source text.
 func loadPages(t *testing.T, files map[string]string, es map[string]string) *project.Project {
 	t.Helper()
-	cfg, err := config.Parse("healthloc.toml", []byte(`locales = ["es", "ar"]`))
-	if err != nil {
-		t.Fatal(err)
-	}
 	fsys := fstest.MapFS{}
 	for name, data := range files {
 		fsys["content/"+name] = &fstest.MapFile{Data: []byte(data)}
 	}
-	p, err := project.Load(fsys, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := projecttest.Load(t, `locales = ["es", "ar"]`, fsys)
 	p.Catalogs["es"] = map[string]*catalog.Catalog{}
 	for _, d := range p.Docs {
 		c := &catalog.Catalog{Locale: "es", Messages: map[string]catalog.Message{}}

@@ -8,8 +8,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 // TestRenderManyCells renders a table of 100,000 cells, all translated:
@@ -25,23 +25,15 @@ func TestRenderManyCells(t *testing.T) {
 		}
 		b.WriteString("\n")
 	}
-	cfg, err := config.Parse("healthloc.toml", []byte("locales = [\"es\"]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	const conf = "locales = [\"es\"]\n"
 	fsys := fstest.MapFS{"content/cells.md": {Data: []byte(b.String())}}
-	p, err := project.Load(fsys, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := projecttest.Load(t, conf, fsys)
 	c := &catalog.Catalog{Locale: "es", Messages: map[string]catalog.Message{}}
 	for id, m := range p.Docs[0].Source.Messages {
 		c.Messages[id] = catalog.Message{ID: id, Description: m.Description, Hash: m.Hash, Other: "«" + m.Other + "»"}
 	}
 	fsys["locales/es/cells.es.toml"] = &fstest.MapFile{Data: catalog.Marshal(c)}
-	if p, err = project.Load(fsys, cfg, ""); err != nil {
-		t.Fatal(err)
-	}
+	p = projecttest.Load(t, conf, fsys)
 	bundle, err := Render(p, language.Spanish, fstest.MapFS{}, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -9,8 +9,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 const feverMD = `---
@@ -35,14 +35,7 @@ type translations map[string]map[string]string
 // fixture loads a one-article project and gives it the translations.
 func fixture(t *testing.T, targets string, tr translations) *project.Project {
 	t.Helper()
-	cfg, err := config.Parse("healthloc.toml", []byte("source_locale = \"en\"\nlocales = ["+targets+"]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(fstest.MapFS{"content/fever.md": {Data: []byte(feverMD)}}, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := projecttest.Load(t, "source_locale = \"en\"\nlocales = ["+targets+"]\n", fstest.MapFS{"content/fever.md": {Data: []byte(feverMD)}})
 	for loc, m := range tr {
 		for _, d := range p.Docs {
 			if d.IsUI() {

@@ -2,29 +2,18 @@ package render
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/golden"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 func loadFixture(t *testing.T) *project.Project {
 	t.Helper()
-	dir := filepath.Join("testdata", "project")
-	cfg, err := config.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(os.DirFS(dir), cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return projecttest.LoadDir(t, filepath.Join("testdata", "project"))
 }
 
 // TestGolden renders every locale of the fixture project and compares each
@@ -48,24 +37,7 @@ func TestGolden(t *testing.T) {
 			if !bytes.Equal(f.Data, again.Files[i].Data) {
 				t.Errorf("%s/%s: two renders differ", loc, f.Path)
 			}
-			golden := filepath.Join("testdata", "golden", loc.String(), filepath.FromSlash(f.Path))
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, f.Data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				continue
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Errorf("%v (run go test ./internal/render -update)", err)
-				continue
-			}
-			if !bytes.Equal(f.Data, want) {
-				t.Errorf("%s differs from the golden file (run go test ./internal/render -update and review the diff)", golden)
-			}
+			golden.Check(t, filepath.Join("testdata", "golden", loc.String(), filepath.FromSlash(f.Path)), f.Data)
 		}
 	}
 }

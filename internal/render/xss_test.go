@@ -11,8 +11,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 // xssArticle has a segment of every kind, so that each payload is tried
@@ -60,20 +60,14 @@ func xssPayloads(t *testing.T) []string {
 // as payload.
 func loadPlanted(t *testing.T, payload string) *project.Project {
 	t.Helper()
-	cfg, err := config.Parse("healthloc.toml", []byte("locales = [\"es\"]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	const conf = "locales = [\"es\"]\n"
 	fsys := fstest.MapFS{
 		"content/xss.md":    {Data: []byte(xssArticle)},
 		"content/plain.txt": {Data: []byte("Heading\n\nA plain paragraph.\n")},
 		"content/img.png":   {Data: []byte("png")},
 		"locales/es/.keep":  {Data: nil},
 	}
-	p, err := project.Load(fsys, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := projecttest.Load(t, conf, fsys)
 	for _, d := range p.Docs {
 		c := &catalog.Catalog{Locale: "es", Messages: map[string]catalog.Message{}}
 		for id, m := range d.Source.Messages {
@@ -81,10 +75,7 @@ func loadPlanted(t *testing.T, payload string) *project.Project {
 		}
 		fsys["locales/es/"+d.Slug+".es.toml"] = &fstest.MapFile{Data: catalog.Marshal(c)}
 	}
-	if p, err = project.Load(fsys, cfg, ""); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return projecttest.Load(t, conf, fsys)
 }
 
 // TestXSS plants every payload as the translation of every segment and

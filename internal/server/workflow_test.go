@@ -14,10 +14,10 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/edit"
 	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 	"github.com/healthloc/healthloc/internal/render"
 )
 
@@ -256,13 +256,9 @@ origin = "memory"
 	if res.StatusCode != 200 {
 		t.Fatal(res.Status)
 	}
-	cfg, _ := config.Load(ts.dir)
-	p, err := project.Load(os.DirFS(ts.dir), cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := projecttest.LoadDir(t, ts.dir)
 	b, err := render.Render(p, language.Spanish, os.DirFS(filepath.Join(ts.dir, "content")), render.Options{Site: render.SiteOf(p),
-		Locales: append([]language.Tag{cfg.Source()}, cfg.Targets()...)})
+		Locales: append([]language.Tag{p.Config.Source()}, p.Config.Targets()...)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,17 +322,9 @@ func TestXSSInert(t *testing.T) {
 // TestParts checks that every translation of the example project goes
 // through the editor's parts unchanged.
 func TestParts(t *testing.T) {
-	root := filepath.Join("..", "..")
-	cfg, err := config.Load(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(os.DirFS(root), cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := projecttest.LoadDir(t, filepath.Join("..", ".."))
 	n, toks := 0, 0
-	for _, loc := range cfg.Targets() {
+	for _, loc := range p.Config.Targets() {
 		for _, d := range p.Docs {
 			for i, id := range d.IDs {
 				seg := d.Segments[i]

@@ -1,34 +1,21 @@
 package status
 
 import (
-	"fmt"
 	"testing"
+	"testing/fstest"
 
-	"github.com/healthloc/healthloc/internal/config"
-	"github.com/healthloc/healthloc/internal/corpus"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 // BenchmarkStatus computes coverage of every locale and document of a
 // loaded project.
 func BenchmarkStatus(b *testing.B) {
-	for _, n := range corpus.BenchSizes() {
-		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
-			o := corpus.Options{Docs: n, Locales: []string{"es", "fr"}, Seed: 1, Translated: 0.6, Stale: 0.1}
-			fsys, size, err := corpus.MapFS(o)
-			if err != nil {
-				b.Fatal(err)
-			}
-			cfg, _ := config.Parse("healthloc.toml", []byte(corpus.Config(o.Locales)))
-			p, err := project.Load(fsys, cfg, "")
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.SetBytes(size)
-			b.ReportAllocs()
-			for b.Loop() {
-				Compute(p, nil, true)
-			}
-		})
-	}
+	projecttest.Bench(b, func(b *testing.B, p *project.Project, _ fstest.MapFS, size int64) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			Compute(p, nil, true)
+		}
+	})
 }

@@ -2,8 +2,6 @@ package status
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,12 +10,11 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/golden"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 	"github.com/healthloc/healthloc/internal/workarea"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 const guide = `---
 title: Fever guide
@@ -34,17 +31,10 @@ Drink plenty of water and rest.
 // title only, and a candidate for the heading.
 func dashboardFixture(t *testing.T) *project.Project {
 	t.Helper()
-	cfg, err := config.Parse("healthloc.toml", []byte(`source_locale = "en"`+"\n"+`locales = ["es", "ar"]`+"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(fstest.MapFS{
+	p := projecttest.Load(t, `source_locale = "en"`+"\n"+`locales = ["es", "ar"]`+"\n", fstest.MapFS{
 		"content/guide.md":       {Data: []byte(guide)},
 		"content/other/notes.md": {Data: []byte("# Notes\n\nKeep the medicine in a cool place.\n")},
-	}, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
 	es := map[string]string{
 		"Fever guide":     "Guía sobre la fiebre",
 		"Fever in adults": "Fiebre en adultos",
@@ -125,22 +115,7 @@ func TestDashboardGolden(t *testing.T) {
 			if again := dashboard(t, p, tag); again != got {
 				t.Fatal("two renders differ")
 			}
-			golden := filepath.Join("testdata", "dashboard."+tag+".html")
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("dashboard differs from %s; run go test -update and review the diff", golden)
-			}
+			golden.Check(t, filepath.Join("testdata", "dashboard."+tag+".html"), []byte(got))
 		})
 	}
 }

@@ -7,8 +7,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/catalog"
-	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
 // fixture builds a project in memory: one document with three messages
@@ -39,15 +39,7 @@ func fixture(t *testing.T) *project.Project {
 			"\"\ntranslation_hash = \"" + project.TextHash("Descanse.") + "\"\n\n[review.\"" + id("drink") +
 			"\"]\nreviewer = \"dr\"\nsource_hash = \"" + hash("drink") + "\"\ntranslation_hash = \"sha1-of-an-older-text\"\n")},
 	}
-	cfg, err := config.Parse("healthloc.toml", []byte(`locales = ["es", "fr", "es-MX"]`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Load(fsys, cfg, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return projecttest.Load(t, `locales = ["es", "fr", "es-MX"]`, fsys)
 }
 
 func TestCompute(t *testing.T) {

@@ -1,14 +1,69 @@
-// Package projecttest builds generated projects for the tests of the
-// packages that read projects.
+// Package projecttest builds projects for the tests of the packages that
+// read projects: from a few files in memory, from a folder, or generated.
 package projecttest
 
 import (
+	"fmt"
+	"os"
 	"testing"
 	"testing/fstest"
 
+	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/corpus"
 	"github.com/healthloc/healthloc/internal/project"
 )
+
+// Load loads the project of files with conf as its healthloc.toml.
+func Load(t testing.TB, conf string, files fstest.MapFS) *project.Project {
+	t.Helper()
+	cfg, err := config.Parse("healthloc.toml", []byte(conf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := project.Load(files, cfg, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// LoadDir loads the project in the folder dir.
+func LoadDir(t testing.TB, dir string) *project.Project {
+	t.Helper()
+	cfg, err := config.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := project.Load(os.DirFS(dir), cfg, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Bench runs f as a sub-benchmark "docs=N" for each of corpus.BenchSizes,
+// with a generated project of N documents in es and fr, loaded, its
+// files and the size of its content.
+func Bench(b *testing.B, f func(b *testing.B, p *project.Project, fsys fstest.MapFS, size int64)) {
+	for _, n := range corpus.BenchSizes() {
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			o := corpus.Options{Docs: n, Locales: []string{"es", "fr"}, Seed: 1, Translated: 0.6, Stale: 0.1}
+			fsys, size, err := corpus.MapFS(o)
+			if err != nil {
+				b.Fatal(err)
+			}
+			cfg, err := config.Parse("healthloc.toml", []byte(corpus.Config(o.Locales)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			p, err := project.Load(fsys, cfg, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			f(b, p, fsys, size)
+		})
+	}
+}
 
 // Windowed generates a project of docs documents in es and fr, deletes
 // every 100th document (its catalogs stay, with no document), and loads
@@ -28,4 +83,20 @@ func Windowed(t testing.TB, docs, window int) (full, lean *project.Project, fsys
 		t.Fatal(err)
 	}
 	return full, lean, fsys
+}
+
+// Windows calls f with each window of the lean project, failing t on an
+// error, and returns how many there were.
+func Windows(t testing.TB, lean *project.Project, f func(w *project.Project)) int {
+	t.Helper()
+	n := 0
+	err := lean.Windows(func(w *project.Project) error {
+		n++
+		f(w)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
