@@ -122,15 +122,25 @@ func (s *Server) apiOverview(w http.ResponseWriter, r *http.Request) {
 		"tbody": s.fragment("ovbody", data), "tfoot": s.fragment("ovfoot", data)})
 }
 
-// apiCheck runs the checks on the editor's text as the translator types.
-func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
+// readText reads a request that carries an entry's text, and the text
+// with the entry's protected tokens put back.
+func (s *Server) readText(w http.ResponseWriter, r *http.Request) (entryRequest, target, string, bool) {
 	req, t, ok := s.readBody(w, r)
 	if !ok {
-		return
+		return req, t, "", false
 	}
 	text, err := join(req.Parts, t.codes)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return req, t, "", false
+	}
+	return req, t, text, true
+}
+
+// apiCheck runs the checks on the editor's text as the translator types.
+func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
+	_, t, text, ok := s.readText(w, r)
+	if !ok {
 		return
 	}
 	text = edit.Clean(text)
@@ -144,13 +154,8 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiSave(w http.ResponseWriter, r *http.Request) {
-	req, t, ok := s.readBody(w, r)
+	req, t, text, ok := s.readText(w, r)
 	if !ok {
-		return
-	}
-	text, err := join(req.Parts, t.codes)
-	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
 	s.act(w, r, t, req.Parts, func(p *project.Project, e edit.Entry) (edit.Change, error) {
