@@ -24,6 +24,33 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 	if !p.lean {
 		return fn(p)
 	}
+	return p.windows(p.files, true, fn)
+}
+
+// WindowsOf is Windows over the documents of a lean Project whose paths
+// (as Documents lists them) only keeps, in path order, without the last
+// window of catalogs whose document is gone: for a command that redoes
+// the documents that changed since its last run. A Project loaded whole
+// is one window, all of it.
+func (p *Project) WindowsOf(only func(docPath string) bool, fn func(w *Project) error) error {
+	if !p.lean {
+		return fn(p)
+	}
+	var files []string
+	for _, f := range p.files {
+		if only(f) {
+			files = append(files, f)
+		}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	return p.windows(files, false, fn)
+}
+
+// windows reads files a window at a time, then, with orphans, the
+// catalogs left over.
+func (p *Project) windows(docFiles []string, orphans bool, fn func(w *Project) error) error {
 	// locales in order, so that of two broken files the same is reported
 	locs := p.locales()
 	for _, loc := range locs {
@@ -48,9 +75,9 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 		}
 	}
 	var u uniqueness
-	for start := 0; start < len(p.files); start += p.window {
+	for start := 0; start < len(docFiles); start += p.window {
 		w := p.newWindow()
-		batch := p.files[start:min(len(p.files), start+p.window)]
+		batch := docFiles[start:min(len(docFiles), start+p.window)]
 		w.Docs = make([]*Doc, len(batch))
 		err := workers.Map(len(batch), 0, func(i int) error {
 			var err error
@@ -79,23 +106,23 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 			w.addShippedUI()
 		}
 		if p.progress != nil {
-			p.progress(start+len(batch), len(p.files))
+			p.progress(start+len(batch), len(docFiles))
 		}
 		if err := fn(w); err != nil {
 			return err
 		}
 	}
-	var orphans []catalogFile
+	var left []catalogFile
 	for loc, byslug := range files {
 		for slug, ref := range byslug {
-			orphans = append(orphans, catalogFile{loc, slug, ref})
+			left = append(left, catalogFile{loc, slug, ref})
 		}
 	}
-	if len(orphans) == 0 {
+	if !orphans || len(left) == 0 {
 		return nil
 	}
 	w := p.newWindow()
-	if err := w.readCatalogs(orphans); err != nil {
+	if err := w.readCatalogs(left); err != nil {
 		return err
 	}
 	return fn(w)
