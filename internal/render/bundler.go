@@ -182,7 +182,7 @@ func (bd *Bundler) Finish(assets []string, fsys fs.FS) ([]plan.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, _, err := bd.finish(bd.order, nil, files)
+	out, _, err := bd.finish(bd.order, nil, files, nil)
 	return out, err
 }
 
@@ -201,9 +201,10 @@ func readAssets(assets []string, fsys fs.FS) ([]plan.File, error) {
 
 // finish is Finish for the documents at paths order, taking each from
 // what Add rendered or else from cached (a document rendered by an
-// earlier run), with the asset files given. It also returns where each
+// earlier run), with the asset files given and, not to write again, the
+// sums of the assets already there. It also returns where each
 // document's entries landed in the manifest.
-func (bd *Bundler) finish(order []string, cached func(string) (*docPart, bool), assets []plan.File) ([]plan.File, []docRanges, error) {
+func (bd *Bundler) finish(order []string, cached func(string) (*docPart, bool), assets []plan.File, kept []FileSum) ([]plan.File, []docRanges, error) {
 	parts := make([]*docPart, len(order))
 	hasIndex := false
 	for i, path := range order {
@@ -230,12 +231,12 @@ func (bd *Bundler) finish(order []string, cached func(string) (*docPart, bool), 
 		files = append(files, index)
 	}
 	files = append(files, assets...)
-	sums := sumsOf(files)
+	sums := append(sumsOf(files), kept...)
 	for _, part := range parts {
 		sums = append(sums, part.sums...)
 	}
 	sort.Slice(sums, func(i, j int) bool { return sums[i].Path < sums[j].Path })
-	data, ranges, err := bd.manifest(order, parts, sums)
+	data, ranges, err := bd.manifest(parts, sums)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -98,9 +98,9 @@ func (w *manifestWriter) list(name string, runs [][]byte, at func(i, start, end 
 	w.buf.WriteString("\n  ]")
 }
 
-// manifest writes the manifest of the documents at paths order, whose
-// parts are given, with the bundle's files sums.
-func (bd *Bundler) manifest(order []string, parts []*docPart, sums []FileSum) ([]byte, []docRanges, error) {
+// manifest writes the manifest of the documents whose parts are given,
+// in order, with the sums of the bundle's files.
+func (bd *Bundler) manifest(parts []*docPart, sums []FileSum) ([]byte, []docRanges, error) {
 	w := &manifestWriter{first: true}
 	w.buf.WriteString("{\n")
 	h := bd.head
