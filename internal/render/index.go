@@ -70,6 +70,10 @@ type LocaleRecord struct {
 	// times as the run left them.
 	Files   []string
 	Outputs cache.Tree
+	// seen is the folder as this run found it, staged the files it
+	// wrote there; Record needs them.
+	seen   cache.Tree
+	staged []string
 }
 
 // PageRecord is one document in one bundle: the hashes of its inputs

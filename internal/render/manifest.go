@@ -102,6 +102,11 @@ func (w *manifestWriter) list(name string, runs [][]byte, at func(i, start, end 
 // in order, with the sums of the bundle's files.
 func (bd *Bundler) manifest(parts []*docPart, sums []FileSum) ([]byte, []docRanges, error) {
 	w := &manifestWriter{first: true}
+	size := 4096 + len(bd.chromeFbs)*256 + len(sums)*160
+	for _, part := range parts {
+		size += len(part.fb) + len(part.rd) + 256
+	}
+	w.buf.Grow(size)
 	w.buf.WriteString("{\n")
 	h := bd.head
 	w.value("locale", h.Locale)

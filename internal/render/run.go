@@ -116,6 +116,15 @@ func Run(p *project.Project, job Job, emit func(plan.Plan) error) (*Report, erro
 			return nil, err
 		}
 	}
+	if r.prev != nil {
+		// the bundles of the locales not rendered this time stay as
+		// they are, and so do their records
+		for loc, rec := range r.prev.Locales {
+			if _, ok := r.next.Locales[loc]; !ok {
+				r.next.Locales[loc] = rec
+			}
+		}
+	}
 	r.rep.Index = r.next
 	return r.rep, nil
 }

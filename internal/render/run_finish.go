@@ -65,7 +65,7 @@ func (r *runner) finish(i int) error {
 	}
 	r.rep.Documents = append(r.rep.Documents, r.coverageOf(i))
 	if r.next != nil {
-		r.record(i, rec, all, ranges)
+		r.record(i, rec, files, all, ranges)
 	}
 	return nil
 }
@@ -175,12 +175,17 @@ func (r *runner) removed(i int, rec *LocaleRecord, all []string) []string {
 
 // record notes the i-th bundle in the next index; its outputs are
 // recorded once written (see Index.Record).
-func (r *runner) record(i int, rec *LocaleRecord, all []string, ranges []docRanges) {
+func (r *runner) record(i int, rec *LocaleRecord, files []plan.File, all []string, ranges []docRanges) {
 	loc := r.rep.Published[i]
-	lr := &LocaleRecord{Global: r.gsum[i], Pages: map[string]PageRecord{}, Assets: map[string][32]byte{}, Files: all}
+	lr := &LocaleRecord{Global: r.gsum[i], Pages: map[string]PageRecord{}, Assets: map[string][32]byte{}, Files: all,
+		seen: r.outs[i]}
+	for _, f := range files {
+		lr.staged = append(lr.staged, f.Path)
+	}
 	for j, d := range r.docs {
 		var pr PageRecord
 		if part, ok := r.bds[i].parts[d]; ok {
+			lr.staged = append(lr.staged, sumPaths(part.sums)...)
 			ck := r.contentKey(loc, d)
 			pr = PageRecord{Content: ck, Page: pageKey(ck, r.gsum[i]), Coverage: part.cov, Article: recordOf(part.art),
 				Sums: part.sums, HasIndex: part.hasIndex}
@@ -208,17 +213,27 @@ func keep(t cache.Tree, files []string) cache.Tree {
 }
 
 // Record notes the sizes and times of the bundles' files once the plan
-// is written, so that the next run can tell a file someone changed.
+// is written, so that the next run can tell a file someone changed: the
+// files it staged are looked at again, the others are as it found them.
 func (ix *Index) Record() error {
 	for loc, lr := range ix.Locales {
 		if lr.Outputs != nil {
 			continue
 		}
-		out, err := cache.Walk(filepath.Join(ix.Out, loc))
-		if err != nil {
-			return err
+		lr.Outputs = keep(lr.seen, lr.Files)
+		again := lr.staged
+		if lr.seen == nil {
+			again = lr.Files
 		}
-		lr.Outputs = keep(out, lr.Files)
+		for _, f := range again {
+			info, err := os.Lstat(filepath.Join(ix.Out, loc, filepath.FromSlash(f)))
+			if err != nil {
+				delete(lr.Outputs, f)
+				continue
+			}
+			lr.Outputs[f] = cache.FileStat{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Other: !info.Mode().IsRegular()}
+		}
+		lr.seen, lr.staged = nil, nil
 	}
 	return nil
 }
