@@ -91,6 +91,10 @@ func runRender(ctx context.Context, io *IO, g *globalOptions, o *renderOptions) 
 	st := plan.Stager{Context: ctx}
 	rep, err := render.Run(p, job, st.Add)
 	bar.finish()
+	if rep != nil {
+		// the warnings of the documents not read again, said again
+		g.notes = append(g.notes, rep.Warnings...)
+	}
 	res, err := st.Settle(err)
 	if err != nil {
 		return err
@@ -98,7 +102,6 @@ func runRender(ctx context.Context, io *IO, g *globalOptions, o *renderOptions) 
 	if rep.Index != nil {
 		saveRenderCache(io, g, p.Config.Dir, job.Out, rep.Index, findings)
 	}
-	g.notes = append(g.notes, rep.Warnings...)
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(io.ErrOut, "skipped %s: %.1f%% of words localized, below --min-coverage %g\n", s.Locale, s.Percent, o.MinCoverage)
 	}

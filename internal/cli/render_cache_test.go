@@ -101,6 +101,18 @@ func TestRenderCacheSame(t *testing.T) {
 	step("configuration edited")
 	must(t, os.Remove(filepath.Join(dir, "content", filepath.FromSlash(corpus.Slug(7))+".md")))
 	step("article deleted")
+	// one ID pinned in two articles, of which only the second changed
+	pin := func(i int) string { return "content/" + corpus.Slug(i) + ".md" }
+	one, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(pin(11))))
+	must(t, err)
+	must(t, write(pin(11), append(one, "\n<!-- healthloc:id shared -->\nA pinned paragraph.\n"...)))
+	step("ID pinned")
+	two, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(pin(12))))
+	must(t, err)
+	must(t, write(pin(12), append(two, "\n<!-- healthloc:id shared -->\nAnother pinned paragraph.\n"...)))
+	step("ID pinned twice")
+	must(t, write(pin(12), two))
+	step("ID pinned once again")
 	for _, out := range []string{"dist", "dist2"} {
 		must(t, write(out+"/fr/"+corpus.Slug(9)+".html", []byte("changed by hand")))
 	}

@@ -54,6 +54,10 @@ type DocRecord struct {
 	Sum      [32]byte
 	Fields   []content.Field
 	Warnings []string
+	// Pinned are the message IDs pinned in it, each with where
+	// ("content/a.md:3"), so that one pinned twice is found even when
+	// only one of the documents is read again.
+	Pinned [][2]string
 }
 
 // LocaleRecord is what the index keeps of one locale's bundle.

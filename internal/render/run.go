@@ -102,18 +102,19 @@ type runner struct {
 // as it is ready (files under Job.Out, then what to remove), so that
 // only a window's pages are in memory. It decides which locales are
 // published, which pages are (page_min_coverage in [site]), and which
-// pages need rendering; it writes nothing.
+// pages need rendering; it writes nothing. After an error the report
+// holds only the warnings found so far.
 func Run(p *project.Project, job Job, emit func(plan.Plan) error) (*Report, error) {
 	r := &runner{p: p, job: job, emit: emit, rep: &Report{}, global: map[string][]byte{}, covs: map[string]map[string]DocCoverage{}}
-	steps := []func() error{r.start, r.publishable, r.prepare, r.render}
+	steps := []func() error{r.start, r.publishable, r.prepare, r.render, r.unique}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return nil, err
+			return r.rep, err
 		}
 	}
 	for i := range r.bds {
 		if err := r.finish(i); err != nil {
-			return nil, err
+			return r.rep, err
 		}
 	}
 	if r.prev != nil {
@@ -149,7 +150,9 @@ func (r *runner) start() error {
 			r.prev = prev
 		}
 	}
-	r.full = r.prev == nil || !sameOthers(r.in.other, r.prev.Others)
+	// Two documents with one slug are refused when every document is
+	// read, and so is a catalog whose document is gone.
+	r.full = r.prev == nil || !sameOthers(r.in.other, r.prev.Others) || !uniqueSlugs(r.docs)
 	job.Site = siteFrom(p, r.fields())
 	pt, err := p.PageText()
 	if err != nil {
@@ -160,6 +163,19 @@ func (r *runner) start() error {
 	}
 	job.PageText = pt
 	return nil
+}
+
+// uniqueSlugs reports whether no two documents share a slug, none the
+// page text's.
+func uniqueSlugs(docs []string) bool {
+	seen := map[string]bool{project.UISlug: true}
+	for _, d := range docs {
+		if seen[slugOf(d)] {
+			return false
+		}
+		seen[slugOf(d)] = true
+	}
+	return true
 }
 
 // sameOthers reports whether no locale's other files changed: a catalog

@@ -163,6 +163,24 @@ func sumPaths(sums []FileSum) []string {
 	return out
 }
 
+// unique refuses, as reading every document would, one message ID
+// pinned twice, when only some documents were read.
+func (r *runner) unique() error {
+	if r.next == nil || r.full {
+		return nil // every document was read, and checked
+	}
+	pinned := map[string]string{}
+	for _, d := range r.docs {
+		for _, pin := range r.next.Docs[d].Pinned {
+			if prev, dup := pinned[pin[0]]; dup {
+				return fmt.Errorf("%s: message ID %q is already pinned at %s", pin[1], pin[0], prev)
+			}
+			pinned[pin[0]] = pin[1]
+		}
+	}
+	return nil
+}
+
 // render renders the pages picked, a window of documents at a time.
 func (r *runner) render() error {
 	need := map[string]bool{}
@@ -179,9 +197,14 @@ func (r *runner) render() error {
 		if r.next != nil {
 			for _, d := range w.Docs {
 				if rec, ok := r.next.Docs[d.Path]; ok && need[d.Path] {
-					rec.Warnings = nil
+					rec.Warnings, rec.Pinned = nil, nil
 					for _, warn := range d.Warnings {
 						rec.Warnings = append(rec.Warnings, root+"/"+warn)
+					}
+					for i, seg := range d.Segments {
+						if seg.ID != "" {
+							rec.Pinned = append(rec.Pinned, [2]string{d.IDs[i], fmt.Sprintf("%s/%s:%d", root, d.Path, seg.Line)})
+						}
 					}
 					r.next.Docs[d.Path] = rec
 				}
