@@ -29,7 +29,11 @@ type Tree map[string]FileStat
 // Walk lists the files under root with their sizes and modification
 // times, leaving out names that start with a dot, as the project does;
 // a missing root is an empty tree.
-func Walk(root string) (Tree, error) {
+func Walk(root string) (Tree, error) { return WalkSome(root, nil) }
+
+// WalkSome is Walk of the folders directly under root that keep keeps
+// (all when keep is nil), and of the files directly under root.
+func WalkSome(root string, keep func(dir string) bool) (Tree, error) {
 	t := Tree{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -45,6 +49,9 @@ func Walk(root string) (Tree, error) {
 			return nil
 		}
 		if d.IsDir() {
+			if keep != nil && filepath.Dir(p) == root && !keep(d.Name()) {
+				return fs.SkipDir
+			}
 			return nil
 		}
 		info, err := d.Info()

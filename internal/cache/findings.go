@@ -18,8 +18,10 @@ import (
 // A Findings is safe for use from several goroutines.
 type Findings struct {
 	scope string
-	mu    sync.Mutex
-	m     map[FindingsKey][]byte
+	// load, when set, reads the file at first use (see OpenFindings).
+	load func() map[FindingsKey][]byte
+	mu   sync.Mutex
+	m    map[FindingsKey][]byte
 	// dirty is set by a Put that changed an entry: Save writes only then.
 	dirty bool
 }
@@ -64,6 +66,20 @@ func LoadFindings(projectDir, name, scope string) *Findings {
 	return &Findings{scope: scope, m: f.Entries}
 }
 
+// OpenFindings is LoadFindings that reads the file only when the
+// findings are first asked for or added to: a run that needs none pays
+// nothing.
+func OpenFindings(projectDir, name, scope string) *Findings {
+	return &Findings{scope: scope, load: func() map[FindingsKey][]byte { return LoadFindings(projectDir, name, scope).m }}
+}
+
+// loaded reads the file if it is not read yet; f.mu is held.
+func (f *Findings) loaded() {
+	if f.load != nil {
+		f.m, f.load = f.load(), nil
+	}
+}
+
 // Get is what was found in the translation k, if it is known.
 func (f *Findings) Get(k FindingsKey) ([]byte, bool) {
 	if f == nil {
@@ -71,6 +87,7 @@ func (f *Findings) Get(k FindingsKey) ([]byte, bool) {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.loaded()
 	v, ok := f.m[k]
 	return v, ok
 }
@@ -82,6 +99,7 @@ func (f *Findings) Put(k FindingsKey, v []byte) {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.loaded()
 	if old, ok := f.m[k]; ok && string(old) == string(v) {
 		return
 	}
@@ -96,6 +114,7 @@ func (f *Findings) Put(k FindingsKey, v []byte) {
 func (f *Findings) Len() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.loaded()
 	return len(f.m)
 }
 

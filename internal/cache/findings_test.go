@@ -28,6 +28,9 @@ func TestFindings(t *testing.T) {
 	if g.Len() != 2 {
 		t.Fatalf("%d entries, want 2", g.Len())
 	}
+	if o := OpenFindings(dir, "findings-test", "scope1"); o.Len() != 2 {
+		t.Fatal("OpenFindings read nothing")
+	}
 	// another scope (configuration, checks) trusts nothing
 	if h := LoadFindings(dir, "findings-test", "scope2"); h.Len() != 0 {
 		t.Fatal("findings of another scope were kept")

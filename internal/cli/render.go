@@ -77,7 +77,7 @@ func runRender(ctx context.Context, io *IO, g *globalOptions, o *renderOptions) 
 	// program are not checked again (see cache.Findings).
 	var findings *cache.Findings
 	if job.Cache {
-		findings = cache.LoadFindings(p.Config.Dir, renderFindings, job.Key)
+		findings = cache.OpenFindings(p.Config.Dir, renderFindings, job.Key)
 		job.Prev = new(render.Index)
 		if !cache.ReadGob(p.Config.Dir, render.IndexName(job.Out), render.IndexVersion, job.Prev) {
 			job.Prev = nil

@@ -17,6 +17,7 @@ import (
 	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/locale"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/workers"
 )
 
 // Index is render's record of its last run into one output folder, kept
@@ -118,7 +119,7 @@ type inputs struct {
 
 // fingerprint walks the project's content, catalogs and work area and
 // sums every file, reading only those that changed since prev.
-func fingerprint(p *project.Project, prev *Index) (*inputs, int64, error) {
+func fingerprint(p *project.Project, prev *Index, targets []language.Tag) (*inputs, int64, error) {
 	cfg := p.Config
 	now := time.Now().UnixNano()
 	in := &inputs{catDir: map[string]string{}, workDir: map[string]string{}, other: map[string][32]byte{}}
@@ -126,20 +127,38 @@ func fingerprint(p *project.Project, prev *Index) (*inputs, int64, error) {
 	if prev != nil {
 		old = *prev
 	}
-	for _, t := range []struct {
+	// only the folders of the locales along the targets' chains matter,
+	// the source's not: its text comes from the content
+	chains := map[string]bool{}
+	for _, t := range targets {
+		for _, c := range p.Chain(t) {
+			chains[c.String()] = c != cfg.Source()
+		}
+	}
+	keep := func(dir string) bool {
+		tag, err := locale.Parse(dir)
+		return err != nil || chains[tag.String()]
+	}
+	trees := []struct {
 		root string
+		keep func(string) bool
 		tree *cache.Tree
 		prev cache.Tree
-	}{{cfg.ContentRoot, &in.content, old.Content}, {cfg.CatalogRoot, &in.catalogs, old.Catalogs}, {cfg.WorkRoot, &in.work, old.Work}} {
+	}{{cfg.ContentRoot, nil, &in.content, old.Content}, {cfg.CatalogRoot, keep, &in.catalogs, old.Catalogs},
+		{cfg.WorkRoot, keep, &in.work, old.Work}}
+	// the three walks wait on the disk more than on a core
+	err := workers.Map(len(trees), len(trees), func(i int) error {
+		t := trees[i]
 		root := cfg.Abs(t.root)
-		tree, err := cache.Walk(root)
+		tree, err := cache.WalkSome(root, t.keep)
 		if err != nil {
-			return nil, 0, err
-		}
-		if err := cache.Sum(root, tree, t.prev, old.Recorded); err != nil {
-			return nil, 0, err
+			return err
 		}
 		*t.tree = tree
+		return cache.Sum(root, tree, t.prev, old.Recorded)
+	})
+	if err != nil {
+		return nil, 0, err
 	}
 	slugs := map[string]bool{}
 	for _, d := range p.Documents() {

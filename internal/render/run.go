@@ -139,7 +139,7 @@ func (r *runner) start() error {
 		}
 	}
 	if job.Cache {
-		in, now, err := fingerprint(p, job.Prev)
+		in, now, err := fingerprint(p, job.Prev, job.Targets)
 		if err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/healthloc/healthloc/internal/cache"
 	"github.com/healthloc/healthloc/internal/project"
+	"github.com/healthloc/healthloc/internal/workers"
 )
 
 // publishable decides the locales published and, below
@@ -107,8 +108,22 @@ func (r *runner) prepare() error {
 		bd.want = func(d string) bool { return dirty[d] }
 		r.bds, r.dirty = append(r.bds, bd), append(r.dirty, dirty)
 		r.gsum = append(r.gsum, sha256Of(r.globalOf(loc), bd.chromeSum(), job.Templates.templatesSum(), siteSum, []byte(fmt.Sprint(names))))
-		r.outs = append(r.outs, nil)
-		r.pick(len(r.bds) - 1)
+	}
+	// the bundles' folders as they are now, walked at once
+	r.outs = make([]cache.Tree, len(r.bds))
+	err := workers.Map(len(r.bds), len(r.bds), func(i int) error {
+		if r.prevLocale(i) == nil {
+			return nil
+		}
+		var err error
+		r.outs[i], err = cache.Walk(filepath.Join(r.job.Out, r.rep.Published[i].String()))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for i := range r.bds {
+		r.pick(i)
 	}
 	return nil
 }
@@ -117,12 +132,8 @@ func (r *runner) prepare() error {
 func (r *runner) pick(i int) {
 	loc, dirty := r.rep.Published[i], r.dirty[i]
 	rec := r.prevLocale(i)
-	if rec != nil {
-		out, err := cache.Walk(filepath.Join(r.job.Out, loc.String()))
-		if err != nil || !sameOutputs(out, rec.Outputs, []string{"manifest.json"}) {
-			rec = nil // the manifest the pages' entries are copied from changed
-		}
-		r.outs[i] = out
+	if rec != nil && !sameOutputs(r.outs[i], rec.Outputs, []string{"manifest.json"}) {
+		rec = nil // the manifest the pages' entries are copied from changed
 	}
 	for _, d := range r.docs {
 		if rec != nil {
