@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"crypto/sha256"
 	"sync"
 )
 
@@ -19,9 +20,12 @@ import (
 type Findings struct {
 	scope string
 	// load, when set, reads the file at first use (see OpenFindings).
-	load func() map[FindingsKey][]byte
+	load func() map[[16]byte][]byte
 	mu   sync.Mutex
-	m    map[FindingsKey][]byte
+	// m is keyed by a hash of the FindingsKey, which keeps the file small.
+	m map[[16]byte][]byte
+	// bypass makes the cache answer nothing and keep nothing.
+	bypass bool
 	// dirty is set by a Put that changed an entry: Save writes only then.
 	dirty bool
 }
@@ -38,7 +42,7 @@ type FindingsKey struct {
 }
 
 // findingsVersion is the file format; a change makes old files ignored.
-const findingsVersion = 1
+const findingsVersion = 2
 
 // maxFindings bounds the file: past it, Put starts over, keeping only what
 // this run adds, so translations long gone do not pile up.
@@ -47,12 +51,18 @@ const maxFindings = 4 << 20
 // findingsFile is what a findings file holds.
 type findingsFile struct {
 	Scope   string
-	Entries map[FindingsKey][]byte
+	Entries map[[16]byte][]byte
+}
+
+// id is the key an entry is kept under.
+func (k FindingsKey) id() [16]byte {
+	s := sha256.Sum256([]byte(k.Locale + "\x00" + k.Source + "\x00" + k.Translation))
+	return [16]byte(s[:16])
 }
 
 // NewFindings is an empty cache of findings under scope.
 func NewFindings(scope string) *Findings {
-	return &Findings{scope: scope, m: map[FindingsKey][]byte{}}
+	return &Findings{scope: scope, m: map[[16]byte][]byte{}}
 }
 
 // LoadFindings reads the findings file name from the project's cache
@@ -70,13 +80,24 @@ func LoadFindings(projectDir, name, scope string) *Findings {
 // findings are first asked for or added to: a run that needs none pays
 // nothing.
 func OpenFindings(projectDir, name, scope string) *Findings {
-	return &Findings{scope: scope, load: func() map[FindingsKey][]byte { return LoadFindings(projectDir, name, scope).m }}
+	return &Findings{scope: scope, load: func() map[[16]byte][]byte { return LoadFindings(projectDir, name, scope).m }}
 }
 
 // loaded reads the file if it is not read yet; f.mu is held.
 func (f *Findings) loaded() {
 	if f.load != nil {
 		f.m, f.load = f.load(), nil
+	}
+}
+
+// Bypass makes f answer nothing and keep nothing, without reading its
+// file: for a run that checks so few translations that reading and
+// writing the file would cost more than checking them.
+func (f *Findings) Bypass() {
+	if f != nil {
+		f.mu.Lock()
+		f.bypass = true
+		f.mu.Unlock()
 	}
 }
 
@@ -87,8 +108,11 @@ func (f *Findings) Get(k FindingsKey) ([]byte, bool) {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.bypass {
+		return nil, false
+	}
 	f.loaded()
-	v, ok := f.m[k]
+	v, ok := f.m[k.id()]
 	return v, ok
 }
 
@@ -99,14 +123,18 @@ func (f *Findings) Put(k FindingsKey, v []byte) {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.bypass {
+		return
+	}
 	f.loaded()
-	if old, ok := f.m[k]; ok && string(old) == string(v) {
+	id := k.id()
+	if old, ok := f.m[id]; ok && string(old) == string(v) {
 		return
 	}
 	if len(f.m) >= maxFindings {
-		f.m = map[FindingsKey][]byte{}
+		f.m = map[[16]byte][]byte{}
 	}
-	f.m[k] = v
+	f.m[id] = v
 	f.dirty = true
 }
 

@@ -78,6 +78,7 @@ func runRender(ctx context.Context, io *IO, g *globalOptions, o *renderOptions) 
 	var findings *cache.Findings
 	if job.Cache {
 		findings = cache.OpenFindings(p.Config.Dir, renderFindings, job.Key)
+		job.Findings = findings
 		job.Prev = new(render.Index)
 		if !cache.ReadGob(p.Config.Dir, render.IndexName(job.Out), render.IndexVersion, job.Prev) {
 			job.Prev = nil

@@ -46,7 +46,15 @@ type Job struct {
 	Prev  *Index
 	// Context, when set, stops the run between windows.
 	Context context.Context
+	// Findings, when set, is the cache of the checks that hold
+	// translations; Run bypasses it when only a few pages, and few of
+	// all, are rendered.
+	Findings *cache.Findings
 }
+
+// fewPages is how many documents to render that Run checks without the
+// findings cache: reading and writing its file would cost more.
+const fewPages = 64
 
 // SkippedLocale is a locale left out by Job.MinCoverage.
 type SkippedLocale struct {

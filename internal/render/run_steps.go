@@ -203,6 +203,9 @@ func (r *runner) render() error {
 	if len(need) == 0 {
 		return nil
 	}
+	if len(need) <= fewPages && 2*len(need) < len(r.docs) {
+		r.job.Findings.Bypass()
+	}
 	root := path.Clean(r.p.Config.ContentRoot)
 	return r.windows(func(d string) bool { return need[d] }, func(w *project.Project) error {
 		if r.next != nil {
