@@ -41,9 +41,9 @@ func TestRenderCacheSame(t *testing.T) {
 		}
 		must(t, os.WriteFile(p, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644))
 	}
-	step := func(what string) {
+	step := func(what string, args ...string) {
 		t.Helper()
-		a, b := renderOnce(t, dir, "dist"), renderOnce(t, dir, "dist2", "--no-cache")
+		a, b := renderOnce(t, dir, "dist", args...), renderOnce(t, dir, "dist2", append(args, "--no-cache")...)
 		if a != strings.ReplaceAll(b, "dist2", "dist") {
 			t.Fatalf("%s: with the cache\n%s\nwithout\n%s", what, a, b)
 		}
@@ -122,6 +122,10 @@ func TestRenderCacheSame(t *testing.T) {
 			t.Errorf("%s: the deleted article's page is still there", out)
 		}
 	}
+	// a locale below --min-coverage is left out, its coverage from the index
+	step("--min-coverage", "--min-coverage", "34")
+	step("--min-coverage again", "--min-coverage", "34")
+	step("all locales again")
 	renderOnce(t, dir, "dist3", "--no-cache")
 	sameTrees(t, "fresh render", filepath.Join(dir, "dist"), filepath.Join(dir, "dist3"))
 }
