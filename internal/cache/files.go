@@ -73,9 +73,9 @@ const racyWindow = int64(2e9)
 // Sum fills in the sha256 of every regular file of t, under root. A file
 // whose size and time are those prev recorded, and which changed well
 // before prev was recorded (at recorded, Unix nanoseconds), keeps prev's
-// sum without being read.
-func Sum(root string, t Tree, prev Tree, recorded int64) error {
-	var read []string
+// sum without being read. read is how many files were read.
+func Sum(root string, t Tree, prev Tree, recorded int64) (read int, _ error) {
+	var names []string
 	for rel, st := range t {
 		if st.Other {
 			continue
@@ -86,21 +86,21 @@ func Sum(root string, t Tree, prev Tree, recorded int64) error {
 			t[rel] = st
 			continue
 		}
-		read = append(read, rel)
+		names = append(names, rel)
 	}
-	sums := make([][32]byte, len(read))
-	err := workers.Map(len(read), 0, func(i int) error {
-		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(read[i])))
+	sums := make([][32]byte, len(names))
+	err := workers.Map(len(names), 0, func(i int) error {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(names[i])))
 		sums[i] = sha256.Sum256(data)
 		return err
 	})
 	if err != nil {
-		return err
+		return 0, err
 	}
-	for i, rel := range read {
+	for i, rel := range names {
 		st := t[rel]
 		st.Sum = sums[i]
 		t[rel] = st
 	}
-	return nil
+	return len(names), nil
 }

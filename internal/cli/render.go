@@ -156,7 +156,7 @@ func renderJob(ctx context.Context, g *globalOptions, p *project.Project, o *ren
 // warning, as the cache is never needed.
 func saveRenderCache(io *IO, g *globalOptions, dir, out string, ix *render.Index, findings *cache.Findings) {
 	err := ix.Record()
-	if err == nil {
+	if err == nil && ix.Changed() {
 		err = cache.WriteGob(dir, render.IndexName(out), render.IndexVersion, ix)
 	}
 	if err == nil {

@@ -43,7 +43,14 @@ type Index struct {
 	Docs map[string]DocRecord
 	// Locales holds each bundle's record, by locale.
 	Locales map[string]*LocaleRecord
+	// changed is set when the index differs from the last run's in more
+	// than when it was made (see Changed).
+	changed bool
 }
+
+// Changed reports whether the index says anything the last run's did
+// not: when not, there is no need to save it.
+func (ix *Index) Changed() bool { return ix.changed }
 
 // IndexVersion is the format of Index; a change makes old files ignored.
 const IndexVersion = 1
@@ -79,6 +86,8 @@ type LocaleRecord struct {
 	// wrote there; Record needs them.
 	seen   cache.Tree
 	staged []string
+	// kept marks a record taken over unchanged from the last run.
+	kept bool
 }
 
 // PageRecord is one document in one bundle: the hashes of its inputs
@@ -115,6 +124,10 @@ type inputs struct {
 	catDir, workDir map[string]string
 	// other is, by locale, the hash of its files that are no document's.
 	other map[string][32]byte
+	// read counts the files read to be summed; same is set when every
+	// tree has as many files as the last run's.
+	read int
+	same bool
 }
 
 // fingerprint walks the project's content, catalogs and work area and
@@ -147,6 +160,7 @@ func fingerprint(p *project.Project, prev *Index, targets []language.Tag) (*inpu
 	}{{cfg.ContentRoot, nil, &in.content, old.Content}, {cfg.CatalogRoot, keep, &in.catalogs, old.Catalogs},
 		{cfg.WorkRoot, keep, &in.work, old.Work}}
 	// the three walks wait on the disk more than on a core
+	read := make([]int, len(trees))
 	err := workers.Map(len(trees), len(trees), func(i int) error {
 		t := trees[i]
 		root := cfg.Abs(t.root)
@@ -155,11 +169,14 @@ func fingerprint(p *project.Project, prev *Index, targets []language.Tag) (*inpu
 			return err
 		}
 		*t.tree = tree
-		return cache.Sum(root, tree, t.prev, old.Recorded)
+		read[i], err = cache.Sum(root, tree, t.prev, old.Recorded)
+		return err
 	})
 	if err != nil {
 		return nil, 0, err
 	}
+	in.read = read[0] + read[1] + read[2]
+	in.same = len(in.content) == len(old.Content) && len(in.catalogs) == len(old.Catalogs) && len(in.work) == len(old.Work)
 	slugs := map[string]bool{}
 	for _, d := range p.Documents() {
 		slugs[slugOf(d)] = true

@@ -130,8 +130,16 @@ func Run(p *project.Project, job Job, emit func(plan.Plan) error) (*Report, erro
 		// they are, and so do their records
 		for loc, rec := range r.prev.Locales {
 			if _, ok := r.next.Locales[loc]; !ok {
+				rec.kept = true
 				r.next.Locales[loc] = rec
 			}
+		}
+	}
+	if r.next != nil {
+		r.next.changed = r.prev == nil || r.in.read > 0 || !r.in.same || len(r.next.Docs) != len(r.prev.Docs) ||
+			len(r.next.Locales) != len(r.prev.Locales)
+		for _, lr := range r.next.Locales {
+			r.next.changed = r.next.changed || !lr.kept
 		}
 	}
 	r.rep.Index = r.next

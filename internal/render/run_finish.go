@@ -39,6 +39,7 @@ func (r *runner) finish(i int) error {
 		r.rep.Documents = append(r.rep.Documents, r.coverageOf(i))
 		kept := *rec
 		kept.Outputs = keep(r.outs[i], rec.Files)
+		kept.kept = true
 		r.next.Locales[loc.String()] = &kept
 		return nil
 	}
