@@ -2,7 +2,9 @@ package project
 
 import (
 	"cmp"
+	"path"
 	"slices"
+	"strings"
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/workarea"
@@ -62,17 +64,9 @@ func (p *Project) windows(docFiles []string, orphans bool, fn func(w *Project) e
 			p.Workflow[loc] = st
 		}
 	}
-	// every locale's files by slug; a window takes out its own
-	files := map[string]map[string]docRef{}
-	for _, loc := range locs {
-		slugs, refs, err := p.localeFiles(loc)
-		if err != nil {
-			return err
-		}
-		files[loc] = make(map[string]docRef, len(slugs))
-		for i, slug := range slugs {
-			files[loc][slug] = refs[i]
-		}
+	files, err := p.docFiles(locs, docFiles, orphans)
+	if err != nil {
+		return err
 	}
 	var u uniqueness
 	for start := 0; start < len(docFiles); start += p.window {
@@ -126,6 +120,50 @@ func (p *Project) windows(docFiles []string, orphans bool, fn func(w *Project) e
 		return err
 	}
 	return fn(w)
+}
+
+// docFiles is every locale's files by slug, of which a window takes out
+// its own: listed from the folders, or, for a few documents and no
+// orphans, looked up one by one.
+func (p *Project) docFiles(locs, docFiles []string, orphans bool) (map[string]map[string]docRef, error) {
+	files := map[string]map[string]docRef{}
+	if !orphans && len(docFiles)*8 < len(p.files) {
+		for _, loc := range locs {
+			files[loc] = map[string]docRef{}
+			for _, name := range docFiles {
+				slug := strings.TrimSuffix(name, path.Ext(name))
+				if name == UIPath {
+					slug = UISlug
+				}
+				var ref docRef
+				if dir, ok := p.localeDirs[loc]; ok {
+					if f := path.Join(dir, slug+"."+path.Base(dir)+".toml"); exists(p.fsys, f) {
+						ref.served = f
+					}
+				}
+				if dir, ok := p.workDirs[loc]; ok {
+					if f := path.Join(dir, workarea.DocsDir, slug+".toml"); exists(p.fsys, f) {
+						ref.work = f
+					}
+				}
+				if ref != (docRef{}) {
+					files[loc][slug] = ref
+				}
+			}
+		}
+		return files, nil
+	}
+	for _, loc := range locs {
+		slugs, refs, err := p.localeFiles(loc)
+		if err != nil {
+			return nil, err
+		}
+		files[loc] = make(map[string]docRef, len(slugs))
+		for i, slug := range slugs {
+			files[loc][slug] = refs[i]
+		}
+	}
+	return files, nil
 }
 
 // Documents lists the documents' paths, relative to the content root,
