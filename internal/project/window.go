@@ -2,7 +2,9 @@ package project
 
 import (
 	"cmp"
+	"path"
 	"slices"
+	"strings"
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/workarea"
@@ -24,6 +26,33 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 	if !p.lean {
 		return fn(p)
 	}
+	return p.windows(p.files, true, fn)
+}
+
+// WindowsOf is Windows over the documents of a lean Project whose paths
+// (as Documents lists them) only keeps, in path order, without the last
+// window of catalogs whose document is gone: for a command that redoes
+// the documents that changed since its last run. A Project loaded whole
+// is one window, all of it.
+func (p *Project) WindowsOf(only func(docPath string) bool, fn func(w *Project) error) error {
+	if !p.lean {
+		return fn(p)
+	}
+	var files []string
+	for _, f := range p.files {
+		if only(f) {
+			files = append(files, f)
+		}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	return p.windows(files, false, fn)
+}
+
+// windows reads files a window at a time, then, with orphans, the
+// catalogs left over.
+func (p *Project) windows(docFiles []string, orphans bool, fn func(w *Project) error) error {
 	// locales in order, so that of two broken files the same is reported
 	locs := p.locales()
 	for _, loc := range locs {
@@ -35,22 +64,14 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 			p.Workflow[loc] = st
 		}
 	}
-	// every locale's files by slug; a window takes out its own
-	files := map[string]map[string]docRef{}
-	for _, loc := range locs {
-		slugs, refs, err := p.localeFiles(loc)
-		if err != nil {
-			return err
-		}
-		files[loc] = make(map[string]docRef, len(slugs))
-		for i, slug := range slugs {
-			files[loc][slug] = refs[i]
-		}
+	files, err := p.docFiles(locs, docFiles, orphans)
+	if err != nil {
+		return err
 	}
 	var u uniqueness
-	for start := 0; start < len(p.files); start += p.window {
+	for start := 0; start < len(docFiles); start += p.window {
 		w := p.newWindow()
-		batch := p.files[start:min(len(p.files), start+p.window)]
+		batch := docFiles[start:min(len(docFiles), start+p.window)]
 		w.Docs = make([]*Doc, len(batch))
 		err := workers.Map(len(batch), 0, func(i int) error {
 			var err error
@@ -79,26 +100,70 @@ func (p *Project) Windows(fn func(w *Project) error) error {
 			w.addShippedUI()
 		}
 		if p.progress != nil {
-			p.progress(start+len(batch), len(p.files))
+			p.progress(start+len(batch), len(docFiles))
 		}
 		if err := fn(w); err != nil {
 			return err
 		}
 	}
-	var orphans []catalogFile
+	var left []catalogFile
 	for loc, byslug := range files {
 		for slug, ref := range byslug {
-			orphans = append(orphans, catalogFile{loc, slug, ref})
+			left = append(left, catalogFile{loc, slug, ref})
 		}
 	}
-	if len(orphans) == 0 {
+	if !orphans || len(left) == 0 {
 		return nil
 	}
 	w := p.newWindow()
-	if err := w.readCatalogs(orphans); err != nil {
+	if err := w.readCatalogs(left); err != nil {
 		return err
 	}
 	return fn(w)
+}
+
+// docFiles is every locale's files by slug, of which a window takes out
+// its own: listed from the folders, or, for a few documents and no
+// orphans, looked up one by one.
+func (p *Project) docFiles(locs, docFiles []string, orphans bool) (map[string]map[string]docRef, error) {
+	files := map[string]map[string]docRef{}
+	if !orphans && len(docFiles)*8 < len(p.files) {
+		for _, loc := range locs {
+			files[loc] = map[string]docRef{}
+			for _, name := range docFiles {
+				slug := strings.TrimSuffix(name, path.Ext(name))
+				if name == UIPath {
+					slug = UISlug
+				}
+				var ref docRef
+				if dir, ok := p.localeDirs[loc]; ok {
+					if f := path.Join(dir, slug+"."+path.Base(dir)+".toml"); exists(p.fsys, f) {
+						ref.served = f
+					}
+				}
+				if dir, ok := p.workDirs[loc]; ok {
+					if f := path.Join(dir, workarea.DocsDir, slug+".toml"); exists(p.fsys, f) {
+						ref.work = f
+					}
+				}
+				if ref != (docRef{}) {
+					files[loc][slug] = ref
+				}
+			}
+		}
+		return files, nil
+	}
+	for _, loc := range locs {
+		slugs, refs, err := p.localeFiles(loc)
+		if err != nil {
+			return nil, err
+		}
+		files[loc] = make(map[string]docRef, len(slugs))
+		for i, slug := range slugs {
+			files[loc][slug] = refs[i]
+		}
+	}
+	return files, nil
 }
 
 // Documents lists the documents' paths, relative to the content root,

@@ -36,52 +36,6 @@ func finishBody(body, dir string, needH1 bool, links func(string) (string, strin
 	if err != nil {
 		return nil, nil, nil, false, err
 	}
-	var toc []Section
-	n := 0
-	var walk func(*html.Node, bool)
-	walk = func(node *html.Node, isolate bool) {
-		if node.Type == html.ElementNode {
-			dropUnsafeURLs(node)
-			if node.DataAtom == atom.A && links != nil {
-				if href := getAttr(node, "href"); href != "" {
-					to, lang := links(href)
-					setAttr(node, "href", to)
-					if lang != "" {
-						setAttr(node, "hreflang", lang)
-					}
-				}
-			}
-			switch node.DataAtom {
-			case atom.H2:
-				n++
-				id := fmt.Sprintf("section-%d", n)
-				setAttr(node, "id", id)
-				e := Section{ID: id, run: run{Text: strings.Join(strings.Fields(textOf(node)), " ")}}
-				e.Lang, e.Dir = getAttr(node, "lang"), getAttr(node, "dir")
-				toc = append(toc, e)
-			case atom.A, atom.Code, atom.Pre, atom.Bdi, atom.Kbd, atom.Samp:
-				if isolate && getAttr(node, "dir") == "" {
-					setAttr(node, "dir", "auto")
-				}
-				isolate = false
-			}
-			if node.DataAtom == atom.Li || node.DataAtom == atom.Blockquote {
-				hoistLang(node)
-			}
-			if d := getAttr(node, "dir"); d == "ltr" {
-				isolate = false // a block that fell back to a left-to-right language
-			}
-		}
-		for c := node.FirstChild; c != nil; {
-			next := c.NextSibling
-			if c.Type == html.TextNode && isolate {
-				isolateRuns(c)
-			} else {
-				walk(c, isolate)
-			}
-			c = next
-		}
-	}
 	root := &html.Node{Type: html.ElementNode, Data: "main", DataAtom: atom.Main}
 	for _, node := range nodes {
 		root.AppendChild(node)
@@ -91,7 +45,8 @@ func finishBody(body, dir string, needH1 bool, links func(string) (string, strin
 		root.RemoveChild(first)
 	}
 	hasH1 = contains(root, atom.H1)
-	walk(root, dir == "rtl")
+	bw := &bodyWalker{links: links}
+	bw.walk(root, dir == "rtl")
 	var blocks []string
 	var buf bytes.Buffer
 	for c := root.FirstChild; c != nil; c = c.NextSibling {
@@ -109,7 +64,65 @@ func finishBody(body, dir string, needH1 bool, links func(string) (string, strin
 	case buf.Len() > 0:
 		blocks = append(blocks, buf.String())
 	}
-	return blocks, toc, heading, hasH1, nil
+	return blocks, bw.toc, heading, hasH1, nil
+}
+
+// bodyWalker walks a page body: it drops unsafe URLs, rewrites links,
+// numbers the h2 headings for the table of contents and, on a
+// right-to-left page, isolates left-to-right runs.
+type bodyWalker struct {
+	links func(string) (string, string)
+	toc   []Section
+}
+
+func (bw *bodyWalker) walk(node *html.Node, isolate bool) {
+	if node.Type == html.ElementNode {
+		isolate = bw.element(node, isolate)
+	}
+	for c := node.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.TextNode && isolate {
+			isolateRuns(c)
+		} else {
+			bw.walk(c, isolate)
+		}
+		c = next
+	}
+}
+
+// element does the walk's work on one element; it returns whether its
+// children's text is still to be isolated.
+func (bw *bodyWalker) element(node *html.Node, isolate bool) bool {
+	dropUnsafeURLs(node)
+	if node.DataAtom == atom.A && bw.links != nil {
+		if href := getAttr(node, "href"); href != "" {
+			to, lang := bw.links(href)
+			setAttr(node, "href", to)
+			if lang != "" {
+				setAttr(node, "hreflang", lang)
+			}
+		}
+	}
+	switch node.DataAtom {
+	case atom.H2:
+		id := fmt.Sprintf("section-%d", len(bw.toc)+1)
+		setAttr(node, "id", id)
+		e := Section{ID: id, run: run{Text: strings.Join(strings.Fields(textOf(node)), " ")}}
+		e.Lang, e.Dir = getAttr(node, "lang"), getAttr(node, "dir")
+		bw.toc = append(bw.toc, e)
+	case atom.A, atom.Code, atom.Pre, atom.Bdi, atom.Kbd, atom.Samp:
+		if isolate && getAttr(node, "dir") == "" {
+			setAttr(node, "dir", "auto")
+		}
+		isolate = false
+	}
+	if node.DataAtom == atom.Li || node.DataAtom == atom.Blockquote {
+		hoistLang(node)
+	}
+	if d := getAttr(node, "dir"); d == "ltr" {
+		isolate = false // a block that fell back to a left-to-right language
+	}
+	return isolate
 }
 
 // dropUnsafeURLs removes a link or image URL that SafeURL refuses: the

@@ -119,8 +119,8 @@ type pageDraft struct {
 	loc    language.Tag
 }
 
-// newPage prepares the page of d in loc and records it for the index.
-func (b *Bundle) newPage(bd *Bundler, p *project.Project, d *project.Doc, res []project.Resolution, blocks []block) *pageDraft {
+// newPage prepares the page of d in loc, and its entry on the index.
+func (bd *Bundler) newPage(p *project.Project, d *project.Doc, res []project.Resolution, blocks []block) (*pageDraft, Article) {
 	loc := bd.loc
 	rel := pagePath(d)
 	pg := &pageDraft{PageData: PageData{
@@ -143,8 +143,7 @@ func (b *Bundle) newPage(bd *Bundler, p *project.Project, d *project.Doc, res []
 	}
 	pg.Notices, pg.Fallback = fallbackNotices(bd.chrome, loc, blocks)
 	// The index names the article as title() does, with its language.
-	b.articles = append(b.articles, newArticle(rel, pg.Title.Text, d, res, loc))
-	return pg
+	return pg, newArticle(rel, pg.Title.Text, d, res, loc)
 }
 
 // pagePath is where a document's page lands in the bundle.
@@ -305,11 +304,11 @@ func execute(tmpl *template.Template, data *PageData) ([]byte, error) {
 }
 
 // index is index.html, the list of the bundle's articles.
-func (bd *Bundler) index() (plan.File, error) {
+func (bd *Bundler) index(articles []Article) (plan.File, error) {
 	loc := bd.loc
 	title := bd.chrome["Articles"]
 	pg := PageData{Lang: loc.String(), Dir: locale.Direction(loc), Path: "index.html", Title: title, Home: "index.html",
-		UI: bd.chrome, Index: true, Articles: bd.b.articles}
+		UI: bd.chrome, Index: true, Articles: articles}
 	pg.Alternates, pg.XDefault = bd.alternates(".", "", "index.html")
 	if pg.Articles == nil {
 		pg.Articles = []Article{}

@@ -1,13 +1,18 @@
 package render
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"maps"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
 
 	"github.com/healthloc/healthloc/internal/config"
+	"github.com/healthloc/healthloc/internal/content"
 	"github.com/healthloc/healthloc/internal/project"
 )
 
@@ -256,8 +261,12 @@ func (s *Site) alternateURL(loc language.Tag, dir, docPath, rel string) string {
 // "/:title/", Eleventy's "{{ page.fileSlug }}/") or not a path is left
 // out: the page keeps source_url_pattern's URL.
 func SiteOf(p *project.Project) *Site {
+	return siteFrom(p, p.FrontMatter(p.Config.Site.PermalinkKeys))
+}
+
+// siteFrom is SiteOf with the documents' front-matter fields given.
+func siteFrom(p *project.Project, fields map[string][]content.Field) *Site {
 	keys := p.Config.Site.PermalinkKeys
-	fields := p.FrontMatter(keys)
 	var pages []Page
 	for _, doc := range p.Documents() {
 		if doc == project.UIPath {
@@ -275,4 +284,17 @@ func SiteOf(p *project.Project) *Site {
 		pages = append(pages, pg)
 	}
 	return NewSite(p.Config, pages)
+}
+
+// sum hashes what links between pages depend on: every page, its
+// permalink and the pages each locale does not publish.
+func (s *Site) sum(pages []string) []byte {
+	h := sha256.New()
+	for _, pg := range pages {
+		fmt.Fprintf(h, "%q %q\n", pg, s.sourceURL[pg])
+	}
+	for _, loc := range slices.Sorted(maps.Keys(s.skipped)) {
+		fmt.Fprintf(h, "%s %q\n", loc, slices.Sorted(maps.Keys(s.skipped[loc])))
+	}
+	return h.Sum(nil)
 }

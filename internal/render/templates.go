@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -40,6 +41,16 @@ var templateFuncs = template.FuncMap{
 // Templates are the page templates a bundle is laid out with.
 type Templates struct {
 	page, idx *template.Template
+	// sum hashes the templates' names and sources.
+	sum [32]byte
+}
+
+// templatesSum is the hash of t's sources; healthloc's own have none.
+func (t *Templates) templatesSum() []byte {
+	if t == nil {
+		return nil
+	}
+	return t.sum[:]
 }
 
 // ParseTemplates reads a project's own page template and, if given, its
@@ -48,7 +59,7 @@ type Templates struct {
 // template, the page template lays out the index too (with .Index set);
 // without a page template, healthloc's own lays out both.
 func ParseTemplates(pageName string, pageSrc []byte, indexName string, indexSrc []byte) (*Templates, error) {
-	t := &Templates{}
+	t := &Templates{sum: sha256.Sum256([]byte(fmt.Sprintf("%q %q %q %q", pageName, pageSrc, indexName, indexSrc)))}
 	var err error
 	if pageName != "" {
 		if t.page, err = parseTemplate(pageName, pageSrc); err != nil {
