@@ -2,9 +2,12 @@ package cache
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/gob"
 	"os"
 	"path/filepath"
+
+	"github.com/healthloc/healthloc/internal/plan"
 )
 
 // ReadGob decodes the cache file name into v, which must be a pointer to
@@ -30,33 +33,18 @@ func ReadGob(projectDir, name string, version int, v any) (ok bool) {
 	return dec.Decode(v) == nil
 }
 
-// WriteGob writes v as the cache file name, atomically: a reader sees the
-// old file or the new one. Like Save, a failure is for the caller to
-// report as a warning: the cache is never needed.
+// WriteGob writes v as the cache file name, through plan like Save: a
+// reader sees the old file or the new one. Like Save, a failure is for
+// the caller to report as a warning: the cache is never needed.
 func WriteGob(projectDir, name string, version int, v any) error {
-	dir := filepath.Join(projectDir, Dir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	var buf bytes.Buffer
+	enc := gob.NewEncoder(&buf)
+	if err := enc.Encode(version); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+name+"-*")
-	if err != nil {
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	enc := gob.NewEncoder(w)
-	if err = enc.Encode(version); err == nil {
-		if err = enc.Encode(v); err == nil {
-			err = w.Flush()
-		}
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(dir, name))
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
+	_, err := plan.Apply(plan.Plan{Files: []plan.File{{Path: filepath.Join(projectDir, Dir, name), Data: buf.Bytes()}}})
 	return err
 }

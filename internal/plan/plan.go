@@ -3,8 +3,8 @@
 // write is atomic (temp file, fsync, rename), so an interrupted run never
 // leaves a half-written file and two runs at once never corrupt one. The
 // lock files that keep two runs apart are its own too (lock.go), and so
-// is the cache's record of the last run (cache.Save writes through
-// Apply).
+// is the cache's (cache.Save and cache.WriteGob, the render index and the
+// findings, write through Apply).
 //
 // Two files may not go through plan, because they are not written whole
 // and renamed over a path, which is what makes plan's writes atomic:
