@@ -67,7 +67,10 @@ with the reason.
 ` + exitCodesHelp,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runCheck(cmd.Context(), io, g, o)
+			if len(o.Accept) > 0 {
+				return runCheck(cmd.Context(), io, g, o) // writes: never replayed
+			}
+			return g.replay(io, "check", o, func(io *IO) error { return runCheck(cmd.Context(), io, g, o) })
 		},
 	}
 	o.AddFlags(cmd.Flags())

@@ -54,7 +54,7 @@ func newStatusCmd(io *IO, g *globalOptions) *cobra.Command {
 		Short: "Report translation coverage per locale",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runStatus(cmd.Context(), io, g, o)
+			return g.replay(io, "status", o, func(io *IO) error { return runStatus(cmd.Context(), io, g, o) })
 		},
 	}
 	o.AddFlags(cmd.Flags())

@@ -50,7 +50,7 @@ func Gate(rules *Rules) project.Gate {
 		pr := Pair{Source: in.Source, Translation: in.Text, From: p.Config.Source(), To: in.Locale,
 			Markdown: in.Markdown, HTMLTags: in.HTMLTags}
 		var held []string
-		for _, is := range Errors(pr, rules) {
+		for _, is := range memoIssues(p, "errors", pr, func() []Issue { return Errors(pr, rules) }) {
 			if is.Severity != Error || rules.off(in.Locale, is.Check) != "" ||
 				accepted(p, in.Locale, in.ID, in.SourceHash, in.Text, is.Check) != nil {
 				continue
