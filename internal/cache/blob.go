@@ -48,3 +48,10 @@ func WriteGob(projectDir, name string, version int, v any) error {
 	_, err := plan.Apply(plan.Plan{Files: []plan.File{{Path: filepath.Join(projectDir, Dir, name), Data: buf.Bytes()}}})
 	return err
 }
+
+// WriteFile writes data as the file path in the cache folder, through
+// plan like Save.
+func WriteFile(path string, data []byte) error {
+	_, err := plan.Apply(plan.Plan{Files: []plan.File{{Path: path, Data: data}}})
+	return err
+}

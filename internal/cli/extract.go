@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -25,7 +26,6 @@ type extractOptions struct {
 	NoMemory    bool
 	Prune       bool
 	LockTimeout time.Duration
-	NoCache     bool
 }
 
 func (o *extractOptions) AddFlags(f *pflag.FlagSet) {
@@ -33,7 +33,6 @@ func (o *extractOptions) AddFlags(f *pflag.FlagSet) {
 	f.BoolVar(&o.NoMemory, "no-memory", false, "do not fill new segments from translations of the same or similar text elsewhere")
 	f.BoolVar(&o.Prune, "prune", false, "remove obsolete entries (translations whose text is gone from the content)")
 	f.DurationVar(&o.LockTimeout, "lock-timeout", defaultLockTimeout, "how long to wait for another run's lock on the catalogs")
-	f.BoolVar(&o.NoCache, "no-cache", false, "do the work even if nothing changed since the last run")
 }
 
 func newExtractCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -97,7 +96,7 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 // could); upToDate says the last run left inputs and catalogs as they
 // are.
 func extractCached(cfg *config.Config, g *globalOptions, o *extractOptions) (key cache.Key, use, upToDate bool) {
-	if o.NoCache {
+	if g.NoCache {
 		return key, false, false
 	}
 	key, err := extractKey(cfg, g, o)
@@ -164,7 +163,7 @@ func extractKey(cfg *config.Config, g *globalOptions, o *extractOptions) (cache.
 
 // programHash identifies this build, so that a new version of healthloc
 // never trusts what an older one recorded.
-func programHash() string {
+var programHash = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return "unknown"
@@ -175,7 +174,7 @@ func programHash() string {
 	}
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
-}
+})
 
 // migrationSummary is the one line that says what the first extract of a
 // project written before the work area moved out of its catalogs.

@@ -85,6 +85,7 @@ func (o *globalOptions) loadWith(cfg *config.Config, tune ...func(*project.LoadO
 		// a translation with a check error no reviewer accepted is held
 		// back by every command: never served, never published
 		p.SetGate(qa.Gate(qa.RulesOf(cfg)))
+		p.SetFindings(o.findingsCache(cfg))
 	}
 	if err == nil && panicHook != nil {
 		panicHook(p)

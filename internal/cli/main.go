@@ -123,6 +123,7 @@ func run(ctx context.Context, io *IO, args []string) (code int) {
 	root := newRootCmd(io, g)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
+	g.saveCaches()
 	for _, w := range g.warnings() {
 		fmt.Fprintf(io.ErrOut, "healthloc: warning: %s\n", w)
 	}

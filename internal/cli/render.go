@@ -29,7 +29,6 @@ type renderOptions struct {
 	Stale       string
 	// RequireReviewed publishes only approved translations.
 	RequireReviewed bool
-	NoCache         bool
 }
 
 func (o *renderOptions) AddFlags(f *pflag.FlagSet) {
@@ -38,7 +37,6 @@ func (o *renderOptions) AddFlags(f *pflag.FlagSet) {
 	percentVar(f, &o.MinCoverage, "min-coverage", 0, "skip locales whose published word coverage is below `N` percent")
 	enumVar(f, &o.Stale, "stale", "", "fallback", "stale translations: fallback (publish the fallback chain) or use", "fallback", "use")
 	f.BoolVar(&o.RequireReviewed, "require-reviewed", false, "publish only reviewed translations; the rest fall back, listed in the manifest (the default with require_reviewed in healthloc.toml)")
-	f.BoolVar(&o.NoCache, "no-cache", false, "render every page, even those whose inputs did not change since the last render")
 }
 
 func newRenderCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -138,7 +136,7 @@ func renderJob(ctx context.Context, g *globalOptions, p *project.Project, o *ren
 	job := render.Job{Options: render.Options{UseStale: o.Stale == "use", RequireReviewed: o.RequireReviewed || p.Config.RequireReviewed,
 		Templates: tmpl}, Targets: locs, MinCoverage: o.MinCoverage, Out: out,
 		Assets: croot.FS(), // no link out of the content root is followed
-		Cache:  !o.NoCache, Context: ctx}
+		Cache:  !g.NoCache, Context: ctx}
 	if job.Readability, err = readability.RulesOf(p.Config); err != nil {
 		return render.Job{}, err
 	}

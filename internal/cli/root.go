@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/healthloc/healthloc/internal/cache"
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/project"
 )
@@ -18,6 +19,8 @@ type globalOptions struct {
 	Dir      string
 	Encoding string
 	Quiet    bool
+	// NoCache does the work as if nothing had been cached (see cache.go).
+	NoCache bool
 
 	// ctx is the run's context, set before a command runs.
 	ctx context.Context
@@ -28,6 +31,9 @@ type globalOptions struct {
 	// are warnings found outside a project.
 	opened []*project.Project
 	notes  []string
+	// findings are the checks' answers cached across runs, loaded once.
+	findings    *cache.Findings
+	findingsDir string
 }
 
 // AddFlags registers the global flags.
@@ -35,6 +41,7 @@ func (o *globalOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringVarP(&o.Dir, "dir", "C", ".", "project `directory` holding healthloc.toml")
 	f.StringVar(&o.Encoding, "encoding", "", "charset of content that is not UTF-8 (windows-1252, latin1)")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print no progress or summary on stderr")
+	f.BoolVar(&o.NoCache, "no-cache", false, "neither use nor update the cache (.healthloc-cache): do all the work, as on a first run")
 }
 
 // panicHook, when a test sets it, is called by every command once the

@@ -47,7 +47,9 @@ func newStatusCmd(io *IO, g *globalOptions) *cobra.Command {
 		Use:   "status",
 		Short: "Report translation coverage per locale",
 		Args:  noArgs,
-	}, o, func(ctx context.Context, _ []string) error { return runStatus(ctx, io, g, o) })
+	}, o, func(ctx context.Context, _ []string) error {
+		return g.replay(io, "status", o, func(io *IO) error { return runStatus(ctx, io, g, o) })
+	})
 }
 
 var statusFormats = map[string]func(io.Writer, status.Report, bool) error{

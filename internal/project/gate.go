@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/healthloc/healthloc/internal/cache"
 	"github.com/healthloc/healthloc/internal/content"
 )
 
@@ -48,6 +49,14 @@ func (p *Project) SetGate(g Gate) {
 	}
 	p.gate = &gate{fn: g, memo: map[string][]string{}}
 }
+
+// SetFindings installs the cache of the checks' answers that the gate
+// and the checks consult (package qa); nil, the default, caches nothing.
+// Windows share it.
+func (p *Project) SetFindings(f *cache.Findings) { p.findings = f }
+
+// Findings is the cache of the checks' answers, or nil.
+func (p *Project) Findings() *cache.Findings { return p.findings }
 
 // Reconsider forgets what the gate answered, after a change it depends on
 // (an accepted finding).

@@ -27,6 +27,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/healthloc/healthloc/internal/cache"
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/content"
@@ -68,8 +69,11 @@ type Project struct {
 	legacyReviews map[string]int
 	// gate holds translations with unaccepted check errors (see Gate);
 	// syntax knows the syntax of documents a lean extract does not keep.
-	gate   *gate
-	syntax syntaxOf
+	gate *gate
+	// findings remembers the checks' answers across runs (see
+	// SetFindings); nil remembers nothing.
+	findings *cache.Findings
+	syntax   syntaxOf
 	// moved counts, by locale, the translations a write moved out of
 	// served catalogs of that layout; fromMemory the candidates an
 	// extract took from the memory from outside.

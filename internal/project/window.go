@@ -185,7 +185,7 @@ func (p *Project) newWindow() *Project {
 	return &Project{Config: p.Config, Assets: p.Assets, Catalogs: map[string]map[string]*catalog.Catalog{},
 		Workflow: p.Workflow, workDocs: map[string]map[string]*workarea.DocFile{}, fsys: p.fsys,
 		localeDirs: p.localeDirs, workDirs: p.workDirs, legacy: p.legacy, reviews: p.reviews, legacyReviews: p.legacyReviews,
-		served: map[string]map[string]bool{}, ctx: p.ctx, notes: p.notes, gate: p.gate.fresh()}
+		served: map[string]map[string]bool{}, ctx: p.ctx, notes: p.notes, gate: p.gate.fresh(), findings: p.findings}
 }
 
 // catalogFile is a document's files to read into a window.

@@ -57,6 +57,12 @@ func CachedGate(rules *Rules, fc *cache.Findings) project.Gate {
 		if in.Locale == pseudo.Tag {
 			return nil
 		}
+		fc := fc
+		if fc == nil {
+			// the run's cache of the checks' answers, when the command
+			// installed one (project.SetFindings)
+			fc = p.Findings()
+		}
 		var held []string
 		for _, check := range gateErrors(p, rules, in, fc) {
 			if accepted(p, in.Locale, in.ID, in.SourceHash, in.Text, check) == nil && !slices.Contains(held, check) {

@@ -20,7 +20,8 @@ func CheckText(p *project.Project, rules *Rules, loc language.Tag, d *project.Do
 	seg := d.Segments[i]
 	src := d.Source.Messages[id]
 	var out []Finding
-	for _, is := range CheckPair(SegmentPair(p, loc, d, i, text), rules) {
+	pr := SegmentPair(p, loc, d, i, text)
+	for _, is := range memoIssues(p, "pair", pr, func() []Issue { return CheckPair(pr, rules) }) {
 		if rules.off(loc, is.Check) != "" {
 			continue
 		}

@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/healthloc/healthloc/internal/corpus"
+)
+
+// BenchmarkCacheStatus and BenchmarkCacheCheck time status and check
+// --locale es on a generated project (100 documents with -short, 1,000
+// otherwise, 2 locales) three ways: cold (--no-cache), with nothing
+// changed (the report is replayed), and after one catalog file changed
+// (the checks' answers come from the cache, the report is made again).
+// bench/incremental.sh measures the same at 10,000 documents and more.
+func BenchmarkCacheStatus(b *testing.B) { benchCache(b, "status") }
+
+func BenchmarkCacheCheck(b *testing.B) { benchCache(b, "check", "--locale", "es") }
+
+func benchCache(b *testing.B, args ...string) {
+	n := 1000
+	if testing.Short() {
+		n = 100
+	}
+	dir := b.TempDir()
+	err := corpus.Generate(corpus.Options{Docs: n, Locales: []string{"es", "fr"}, Seed: 1, Translated: 0.9, Stale: 0.05},
+		func(name string, data []byte) error {
+			return putFile(filepath.Join(dir, filepath.FromSlash(name)), data)
+		})
+	if err != nil {
+		b.Fatal(err)
+	}
+	runQ := func(b *testing.B, args ...string) {
+		var errOut bytes.Buffer
+		code := run(context.Background(), &IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, ErrOut: &errOut},
+			append([]string{"-C", dir, "-q"}, args...))
+		if code > exitGate {
+			b.Fatalf("%v: exit %d: %s", args, code, errOut.String())
+		}
+	}
+	runQ(b, "extract")
+	runQ(b, args...) // fills the cache
+	one := filepath.Join(dir, "locales", "es", filepath.FromSlash(corpus.Slug(n/2))+".es.toml")
+	data, err := os.ReadFile(one)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run(fmt.Sprintf("docs=%d/cold", n), func(b *testing.B) {
+		for b.Loop() {
+			runQ(b, append([]string{"--no-cache"}, args...)...)
+		}
+	})
+	b.Run(fmt.Sprintf("docs=%d/no-op", n), func(b *testing.B) {
+		for b.Loop() {
+			runQ(b, args...)
+		}
+	})
+	b.Run(fmt.Sprintf("docs=%d/one-catalog-changed", n), func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			// the same bytes, written again: a new modification time
+			if err := os.WriteFile(one, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			runQ(b, args...)
+		}
+	})
+}

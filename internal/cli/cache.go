@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/healthloc/healthloc/internal/cache"
+	"github.com/healthloc/healthloc/internal/config"
+)
+
+// What a run keeps in the cache folder (.healthloc-cache, safe to
+// delete) besides extract's key: the checks' answers, which every command
+// that decides what is held consults (see qa.Gate), and the reports of
+// status and check (see replay.go). --no-cache neither reads nor writes
+// any of it.
+
+// findingsName is the cache file of the checks' answers of every command
+// (render keeps the gate's own, render-findings, beside it).
+const findingsName = "findings-checks"
+
+// findingsCache is the run's cache of the checks' answers, loaded once;
+// nil with --no-cache. Its keys are salted with the program and the
+// configuration, from which the checks' rules come.
+func (o *globalOptions) findingsCache(cfg *config.Config) *cache.Findings {
+	if o.NoCache {
+		return nil
+	}
+	if o.findings == nil {
+		conf, err := os.ReadFile(cfg.Path)
+		if err != nil {
+			return nil
+		}
+		// read at first use: a run that checks nothing pays nothing
+		o.findings = cache.OpenFindings(cfg.Dir, findingsName, programHash()+"\x00"+string(conf))
+		o.findingsDir = cfg.Dir
+	}
+	return o.findings
+}
+
+// saveCaches writes back what the run added to the cache; a failure is
+// a warning, never a failure of the run.
+func (o *globalOptions) saveCaches() {
+	if err := o.findings.Save(o.findingsDir, findingsName); err != nil && !o.Quiet {
+		o.notes = append(o.notes, fmt.Sprintf("cache not saved: %v", err))
+	}
+}

@@ -1,0 +1,273 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/healthloc/healthloc/internal/corpus"
+)
+
+// TestCacheEquivalence is the cache's property test: two copies of a
+// project take the same random edits (articles edited, added and
+// deleted, translations edited, findings accepted); one runs every
+// command with the cache, the other with --no-cache. Their catalogs,
+// work areas, bundles and every command's output and exit code must be
+// byte for byte the same after every step. The cached copy runs each
+// read-only command twice, so that the second answer (a replay, or a
+// cache full of findings) is compared too.
+func TestCacheEquivalence(t *testing.T) {
+	steps := 8
+	cached, fresh := t.TempDir(), t.TempDir()
+	for _, dir := range []string{cached, fresh} {
+		err := corpus.Generate(corpus.Options{Docs: 12, Locales: []string{"es", "fr"}, Seed: 7, Translated: 0.7, Stale: 0.1},
+			func(name string, data []byte) error {
+				return putFile(filepath.Join(dir, filepath.FromSlash(name)), data)
+			})
+		must(t, err)
+	}
+	r := rand.New(rand.NewPCG(18, 5))
+	next := 12 // the number of the next article added
+	for step := range steps {
+		var what string
+		switch op := r.IntN(5); op {
+		case 0, 1:
+			what = editArticle(t, r, cached, fresh)
+		case 2:
+			what = addOrDeleteArticle(t, r, next, cached, fresh)
+			next++
+		case 3:
+			what = editTranslation(t, r, cached, fresh)
+		case 4:
+			what = acceptFinding(t, cached, fresh)
+		}
+		t.Logf("step %d: %s", step, what)
+		for _, args := range [][]string{
+			{"extract"},
+			{"status"},
+			{"status", "--format", "json", "--by-doc", "--locale", "fr"},
+			{"check"},
+			{"check", "--format", "json", "--locale", "es"},
+			{"render"},
+		} {
+			want := runReport(fresh, append([]string{"--no-cache"}, args...))
+			times := 2
+			if args[0] == "extract" || args[0] == "render" {
+				times = 1 // they write: a second run says it had less to do
+			}
+			for range times {
+				got := runReport(cached, args)
+				if strings.Contains(got, "nothing changed since the last extract") && noWrites.MatchString(want) {
+					continue // the cache's one message of its own, and rightly so
+				}
+				if got != want {
+					t.Fatalf("step %d (%s): %v with the cache:\n%s\nwithout:\n%s", step, what, args, got, want)
+				}
+			}
+		}
+		compareTrees(t, cached, fresh, "locales", "workarea", "dist")
+	}
+}
+
+// runIn runs healthloc in dir and gives its exit code and output, with
+// dir's name taken out.
+// runReport runs healthloc in dir and gives its exit code and output as
+// one text, with dir written DIR.
+func runReport(dir string, args []string) string {
+	var out, errOut bytes.Buffer
+	args = slices.Clone(args)
+	for i, a := range args {
+		args[i] = strings.ReplaceAll(a, "DIR", dir)
+	}
+	code := run(context.Background(), &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}, append([]string{"-C", dir}, args...))
+	s := fmt.Sprintf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out.String(), errOut.String())
+	return strings.ReplaceAll(s, dir, "DIR")
+}
+
+func putFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}
+
+// articles lists the content files of dir, sorted.
+func articles(t *testing.T, dir string) []string {
+	var out []string
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, rel)
+		}
+		return err
+	})
+	must(t, err)
+	slices.Sort(out)
+	return out
+}
+
+// both applies edit to the file rel in every dir.
+func both(t *testing.T, rel string, edit func([]byte) []byte, dirs ...string) {
+	for _, dir := range dirs {
+		p := filepath.Join(dir, rel)
+		data, err := os.ReadFile(p)
+		must(t, err)
+		must(t, os.WriteFile(p, edit(data), 0o644))
+	}
+}
+
+// noWrites is extract's summary of a run that changed no file.
+var noWrites = regexp.MustCompile(`(?m)^exit 0\nstdout:\nextracted \d+ messages from \d+ documents; 0 files written, \d+ unchanged, 0 removed\n\nstderr:\n$`)
+
+var digit = regexp.MustCompile(`[0-9]+`)
+
+// editArticle changes a number or a word of one paragraph of an article.
+func editArticle(t *testing.T, r *rand.Rand, dirs ...string) string {
+	as := articles(t, dirs[0])
+	rel := as[r.IntN(len(as))]
+	n := r.IntN(3)
+	both(t, rel, func(b []byte) []byte {
+		if n == 0 {
+			return bytes.Replace(b, []byte(" for "), []byte(" during "), 1)
+		}
+		done := false
+		return digit.ReplaceAllFunc(b, func(m []byte) []byte {
+			if done || len(m) > 2 {
+				return m
+			}
+			done = true
+			return []byte(fmt.Sprint(len(m)*7 + n))
+		})
+	}, dirs...)
+	return "edit " + rel
+}
+
+// addOrDeleteArticle adds article number next, or deletes one.
+func addOrDeleteArticle(t *testing.T, r *rand.Rand, next int, dirs ...string) string {
+	if r.IntN(2) == 0 {
+		rel := filepath.Join("content", filepath.FromSlash(corpus.Slug(next))+".md")
+		for _, dir := range dirs {
+			must(t, putFile(filepath.Join(dir, rel), []byte(corpus.Article(7, next%12))))
+		}
+		return "add " + rel + " (a copy of an article's text)"
+	}
+	as := articles(t, dirs[0])
+	rel := as[r.IntN(len(as))]
+	for _, dir := range dirs {
+		must(t, os.Remove(filepath.Join(dir, rel)))
+	}
+	return "delete " + rel
+}
+
+// editTranslation changes a number in one served translation, which
+// makes a check error: the translation is then held.
+func editTranslation(t *testing.T, r *rand.Rand, dirs ...string) string {
+	var cats []string
+	for _, loc := range []string{"es", "fr"} {
+		root := filepath.Join(dirs[0], "locales", loc)
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".toml") {
+				rel, _ := filepath.Rel(dirs[0], p)
+				cats = append(cats, rel)
+			}
+			return nil
+		})
+	}
+	if len(cats) == 0 {
+		return "no translation to edit"
+	}
+	slices.Sort(cats)
+	rel := cats[r.IntN(len(cats))]
+	both(t, rel, func(b []byte) []byte {
+		lines := strings.Split(string(b), "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, "other = ") && digit.MatchString(l) {
+				lines[i] = digit.ReplaceAllString(l, "99")
+				break
+			}
+		}
+		return []byte(strings.Join(lines, "\n"))
+	}, dirs...)
+	return "edit a translation in " + rel
+}
+
+// acceptFinding accepts the first error check finds in es, if any.
+func acceptFinding(t *testing.T, dirs ...string) string {
+	out := runJSON(dirs[1], "--no-cache", "check", "--format", "json", "--locale", "es")
+	var rep struct {
+		Findings []struct {
+			ID, Check, Severity string
+			Accepted            any
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("check --format json: %v\n%s", err, out)
+	}
+	for _, f := range rep.Findings {
+		if f.Severity == "error" && f.Accepted == nil {
+			for _, dir := range dirs {
+				args := []string{"check", "--accept", f.ID + ":" + f.Check, "--locale", "es", "--reason", "checked", "--reviewer", "dr-a"}
+				if dir == dirs[1] {
+					args = append([]string{"--no-cache"}, args...)
+				}
+				runReport(dir, args)
+			}
+			return "accept " + f.ID + ":" + f.Check
+		}
+	}
+	return "no finding to accept"
+}
+
+// runJSON is a command's stdout.
+func runJSON(dir string, args ...string) string {
+	var out bytes.Buffer
+	run(context.Background(), &IO{In: strings.NewReader(""), Out: &out, ErrOut: &bytes.Buffer{}}, append([]string{"-C", dir}, args...))
+	return out.String()
+}
+
+// compareTrees fails unless the folders roots of a and b hold the same
+// files with the same bytes.
+func compareTrees(t *testing.T, a, b string, roots ...string) {
+	t.Helper()
+	read := func(dir string) map[string][]byte {
+		files := map[string][]byte{}
+		for _, root := range roots {
+			filepath.WalkDir(filepath.Join(dir, root), func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return nil
+				}
+				data, err := os.ReadFile(p)
+				must(t, err)
+				rel, _ := filepath.Rel(dir, p)
+				files[rel] = data
+				return nil
+			})
+		}
+		return files
+	}
+	fa, fb := read(a), read(b)
+	for name, data := range fa {
+		if other, ok := fb[name]; !ok {
+			t.Errorf("%s: only with the cache", name)
+		} else if !bytes.Equal(data, other) {
+			t.Errorf("%s differs with the cache", name)
+		}
+	}
+	for name := range fb {
+		if _, ok := fa[name]; !ok {
+			t.Errorf("%s: only without the cache", name)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+}
