@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"strings"
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/config"
@@ -18,7 +17,7 @@ import (
 // current text: otherwise extract has not run since the content changed,
 // and the catalogs do not say which translations are current.
 func (c *Catalogs) readContent(fsys fs.FS, root string, cfg *config.Config) error {
-	names, err := listContent(fsys, root)
+	names, _, err := project.WalkContent(fsys, root)
 	if err != nil {
 		return err
 	}
@@ -55,30 +54,6 @@ func (c *Catalogs) readContent(fsys fs.FS, root string, cfg *config.Config) erro
 	}
 	slices.Sort(c.slugs)
 	return nil
-}
-
-// listContent lists the articles under root as extract does: by
-// extension, hidden files and folders left out, sorted.
-func listContent(fsys fs.FS, root string) ([]string, error) {
-	var names []string
-	err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if name != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		rel := strings.TrimPrefix(name, root+"/")
-		if !d.IsDir() && project.IsDocument(rel) {
-			names = append(names, rel)
-		}
-		return nil
-	})
-	slices.Sort(names)
-	return names, err
 }
 
 // parseContent parses one article with the project's settings.
