@@ -3,6 +3,7 @@ package l10n
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 
@@ -45,7 +46,7 @@ func (c *Catalogs) readContent(fsys fs.FS, root string, cfg *config.Config) erro
 		c.docs[d.Slug] = dd
 		c.slugs = append(c.slugs, d.Slug)
 	}
-	for _, id := range sortedKeys(c.sources) {
+	for _, id := range slices.Sorted(maps.Keys(c.sources)) {
 		// healthloc's page text ("Contents", the fallback notice) is a
 		// catalog of its own, not content
 		if s := c.sources[id]; !seen[id] && s.slug != project.UISlug {
@@ -83,13 +84,4 @@ func catalogName(c *Catalogs, slug string) string {
 		}
 	}
 	return "of " + slug + " (there is none)"
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
