@@ -3,9 +3,9 @@ package l10n
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
-	"strings"
 
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/config"
@@ -18,7 +18,7 @@ import (
 // current text: otherwise extract has not run since the content changed,
 // and the catalogs do not say which translations are current.
 func (c *Catalogs) readContent(fsys fs.FS, root string, cfg *config.Config) error {
-	names, err := listContent(fsys, root)
+	names, _, err := project.WalkContent(fsys, root)
 	if err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func (c *Catalogs) readContent(fsys fs.FS, root string, cfg *config.Config) erro
 		c.docs[d.Slug] = dd
 		c.slugs = append(c.slugs, d.Slug)
 	}
-	for _, id := range sortedKeys(c.sources) {
+	for _, id := range slices.Sorted(maps.Keys(c.sources)) {
 		// healthloc's page text ("Contents", the fallback notice) is a
 		// catalog of its own, not content
 		if s := c.sources[id]; !seen[id] && s.slug != project.UISlug {
@@ -55,30 +55,6 @@ func (c *Catalogs) readContent(fsys fs.FS, root string, cfg *config.Config) erro
 	}
 	slices.Sort(c.slugs)
 	return nil
-}
-
-// listContent lists the articles under root as extract does: by
-// extension, hidden files and folders left out, sorted.
-func listContent(fsys fs.FS, root string) ([]string, error) {
-	var names []string
-	err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if name != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		rel := strings.TrimPrefix(name, root+"/")
-		if !d.IsDir() && project.IsDocument(rel) {
-			names = append(names, rel)
-		}
-		return nil
-	})
-	slices.Sort(names)
-	return names, err
 }
 
 // parseContent parses one article with the project's settings.
@@ -108,13 +84,4 @@ func catalogName(c *Catalogs, slug string) string {
 		}
 	}
 	return "of " + slug + " (there is none)"
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -365,11 +365,8 @@ func (c *Config) validate() error {
 		return fmt.Errorf("encoding: %w", err)
 	}
 	for i, r := range c.Encodings {
-		if _, err := path.Match(r.Glob, ""); err != nil || r.Glob == "" {
-			return fmt.Errorf("encodings[%d]: bad glob %q", i+1, r.Glob)
-		}
-		if r.Encoding == "" {
-			return fmt.Errorf("encodings[%d]: glob %q has no encoding", i+1, r.Glob)
+		if err := checkRule("encodings", i, r.Glob, "encoding", r.Encoding); err != nil {
+			return err
 		}
 		if err := content.CheckEncoding(r.Encoding); err != nil {
 			return fmt.Errorf("encodings[%d]: %w", i+1, err)
@@ -379,11 +376,8 @@ func (c *Config) validate() error {
 		return fmt.Errorf("front_matter %w", err)
 	}
 	for i, r := range c.FrontMatterRules {
-		if _, err := path.Match(r.Glob, ""); err != nil || r.Glob == "" {
-			return fmt.Errorf("front_matter_rules[%d]: bad glob %q", i+1, r.Glob)
-		}
-		if r.FrontMatter == "" {
-			return fmt.Errorf("front_matter_rules[%d]: glob %q has no front_matter", i+1, r.Glob)
+		if err := checkRule("front_matter_rules", i, r.Glob, "front_matter", r.FrontMatter); err != nil {
+			return err
 		}
 		if _, err := content.CheckFrontMatter(r.FrontMatter); err != nil {
 			return fmt.Errorf("front_matter_rules[%d]: front_matter %w", i+1, err)
@@ -437,3 +431,15 @@ func (c *Config) Targets() []language.Tag { return c.targets }
 
 // Abs resolves a project-relative path against the project directory.
 func (c *Config) Abs(rel string) string { return filepath.Join(c.Dir, filepath.FromSlash(rel)) }
+
+// checkRule checks rule i (from 0) of the list key of rules by glob: a
+// valid glob, and a value for its setting field.
+func checkRule(key string, i int, glob, field, value string) error {
+	if _, err := path.Match(glob, ""); err != nil || glob == "" {
+		return fmt.Errorf("%s[%d]: bad glob %q", key, i+1, glob)
+	}
+	if value == "" {
+		return fmt.Errorf("%s[%d]: glob %q has no %s", key, i+1, glob, field)
+	}
+	return nil
+}

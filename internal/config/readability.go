@@ -2,7 +2,8 @@ package config
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/healthloc/healthloc/internal/locale"
 )
@@ -45,12 +46,16 @@ func (r *Readability) UnmarshalTOML(data any) error {
 	for _, k := range sortedKeys(m) {
 		v := m[k]
 		switch k {
-		case "check":
+		case "check", "builtin_plain_language":
 			b, ok := v.(bool)
 			if !ok {
-				return fmt.Errorf("readability.check: must be true or false")
+				return fmt.Errorf("readability.%s: must be true or false", k)
 			}
-			r.Off = !b
+			if k == "check" {
+				r.Off = !b
+			} else {
+				r.NoBuiltin = !b
+			}
 		case "max_sentence_words":
 			n, ok := v.(int64)
 			if !ok || n <= 0 {
@@ -63,12 +68,6 @@ func (r *Readability) UnmarshalTOML(data any) error {
 				return fmt.Errorf("readability.max_gap: must be a number")
 			}
 			r.MaxGap = f
-		case "builtin_plain_language":
-			b, ok := v.(bool)
-			if !ok {
-				return fmt.Errorf("readability.builtin_plain_language: must be true or false")
-			}
-			r.NoBuiltin = !b
 		case "plain_language":
 			pl, err := plainLanguage(v)
 			if err != nil {
@@ -150,10 +149,5 @@ func number(v any) (float64, bool) {
 }
 
 func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return slices.Sorted(maps.Keys(m))
 }

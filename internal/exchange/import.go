@@ -140,12 +140,8 @@ func (r *Report) add(e Entry) {
 	switch e.Outcome {
 	case Imported:
 		r.Imported++
-		if e.Reason == "" {
-			return
-		}
 	case Unchanged:
 		r.Unchanged++
-		return
 	case Conflict:
 		r.Conflicts++
 	case Stale:
@@ -157,9 +153,6 @@ func (r *Report) add(e Entry) {
 		}
 	case Approved:
 		r.Approved++
-		if e.Reason == "" {
-			return
-		}
 	case Refused:
 		r.Refused++
 	case Rejected:
@@ -167,7 +160,12 @@ func (r *Report) add(e Entry) {
 	case Skipped:
 		r.Skipped++
 	}
-	r.Entries = append(r.Entries, e)
+	// The report lists every entry but the unchanged ones and the plain
+	// imports and approvals, which need no word of explanation.
+	plain := (e.Outcome == Imported || e.Outcome == Approved) && e.Reason == ""
+	if e.Outcome != Unchanged && !plain {
+		r.Entries = append(r.Entries, e)
+	}
 }
 
 // target is where a message ID lives in the project.

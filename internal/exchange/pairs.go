@@ -139,20 +139,31 @@ func tagName(tag string) (string, bool) {
 // translation t kept without its partner, given the pairs of its
 // source; "" when none.
 func lostPlaceholder(t string, pairs [][2]int) string {
+	p, open, ok := BrokenPair(t, pairs)
+	switch {
+	case !ok:
+		return ""
+	case open:
+		return fmt.Sprintf("<%d/> is gone, which closes <%d/>", p[1], p[0])
+	}
+	return fmt.Sprintf("<%d/> is gone, which opens <%d/>", p[0], p[1])
+}
+
+// BrokenPair is the first of pairs (of a source) of which the protected
+// text t keeps one placeholder without the other; open says the one it
+// keeps is the first (the opening one).
+func BrokenPair(t string, pairs [][2]int) (p [2]int, open, ok bool) {
 	has := map[int]bool{}
 	for _, m := range tokenRe.FindAllStringSubmatch(t, -1) {
 		n, _ := strconv.Atoi(m[1])
 		has[n] = true
 	}
 	for _, p := range pairs {
-		switch {
-		case has[p[0]] && !has[p[1]]:
-			return fmt.Sprintf("<%d/> is gone, which closes <%d/>", p[1], p[0])
-		case has[p[1]] && !has[p[0]]:
-			return fmt.Sprintf("<%d/> is gone, which opens <%d/>", p[0], p[1])
+		if has[p[0]] != has[p[1]] {
+			return p, has[p[0]], true
 		}
 	}
-	return ""
+	return p, false, false
 }
 
 // numberedTagRe is an opening or closing numbered tag of an HTML segment.

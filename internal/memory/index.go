@@ -42,14 +42,27 @@ type entry struct {
 // nil when loc has none.
 func Load(fsys fs.FS, workRoot string, loc language.Tag) (*Index, error) {
 	dir := path.Join(path.Clean(workRoot), loc.String(), Dir)
-	entries, err := fs.ReadDir(fsys, dir)
-	if errors.Is(err, fs.ErrNotExist) {
+	files, _, err := readDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, err)
+	return NewIndex(files), nil
+}
+
+// readDir parses the memory files in folder dir (hidden ones left out),
+// in the order of their names, with their paths; none when dir does not
+// exist.
+func readDir(fsys fs.FS, dir string) (files []*File, paths []string, err error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
 	}
-	var files []*File
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", dir, err)
+	}
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") || strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -57,18 +70,16 @@ func Load(fsys fs.FS, workRoot string, loc language.Tag) (*Index, error) {
 		name := dir + "/" + e.Name()
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		f, err := Parse(name, data)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		files = append(files, f)
+		paths = append(paths, name)
 	}
-	if len(files) == 0 {
-		return nil, nil
-	}
-	return NewIndex(files), nil
+	return files, paths, nil
 }
 
 // NewIndex indexes memory files. Where two units translate the same

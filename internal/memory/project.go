@@ -53,28 +53,13 @@ func List(fsys fs.FS, workRoot string) ([]Info, error) {
 
 // listLocale reads the memories of one locale, in folder dir.
 func listLocale(fsys fs.FS, dir, loc string) ([]Info, error) {
-	files, err := fs.ReadDir(fsys, dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	files, paths, err := readDir(fsys, dir)
 	if err != nil {
 		return nil, err
 	}
-	var out []Info
-	for _, f := range files {
-		if f.IsDir() || !strings.HasSuffix(f.Name(), ".toml") {
-			continue
-		}
-		name := dir + "/" + f.Name()
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
-		}
-		m, err := Parse(name, data)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, Info{Origin: m.Origin, Locale: loc, Units: len(m.Units), Path: name})
+	out := make([]Info, len(files))
+	for i, m := range files {
+		out[i] = Info{Origin: m.Origin, Locale: loc, Units: len(m.Units), Path: paths[i]}
 	}
 	return out, nil
 }

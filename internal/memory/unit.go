@@ -86,15 +86,8 @@ func known(codes []string) bool {
 
 // lostPair says which placeholder of a pair t kept without its partner.
 func lostPair(t string, pairs [][2]int) string {
-	has := map[int]bool{}
-	for _, m := range tokenRe.FindAllStringSubmatch(t, -1) {
-		n, _ := strconv.Atoi(m[1])
-		has[n] = true
-	}
-	for _, p := range pairs {
-		if has[p[0]] != has[p[1]] {
-			return fmt.Sprintf("<%d/> and <%d/>", p[0], p[1])
-		}
+	if p, _, ok := exchange.BrokenPair(t, pairs); ok {
+		return fmt.Sprintf("<%d/> and <%d/>", p[0], p[1])
 	}
 	return ""
 }

@@ -29,8 +29,20 @@ func (p *Project) listContent() ([]string, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%s: content root is not a directory", root)
 	}
-	var files []string
-	err = fs.WalkDir(p.fsys, root, func(name string, d fs.DirEntry, err error) error {
+	files, assets, err := WalkContent(p.fsys, root)
+	if err != nil {
+		return nil, err
+	}
+	p.Assets = append(p.Assets, assets...)
+	sort.Strings(p.Assets)
+	return withUI(files), nil
+}
+
+// WalkContent lists the files under root, relative to it, as extract
+// sees them: hidden files and folders left out, documents apart from the
+// other files (assets), each sorted.
+func WalkContent(fsys fs.FS, root string) (docs, assets []string, err error) {
+	err = fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -45,18 +57,18 @@ func (p *Project) listContent() ([]string, error) {
 		}
 		rel := strings.TrimPrefix(name, root+"/")
 		if IsDocument(rel) {
-			files = append(files, rel)
+			docs = append(docs, rel)
 		} else {
-			p.Assets = append(p.Assets, rel)
+			assets = append(assets, rel)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	sort.Strings(files)
-	sort.Strings(p.Assets)
-	return withUI(files), nil
+	sort.Strings(docs)
+	sort.Strings(assets)
+	return docs, assets, nil
 }
 
 // parseFile reads and parses the document name, relative to the content

@@ -2,7 +2,8 @@ package readability
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -47,7 +48,7 @@ func RulesOf(cfg *config.Config) (*Rules, error) {
 	if r.MaxGap == 0 {
 		r.MaxGap = DefaultMaxGap
 	}
-	for _, loc := range sortedStrings(rc.Targets) {
+	for _, loc := range slices.Sorted(maps.Keys(rc.Targets)) {
 		tag, err := locale.Parse(loc)
 		if err != nil {
 			return nil, fmt.Errorf("%s: readability.%s: %w", cfg.Path, loc, err)
@@ -76,7 +77,7 @@ func RulesOf(cfg *config.Config) (*Rules, error) {
 
 func localeRulesOf(l *Lang, m map[string]float64) (*localeRules, error) {
 	lr := &localeRules{}
-	for _, key := range sortedStrings(m) {
+	for _, key := range slices.Sorted(maps.Keys(m)) {
 		v := m[key]
 		switch {
 		case key == "max_sentence":
@@ -187,13 +188,4 @@ func (r *Rules) Gap(loc language.Tag) float64 {
 		return *lr.maxGap
 	}
 	return r.MaxGap
-}
-
-func sortedStrings[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

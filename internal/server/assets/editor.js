@@ -74,16 +74,18 @@
     function caretAfter(node) {
       const r = document.createRange();
       r.setStartAfter(node);
-      r.collapse(true);
-      const sel = getSelection();
-      sel.removeAllRanges();
-      sel.addRange(r);
+      placeCaret(r, true);
     }
 
     function caretAtEnd(ed) {
       const r = document.createRange();
       r.selectNodeContents(ed);
-      r.collapse(false);
+      placeCaret(r, false);
+    }
+
+    // placeCaret collapses r to its start (or end) and puts the caret there.
+    function placeCaret(r, toStart) {
+      r.collapse(toStart);
       const sel = getSelection();
       sel.removeAllRanges();
       sel.addRange(r);
