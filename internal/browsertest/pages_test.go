@@ -16,24 +16,8 @@ import (
 	"github.com/healthloc/healthloc/internal/status"
 )
 
-const feverMD = `---
-title: Fever in children
-description: What to do when a child has a fever.
----
-
-## Medicine
-
-Give 2.5–5 ml of paracetamol syrup every 6 hours.
-
-Read more at [the help page](https://example.org/help).
-
-## Danger signs
-
-Go to a clinic at once if the child has a stiff neck.
-
-- A rash that does not fade
-- Fast breathing
-`
+// feverMD adds a list to the shared article.
+const feverMD = projecttest.FeverMD + "\n- A rash that does not fade\n- Fast breathing\n"
 
 // translations: locale → source text → translation. es-MX has no catalog
 // and inherits es; es lacks two blocks, which fall back to English. fr

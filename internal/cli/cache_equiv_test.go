@@ -238,35 +238,15 @@ func runJSON(dir string, args ...string) string {
 // files with the same bytes.
 func compareTrees(t *testing.T, a, b string, roots ...string) {
 	t.Helper()
-	read := func(dir string) map[string][]byte {
-		files := map[string][]byte{}
-		for _, root := range roots {
-			filepath.WalkDir(filepath.Join(dir, root), func(p string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return nil
-				}
-				data, err := os.ReadFile(p)
-				must(t, err)
-				rel, _ := filepath.Rel(dir, p)
-				files[rel] = data
-				return nil
-			})
+	diffFiles(t, readRoots(t, a, false, roots...), readRoots(t, b, false, roots...), func(kind, name string) string {
+		switch kind {
+		case "only a":
+			return name + ": only with the cache"
+		case "only b":
+			return name + ": only without the cache"
 		}
-		return files
-	}
-	fa, fb := read(a), read(b)
-	for name, data := range fa {
-		if other, ok := fb[name]; !ok {
-			t.Errorf("%s: only with the cache", name)
-		} else if !bytes.Equal(data, other) {
-			t.Errorf("%s differs with the cache", name)
-		}
-	}
-	for name := range fb {
-		if _, ok := fa[name]; !ok {
-			t.Errorf("%s: only without the cache", name)
-		}
-	}
+		return name + " differs with the cache"
+	})
 	if t.Failed() {
 		t.FailNow()
 	}

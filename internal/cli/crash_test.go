@@ -82,6 +82,27 @@ func runChild(t *testing.T, dir string, args ...string) int {
 	return 0
 }
 
+// eachFile calls f with every file under root whose name does not start
+// with "."; with missingOK a root that does not exist has none.
+func eachFile(t *testing.T, root string, missingOK bool, f func(path string, data []byte)) {
+	t.Helper()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if missingOK && errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		f(path, data)
+		return nil
+	})
+	must(t, err)
+}
+
 // checkCatalogs loads every catalog with go-i18n and checks that every
 // translation in texts is still in some es catalog.
 func checkCatalogs(t *testing.T, dir string, texts map[string]bool) {
@@ -89,16 +110,9 @@ func checkCatalogs(t *testing.T, dir string, texts map[string]bool) {
 	b := i18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	have := map[string]bool{}
-	err := filepath.WalkDir(filepath.Join(dir, "locales"), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return err
-		}
+	eachFile(t, filepath.Join(dir, "locales"), false, func(path string, data []byte) {
 		if _, err := b.LoadMessageFile(path); err != nil {
 			t.Fatalf("go-i18n cannot load %s: %v", path, err)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
 		}
 		c, err := catalog.Parse(path, data)
 		if err != nil {
@@ -107,20 +121,11 @@ func checkCatalogs(t *testing.T, dir string, texts map[string]bool) {
 		for _, m := range c.Messages {
 			have[m.Other] = true
 		}
-		return nil
 	})
-	must(t, err)
 	// what is not served waits in the work area
-	err = filepath.WalkDir(filepath.Join(dir, "workarea"), func(path string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") || d.Name() == workarea.ReviewsFile {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
+	eachFile(t, filepath.Join(dir, "workarea"), true, func(path string, data []byte) {
+		if filepath.Base(path) == workarea.ReviewsFile {
+			return
 		}
 		f, err := workarea.ParseDoc(path, data)
 		if err != nil {
@@ -129,9 +134,7 @@ func checkCatalogs(t *testing.T, dir string, texts map[string]bool) {
 		for _, e := range f.Entries {
 			have[e.Other] = true
 		}
-		return nil
 	})
-	must(t, err)
 	for text := range texts {
 		if !have[text] {
 			t.Fatalf("translation lost: %q", text)

@@ -182,33 +182,61 @@ func renderOnce(t *testing.T, dir, out string, args ...string) string {
 // sameTrees compares every file under two folders.
 func sameTrees(t *testing.T, what, a, b string) {
 	t.Helper()
-	read := func(root string) map[string][]byte {
-		files := map[string][]byte{}
-		must(t, filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	fa, fb := readRoots(t, a, true, "."), readRoots(t, b, true, ".")
+	diffFiles(t, fa, fb, func(kind, name string) string {
+		switch kind {
+		case "only a":
+			return what + ": " + name + " only in " + filepath.Base(a)
+		case "only b":
+			return what + ": " + name + " only in " + filepath.Base(b)
+		}
+		return what + ": " + name + " differs"
+	})
+	if len(fa) < 50 {
+		t.Errorf("%s: only %d files", what, len(fa))
+	}
+}
+
+// readRoots reads the files under the folders roots of dir, keyed by their
+// path from dir. strict fails t on a walk error such as a missing root;
+// otherwise a missing root holds no files.
+func readRoots(t testing.TB, dir string, strict bool, roots ...string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	for _, root := range roots {
+		must(t, filepath.WalkDir(filepath.Join(dir, root), func(p string, d fs.DirEntry, err error) error {
+			if err != nil && !strict {
+				return nil
+			}
 			if err != nil || d.IsDir() {
 				return err
 			}
 			data, err := os.ReadFile(p)
-			rel, _ := filepath.Rel(root, p)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
 			files[rel] = data
-			return err
+			return nil
 		}))
-		return files
 	}
-	fa, fb := read(a), read(b)
+	return files
+}
+
+// diffFiles fails t for each file of fa not in fb ("only a"), of fb not in
+// fa ("only b"), and in both with other bytes ("differs"), in say's words.
+func diffFiles(t *testing.T, fa, fb map[string][]byte, say func(kind, name string) string) {
+	t.Helper()
 	for name, data := range fa {
 		if other, ok := fb[name]; !ok {
-			t.Errorf("%s: %s only in %s", what, name, filepath.Base(a))
+			t.Error(say("only a", name))
 		} else if !bytes.Equal(data, other) {
-			t.Errorf("%s: %s differs", what, name)
+			t.Error(say("differs", name))
 		}
 	}
 	for name := range fb {
 		if _, ok := fa[name]; !ok {
-			t.Errorf("%s: %s only in %s", what, name, filepath.Base(b))
+			t.Error(say("only b", name))
 		}
-	}
-	if len(fa) < 50 {
-		t.Errorf("%s: only %d files", what, len(fa))
 	}
 }

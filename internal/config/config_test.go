@@ -64,8 +64,12 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
-func TestEncodingFor(t *testing.T) {
+
+// TestGlobRules reads one file with both kinds of per-glob rules: each
+// accessor follows its own rules and falls back to its own default.
+func TestGlobRules(t *testing.T) {
 	c, err := Parse("healthloc.toml", []byte(`encoding = "latin1"
+front_matter = "yaml"
 
 [[encodings]]
 glob = "legacy/*.txt"
@@ -78,6 +82,14 @@ encoding = "utf-8"
 [[encodings]]
 glob = "*.md"
 encoding = "cp1252"
+
+[[front_matter_rules]]
+glob = "notes/**"
+front_matter = "none"
+
+[[front_matter_rules]]
+glob = "*.markdown"
+front_matter = "auto"
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -93,22 +105,6 @@ encoding = "cp1252"
 		if got := c.EncodingFor(rel); got != want {
 			t.Errorf("EncodingFor(%q) = %q, want %q", rel, got, want)
 		}
-	}
-}
-
-func TestFrontMatterFor(t *testing.T) {
-	c, err := Parse("healthloc.toml", []byte(`front_matter = "yaml"
-
-[[front_matter_rules]]
-glob = "notes/**"
-front_matter = "none"
-
-[[front_matter_rules]]
-glob = "*.markdown"
-front_matter = "auto"
-`))
-	if err != nil {
-		t.Fatal(err)
 	}
 	for rel, want := range map[string]content.FrontMatter{
 		"notes/a.md":     content.FrontMatterNone,

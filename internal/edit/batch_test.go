@@ -16,14 +16,7 @@ import (
 func TestReview(t *testing.T) {
 	f := newFixture(t, map[string]string{})
 	rules := qa.RulesOf(f.cfg)
-	p := f.load()
-	e := entry(t, p, "es", dose)
-	w := entry(t, p, "es", "Drink water.")
-	f.write("workarea/es/docs/guide.toml", `[candidate."`+e.ID+`"]
-hash = "`+e.Doc.Source.Messages[e.ID].Hash+`"
-other = "Tome 5 mg cada 8 horas."
-origin = "align: es/guide.md:3"
-`)
+	p, e, w := f.doseCandidate(false)
 	for _, tc := range []struct {
 		name    string
 		o       ReviewOptions

@@ -243,19 +243,7 @@ func TestApproveRules(t *testing.T) {
 func TestOverrideAndCandidates(t *testing.T) {
 	f := newFixture(t, map[string]string{})
 	rules := qa.RulesOf(f.cfg)
-	p := f.load()
-	e := entry(t, p, "es", dose)
-	w := entry(t, p, "es", "Drink water.")
-	f.write("workarea/es/docs/guide.toml", `[candidate."`+e.ID+`"]
-hash = "`+e.Doc.Source.Messages[e.ID].Hash+`"
-other = "Tome 5 mg cada 8 horas."
-origin = "align: es/guide.md:3"
-
-[candidate."`+w.ID+`"]
-hash = "`+w.Doc.Source.Messages[w.ID].Hash+`"
-other = "Beba agua."
-origin = "memory"
-`)
+	p, e, w := f.doseCandidate(true)
 	p = f.load()
 	st, text := Shown(p, e)
 	if st != project.Candidate {
@@ -290,6 +278,31 @@ origin = "memory"
 	if _, err := Reject(p, e, project.TextHash("Tome 5 mg cada 8 horas."), "ana", "no"); !errors.As(err, new(*Invalid)) {
 		t.Errorf("rejecting a reviewed translation: %v", err)
 	}
+}
+
+// doseCandidate loads the project, then writes a candidate with a changed
+// dose for the dose entry and, with water, one for the missing "Drink
+// water." entry. It returns the project as loaded and both entries.
+func (f *fixture) doseCandidate(water bool) (p *project.Project, e, w Entry) {
+	f.t.Helper()
+	p = f.load()
+	e = entry(f.t, p, "es", dose)
+	w = entry(f.t, p, "es", "Drink water.")
+	data := `[candidate."` + e.ID + `"]
+hash = "` + e.Doc.Source.Messages[e.ID].Hash + `"
+other = "Tome 5 mg cada 8 horas."
+origin = "align: es/guide.md:3"
+`
+	if water {
+		data += `
+[candidate."` + w.ID + `"]
+hash = "` + w.Doc.Source.Messages[w.ID].Hash + `"
+other = "Beba agua."
+origin = "memory"
+`
+	}
+	f.write("workarea/es/docs/guide.toml", data)
+	return p, e, w
 }
 
 func (f *fixture) write(name, data string) {

@@ -13,15 +13,13 @@ import (
 // BenchmarkCheck runs every check on every translation of both locales
 // of a loaded project.
 func BenchmarkCheck(b *testing.B) {
-	projecttest.Bench(b, func(b *testing.B, p *project.Project, _ fstest.MapFS, size int64) {
+	projecttest.BenchLoop(b, func(_ *testing.B, p *project.Project, _ fstest.MapFS) (func(), int) {
 		rules := RulesOf(p.Config)
-		b.SetBytes(size * int64(len(p.Config.Targets())))
-		b.ReportAllocs()
-		for b.Loop() {
+		return func() {
 			for _, loc := range p.Config.Targets() {
 				Check(p, rules, loc, nil)
 			}
-		}
+		}, len(p.Config.Targets())
 	})
 }
 

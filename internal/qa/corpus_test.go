@@ -49,17 +49,10 @@ func readBlocks(t *testing.T, name, prefix string) []corpusPair { return readBlo
 
 func readBlocksB(t testing.TB, name, prefix string) []corpusPair {
 	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out []corpusPair
 	var src string
 	block := 0
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
+	for _, line := range fileLines(t, name) {
 		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
 			continue
 		}
@@ -74,10 +67,27 @@ func readBlocksB(t testing.TB, name, prefix string) []corpusPair {
 		}
 		out = append(out, corpusPair{id: fmt.Sprintf("%s%02d-%s", prefix, block, loc), locale: loc, kind: kindOK, source: src, translation: text})
 	}
+	return out
+}
+
+// fileLines reads the lines of the testdata file name, failing t if it
+// cannot.
+func fileLines(t testing.TB, name string) []string {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return lines
 }
 
 var (
@@ -284,12 +294,8 @@ func TestCorpusFiles(t *testing.T) {
 
 func readCorpus(t *testing.T) []corpusPair {
 	t.Helper()
-	data, err := os.ReadFile("testdata/corpus.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []corpusPair
-	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+	for i, line := range fileLines(t, "testdata/corpus.tsv") {
 		if i == 0 {
 			continue
 		}

@@ -13,11 +13,12 @@ import (
 // TestCheckWindows checks that the findings of a project's windows, in
 // order, are those of the whole project.
 func TestCheckWindows(t *testing.T) {
-	full, lean, _ := projecttest.Windowed(t, 600, 200)
-	rules := RulesOf(full.Config)
-	want := Check(full, rules, language.Spanish, nil)
-	var got []Finding
-	projecttest.Windows(t, lean, func(w *project.Project) { got = append(got, Check(w, rules, language.Spanish, nil)...) })
+	var want, got []Finding
+	var rules *Rules
+	projecttest.CompareWindows(t, 600, 200, func(full *project.Project) {
+		rules = RulesOf(full.Config)
+		want = Check(full, rules, language.Spanish, nil)
+	}, func(w *project.Project) { got = append(got, Check(w, rules, language.Spanish, nil)...) })
 	if len(want) == 0 || !reflect.DeepEqual(got, want) {
 		t.Errorf("%d findings from windows, %d from the whole project", len(got), len(want))
 	}

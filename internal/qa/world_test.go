@@ -60,12 +60,7 @@ func nearNumber(loc string) func(s, from string) (int, bool) {
 }
 
 func near(s, from, loc string) (int, bool) {
-	for i := 0; i+len(from) <= len(s); {
-		k := strings.Index(s[i:], from)
-		if k < 0 {
-			return 0, false
-		}
-		a, b := i+k, i+k+len(from)
+	return findWhere(s, from, func(a, b int) bool {
 		prev, _ := utf8.DecodeLastRuneInString(s[:a])
 		next, _ := utf8.DecodeRuneInString(s[b:])
 		numBefore, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(s[:a], " "))
@@ -75,27 +70,31 @@ func near(s, from, loc string) (int, bool) {
 		if loc == "sw" {
 			ok = unicode.IsDigit(numAfter) && !isWordRune(prev)
 		}
-		if ok && outsideLinks(s, a, b) {
-			return a, true
-		}
-		i = b
-	}
-	return 0, false
+		return ok
+	})
 }
 
 // wordOnly finds from as a word of its own, or anywhere in scripts
 // written without spaces.
 func wordOnly(s, from string) (int, bool) {
+	return findWhere(s, from, func(a, b int) bool {
+		lb, _ := utf8.DecodeLastRuneInString(s[:a])
+		la, _ := utf8.DecodeRuneInString(s[b:])
+		f, _ := utf8.DecodeRuneInString(from)
+		return isUnspacedRune(f) || !isWordRune(lb) && !isWordRune(la)
+	})
+}
+
+// findWhere returns where from first stands in s, outside links, at
+// bounds a, b that ok accepts.
+func findWhere(s, from string, ok func(a, b int) bool) (int, bool) {
 	for i := 0; i+len(from) <= len(s); {
 		k := strings.Index(s[i:], from)
 		if k < 0 {
 			return 0, false
 		}
 		a, b := i+k, i+k+len(from)
-		lb, _ := utf8.DecodeLastRuneInString(s[:a])
-		la, _ := utf8.DecodeRuneInString(s[b:])
-		f, _ := utf8.DecodeRuneInString(from)
-		if (isUnspacedRune(f) || !isWordRune(lb) && !isWordRune(la)) && outsideLinks(s, a, b) {
+		if ok(a, b) && outsideLinks(s, a, b) {
 			return a, true
 		}
 		i = b

@@ -11,16 +11,14 @@ import (
 // BenchmarkRender renders the bundles of both locales of a loaded
 // project, without writing.
 func BenchmarkRender(b *testing.B) {
-	projecttest.Bench(b, func(b *testing.B, p *project.Project, fsys fstest.MapFS, size int64) {
+	projecttest.BenchLoop(b, func(b *testing.B, p *project.Project, fsys fstest.MapFS) (func(), int) {
 		targets := p.Config.Targets()
-		b.SetBytes(size * int64(len(targets)))
-		b.ReportAllocs()
-		for b.Loop() {
+		return func() {
 			for _, loc := range targets {
 				if _, err := Render(p, loc, fsys, Options{Locales: targets}); err != nil {
 					b.Fatal(err)
 				}
 			}
-		}
+		}, len(targets)
 	})
 }

@@ -13,21 +13,7 @@ import (
 	"github.com/healthloc/healthloc/internal/project/projecttest"
 )
 
-const feverMD = `---
-title: Fever in children
-description: What to do when a child has a fever.
----
-
-## Medicine
-
-Give 2.5–5 ml of paracetamol syrup every 6 hours.
-
-Read more at [the help page](https://example.org/help).
-
-## Danger signs
-
-Go to a clinic at once if the child has a stiff neck.
-`
+const feverMD = projecttest.FeverMD
 
 // translations maps locale → source text → translation.
 type translations map[string]map[string]string

@@ -118,6 +118,17 @@ type client struct {
 	csrf string
 }
 
+// tokenSession starts a server without accounts and a client signed in
+// with its token, and returns them with the IDs of the guide's messages.
+func tokenSession(t *testing.T) (*testServer, map[string]string, *client) {
+	t.Helper()
+	ts := newTestServer(t, false)
+	ids := ts.ids()
+	c := ts.client()
+	c.signInToken()
+	return ts, ids, c
+}
+
 func (ts *testServer) client() *client {
 	jar, _ := cookiejar.New(nil)
 	return &client{t: ts.t, ts: ts, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {

@@ -127,10 +127,7 @@ func TestWrongRoleRefused(t *testing.T) {
 }
 
 func TestMissingCSRFRefused(t *testing.T) {
-	ts := newTestServer(t, false)
-	ids := ts.ids()
-	c := ts.client()
-	c.signInToken()
+	_, ids, c := tokenSession(t)
 	body := map[string]any{"locale": "es", "document": "guide", "id": ids["Drink water."], "base": project.TextHash(""),
 		"parts": []Part{{Text: "Beba agua."}}}
 	good := c.csrf
@@ -165,10 +162,7 @@ func TestMissingCSRFRefused(t *testing.T) {
 }
 
 func TestDotDotRefused(t *testing.T) {
-	ts := newTestServer(t, false)
-	ids := ts.ids()
-	c := ts.client()
-	c.signInToken()
+	ts, ids, c := tokenSession(t)
 	writeFiles(t, ts.dir, map[string]string{"secret.txt": "do not serve"})
 	paths := []string{
 		"/edit/../healthloc.toml",

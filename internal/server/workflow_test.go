@@ -232,10 +232,7 @@ func TestSuggestionsFromMemory(t *testing.T) {
 // TestPreviewIsRender checks that the preview is the bundle render
 // builds, byte for byte, and that the candidates' preview marks them.
 func TestPreviewIsRender(t *testing.T) {
-	ts := newTestServer(t, false)
-	ids := ts.ids()
-	c := ts.client()
-	c.signInToken()
+	ts, ids, c := tokenSession(t)
 	c.post("/api/save", map[string]any{"locale": "es", "document": "guide", "id": ids["Fever guide"], "base": project.TextHash(""),
 		"parts": []Part{{Text: "Guía de la fiebre"}}})
 	snap, _ := ts.srv.store.snapshot(context.Background())
@@ -294,10 +291,7 @@ origin = "memory"
 // TestXSSInert types a script into a translation: the editor, the
 // preview and the bundle show it as text.
 func TestXSSInert(t *testing.T) {
-	ts := newTestServer(t, false)
-	ids := ts.ids()
-	c := ts.client()
-	c.signInToken()
+	_, ids, c := tokenSession(t)
 	payload := `<img src=x onerror=alert(1)><script>alert(2)</script>"'&`
 	res, out := c.post("/api/save", map[string]any{"locale": "es", "document": "guide", "id": ids["Drink water."],
 		"base": project.TextHash(""), "parts": []Part{{Text: payload}}})

@@ -11,11 +11,7 @@ import (
 // BenchmarkStatus computes coverage of every locale and document of a
 // loaded project.
 func BenchmarkStatus(b *testing.B) {
-	projecttest.Bench(b, func(b *testing.B, p *project.Project, _ fstest.MapFS, size int64) {
-		b.SetBytes(size)
-		b.ReportAllocs()
-		for b.Loop() {
-			Compute(p, nil, true)
-		}
+	projecttest.BenchLoop(b, func(_ *testing.B, p *project.Project, _ fstest.MapFS) (func(), int) {
+		return func() { Compute(p, nil, true) }, 1
 	})
 }

@@ -11,10 +11,11 @@ import (
 // TestComputeWindows checks that reports of a project's windows merge
 // into the report of the whole project.
 func TestComputeWindows(t *testing.T) {
-	full, lean, _ := projecttest.Windowed(t, 600, 200)
-	want, _ := json.Marshal(Compute(full, nil, true))
+	var want []byte
 	var rep Report
-	windows := projecttest.Windows(t, lean, func(w *project.Project) { rep.Merge(Compute(w, nil, true)) })
+	_, windows := projecttest.CompareWindows(t, 600, 200, func(full *project.Project) {
+		want, _ = json.Marshal(Compute(full, nil, true))
+	}, func(w *project.Project) { rep.Merge(Compute(w, nil, true)) })
 	got, _ := json.Marshal(rep)
 	if string(got) != string(want) {
 		t.Errorf("merged windows:\n%.600s\nwhole project:\n%.600s", got, want)

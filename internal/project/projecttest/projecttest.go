@@ -100,3 +100,14 @@ func Windows(t testing.TB, lean *project.Project, f func(w *project.Project)) in
 	}
 	return n
 }
+
+// CompareWindows loads Windowed(t, docs, window), calls whole with the
+// full project and then part with each window of the lean one, and
+// returns the full project and how many windows there were: the harness
+// of the tests that check a window-at-a-time result against the whole.
+func CompareWindows(t testing.TB, docs, window int, whole, part func(p *project.Project)) (*project.Project, int) {
+	t.Helper()
+	full, lean, _ := Windowed(t, docs, window)
+	whole(full)
+	return full, Windows(t, lean, part)
+}
