@@ -58,11 +58,10 @@ func edit(t testing.TB, fsys fstest.MapFS, name, old, new string) {
 }
 
 var (
-	es    = language.MustParse("es")
-	es419 = language.MustParse("es-419")
-	esMX  = language.MustParse("es-MX")
-	ar    = language.MustParse("ar")
-	en    = language.English
+	es   = language.MustParse("es")
+	esMX = language.MustParse("es-MX")
+	ar   = language.MustParse("ar")
+	en   = language.English
 )
 
 func TestLoadProject(t *testing.T) {

@@ -308,8 +308,6 @@ func TestYAMLScalarReadsBack(t *testing.T) {
 	}
 }
 
-var fuzzExts = []string{".md", ".txt", ".html"}
-
 // FuzzParseLocalize checks on arbitrary input that Parse does not panic,
 // emits ordered, non-overlapping segments, that an identity translation
 // gives the input back byte for byte, and that any translation (the

@@ -16,7 +16,7 @@ import (
 func TestReview(t *testing.T) {
 	f := newFixture(t, map[string]string{})
 	rules := qa.RulesOf(f.cfg)
-	p, e, w := f.doseCandidate(false)
+	_, e, w := f.doseCandidate(false)
 	for _, tc := range []struct {
 		name    string
 		o       ReviewOptions
@@ -52,7 +52,7 @@ func TestReview(t *testing.T) {
 		})
 	}
 	// the override approves the candidate as it is, and says why
-	p = f.load()
+	p := f.load()
 	pl, _ := Review(p, rules, e.Loc, []Entry{e}, ReviewOptions{Reviewer: "ana", Override: "checked"})
 	f.apply(Change{Plan: pl})
 	p = f.load()

@@ -243,8 +243,8 @@ func TestApproveRules(t *testing.T) {
 func TestOverrideAndCandidates(t *testing.T) {
 	f := newFixture(t, map[string]string{})
 	rules := qa.RulesOf(f.cfg)
-	p, e, w := f.doseCandidate(true)
-	p = f.load()
+	_, e, w := f.doseCandidate(true)
+	p := f.load()
 	st, text := Shown(p, e)
 	if st != project.Candidate {
 		t.Fatalf("state %s", st)

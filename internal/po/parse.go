@@ -12,11 +12,11 @@ import (
 
 // entry is a PO entry being read.
 type entry struct {
-	line                          int
-	ctx, id, str                  *string
-	plural                        bool
-	extracted, refs, flags        []string
-	hasCtx, hasID, hasStr, header bool
+	line                   int
+	ctx, id, str           *string
+	plural                 bool
+	extracted, refs, flags []string
+	hasCtx, hasID, hasStr  bool
 }
 
 // parser reads one PO file, line by line.

@@ -22,10 +22,6 @@ import (
 	"net/http"
 	"strings"
 	"time"
-
-	"golang.org/x/text/language"
-
-	"github.com/healthloc/healthloc/internal/config"
 )
 
 //go:embed assets templates
@@ -172,17 +168,6 @@ func CheckAddr(addr string, allowRemote bool) (loopback bool, err error) {
 		return false, fmt.Errorf("address %q listens on %s, beyond this computer: pass --allow-remote to mean it (and serve it behind HTTPS)", addr, host)
 	}
 	return loopback, nil
-}
-
-// targets are the project's target locales the user works on.
-func targets(cfg *config.Config, u *User) []language.Tag {
-	var out []language.Tag
-	for _, t := range cfg.Targets() {
-		if u.CanEdit(t) {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // logf logs a server-side failure.

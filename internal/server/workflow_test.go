@@ -107,7 +107,7 @@ func TestCheckAndApprove(t *testing.T) {
 	if res.StatusCode != http.StatusOK || out["blocking"] != true || !strings.Contains(out["html"].(string), "numbers") {
 		t.Fatalf("check: %s %v", res.Status, out)
 	}
-	res, out = rita.post("/api/save", map[string]any{"locale": "es", "document": "guide", "id": id, "base": project.TextHash(""), "parts": wrong})
+	res, _ = rita.post("/api/save", map[string]any{"locale": "es", "document": "guide", "id": id, "base": project.TextHash(""), "parts": wrong})
 	if res.StatusCode != http.StatusOK {
 		t.Fatal(res.Status)
 	}
