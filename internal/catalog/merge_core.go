@@ -187,7 +187,7 @@ type carryIndex struct {
 	toks  [][]int32         // cand[c]'s tokens
 	post  map[int32][]int32 // token → cand positions
 	empty map[NormKey][]int32
-	seen  sync.Pool // []int32 stamps by cand position
+	seen  sync.Pool // *[]int32 stamps by cand position (a pointer: no allocation per Put)
 }
 
 // carryIndex indexes the left translations that may carry over, none
@@ -240,11 +240,13 @@ func (idx *carryIndex) similar(c *core, ri int32, m *SourceMsg, out []carryMatch
 		}
 		return out
 	}
-	seen, _ := idx.seen.Get().([]int32)
-	if seen == nil {
-		seen = make([]int32, len(idx.cand))
+	sp, _ := idx.seen.Get().(*[]int32)
+	if sp == nil {
+		s := make([]int32, len(idx.cand))
+		sp = &s
 	}
-	defer idx.seen.Put(seen)
+	defer idx.seen.Put(sp)
+	seen := *sp
 	stamp := ri + 1
 	for i, t := range rt {
 		if t < 0 || containsBefore(rt, i) {
@@ -292,14 +294,16 @@ func (c *core) memoryFuzzy() error {
 	c.mem.index()
 	defer c.mem.dropIndex()
 	type fill struct{ ri, k int32 }
-	var scratch sync.Pool // []int32 shared-word counts by donor
+	var scratch sync.Pool // *[]int32 shared-word counts by donor
 	return c.each(func(r *receiver) bool { return r.how == unfilled },
 		func(msgs []SourceMsg, ris []int32) any {
-			shared, _ := scratch.Get().([]int32)
-			if shared == nil {
-				shared = make([]int32, len(c.mem.donors))
+			sp, _ := scratch.Get().(*[]int32)
+			if sp == nil {
+				s := make([]int32, len(c.mem.donors))
+				sp = &s
 			}
-			defer scratch.Put(shared)
+			defer scratch.Put(sp)
+			shared := *sp
 			var fills []fill
 			var touched []int32
 			for _, ri := range ris {

@@ -3365,91 +3365,7 @@ m	12	ngab|ngɔn awóm ai bɛ̌
 d	dmy
 s	,	 `,
 	// fa
-	`c	0	صفر
-c	1	یک
-c	2	دو
-c	3	سه
-c	4	چهار
-c	5	پنج
-c	6	شش
-c	7	هفت
-c	8	هشت
-c	9	نه
-c	10	ده
-c	11	یازده
-c	12	دوازده
-c	13	سیزده
-c	14	چهارده
-c	15	پانزده
-c	16	شانزده
-c	17	هفده
-c	18	هجده
-c	19	نوزده
-c	20	بیست
-c	30	سی
-c	40	چهل
-c	50	پنجاه
-c	60	شصت
-c	70	هفتاد
-c	80	هشتاد
-c	90	نود
-c	100	صد
-c	200	دویست
-c	300	سیصد
-c	500	پانصد
-x	1000	هزار
-x	1000000	میلیون
-x	1000000000	میلیارد
-j	و
-m	1	ژانویه|ژانویهٔ
-m	2	فوریه|فوریهٔ
-m	3	مارس
-m	4	آوریل
-m	5	مه|مهٔ
-m	6	ژوئن
-m	7	ژوئیه|ژوئیهٔ
-m	8	اوت
-m	9	سپتامبر
-m	10	اکتبر
-m	11	نوامبر
-m	12	دسامبر
-d	ymd
-u	mass-microgram	a	μg|میکروگرم
-u	mass-milligram	a	mg|میلی‌گرم
-u	mass-gram	a	گرم
-u	mass-kilogram	a	kg|کیلوگرم
-u	volume-milliliter	a	میلی‌لیتر
-u	volume-liter	a	l|لیتر
-u	volume-teaspoon	a	قاشق چ.|قاشق چای‌خوری
-u	volume-tablespoon	a	ق.غ.خ|قاشق غ.|قاشق غذاخوری
-u	temperature-celsius	a	°c|درجهٔ سلسیوس
-u	temperature-fahrenheit	a	°f|درجهٔ فارنهایت
-u	duration-second	a	ثانیه
-u	duration-minute	a	دقیقه
-u	duration-hour	a	ساعت
-u	duration-hour	p	در ساعت
-u	duration-day	a	روز
-u	duration-day	p	در روز
-u	duration-week	a	هفته
-u	duration-week	p	در هفته
-u	duration-month	a	ماه
-u	duration-month	p	در ماه
-u	duration-year	a	سال
-u	length-millimeter	a	mm|میلی‌متر
-u	length-centimeter	a	س.م|سانتی‌متر
-u	length-meter	a	m|متر
-u	length-kilometer	a	km|کیلومتر
-u	length-inch	a	اینچ
-u	pressure-millimeter-ofhg	a	میلی‌متر جیوه|م‌م جیوه
-u	concentr-percent	a	درصد|٪
-u	concentr-milligram-ofglucose-per-deciliter	a	mg/dl|میلی‌گرم در دسی‌لیتر
-u	concentr-millimole-per-liter	a	mmol/l|میلی‌مول در لیتر
-u	energy-kilocalorie	a	ک.کالری|کیلوکالری
-k	1000	a	هزار
-k	1000000	a	میلیون
-k	1000000000	a	میلیارد
-k	1000000000000	a	تریلیون
-k	1000000000000	a	هزارمیلیارد`,
+	"c\t0\tصفر\nc\t1\tیک\nc\t2\tدو\nc\t3\tسه\nc\t4\tچهار\nc\t5\tپنج\nc\t6\tشش\nc\t7\tهفت\nc\t8\tهشت\nc\t9\tنه\nc\t10\tده\nc\t11\tیازده\nc\t12\tدوازده\nc\t13\tسیزده\nc\t14\tچهارده\nc\t15\tپانزده\nc\t16\tشانزده\nc\t17\tهفده\nc\t18\tهجده\nc\t19\tنوزده\nc\t20\tبیست\nc\t30\tسی\nc\t40\tچهل\nc\t50\tپنجاه\nc\t60\tشصت\nc\t70\tهفتاد\nc\t80\tهشتاد\nc\t90\tنود\nc\t100\tصد\nc\t200\tدویست\nc\t300\tسیصد\nc\t500\tپانصد\nx\t1000\tهزار\nx\t1000000\tمیلیون\nx\t1000000000\tمیلیارد\nj\tو\nm\t1\tژانویه|ژانویهٔ\nm\t2\tفوریه|فوریهٔ\nm\t3\tمارس\nm\t4\tآوریل\nm\t5\tمه|مهٔ\nm\t6\tژوئن\nm\t7\tژوئیه|ژوئیهٔ\nm\t8\tاوت\nm\t9\tسپتامبر\nm\t10\tاکتبر\nm\t11\tنوامبر\nm\t12\tدسامبر\nd\tymd\nu\tmass-microgram\ta\tμg|میکروگرم\nu\tmass-milligram\ta\tmg|میلی\u200cگرم\nu\tmass-gram\ta\tگرم\nu\tmass-kilogram\ta\tkg|کیلوگرم\nu\tvolume-milliliter\ta\tمیلی\u200cلیتر\nu\tvolume-liter\ta\tl|لیتر\nu\tvolume-teaspoon\ta\tقاشق چ.|قاشق چای\u200cخوری\nu\tvolume-tablespoon\ta\tق.غ.خ|قاشق غ.|قاشق غذاخوری\nu\ttemperature-celsius\ta\t°c|درجهٔ سلسیوس\nu\ttemperature-fahrenheit\ta\t°f|درجهٔ فارنهایت\nu\tduration-second\ta\tثانیه\nu\tduration-minute\ta\tدقیقه\nu\tduration-hour\ta\tساعت\nu\tduration-hour\tp\tدر ساعت\nu\tduration-day\ta\tروز\nu\tduration-day\tp\tدر روز\nu\tduration-week\ta\tهفته\nu\tduration-week\tp\tدر هفته\nu\tduration-month\ta\tماه\nu\tduration-month\tp\tدر ماه\nu\tduration-year\ta\tسال\nu\tlength-millimeter\ta\tmm|میلی\u200cمتر\nu\tlength-centimeter\ta\tس.م|سانتی\u200cمتر\nu\tlength-meter\ta\tm|متر\nu\tlength-kilometer\ta\tkm|کیلومتر\nu\tlength-inch\ta\tاینچ\nu\tpressure-millimeter-ofhg\ta\tمیلی\u200cمتر جیوه|م\u200cم جیوه\nu\tconcentr-percent\ta\tدرصد|٪\nu\tconcentr-milligram-ofglucose-per-deciliter\ta\tmg/dl|میلی\u200cگرم در دسی\u200cلیتر\nu\tconcentr-millimole-per-liter\ta\tmmol/l|میلی\u200cمول در لیتر\nu\tenergy-kilocalorie\ta\tک.کالری|کیلوکالری\nk\t1000\ta\tهزار\nk\t1000000\ta\tمیلیون\nk\t1000000000\ta\tمیلیارد\nk\t1000000000000\ta\tتریلیون\nk\t1000000000000\ta\tهزارمیلیارد",
 	// ff
 	`c	0	ɓolum
 c	1	gooto|goʼo
@@ -6865,55 +6781,7 @@ k	1000000000	a	ប៊ីលាន
 k	1000000000000	a	ទ្រីលាន
 s	,	.`,
 	// kn
-	`m	1	ಜನ|ಜನವರಿ
-m	2	ಫೆಬ್ರ|ಫೆಬ್ರವರಿ
-m	3	ಮಾರ್ಚ್
-m	4	ಏಪ್ರಿ|ಏಪ್ರಿಲ್
-m	5	ಮೇ
-m	6	ಜೂನ್
-m	7	ಜುಲೈ
-m	8	ಆಗ|ಆಗಸ್ಟ್
-m	9	ಸೆಪ್ಟೆಂ|ಸೆಪ್ಟೆಂಬರ್
-m	10	ಅಕ್ಟೋ|ಅಕ್ಟೋಬರ್
-m	11	ನವೆಂ|ನವೆಂಬರ್
-m	12	ಡಿಸೆಂ|ಡಿಸೆಂಬರ್
-d	dmy
-u	mass-microgram	a	ಮೈ.ಗ್ರಾಂ|ಮೈಕ್ರೋ ಗ್ರಾಂ|ಮೈಕ್ರೋ ಗ್ರಾಂ ಅನ್ನು|ಮೈಕ್ರೋ ಗ್ರಾಂಗಳ|ಮೈಕ್ರೋ ಗ್ರಾಂಗಳನ್ನು|ಮೈಕ್ರೋ ಗ್ರಾಂಗಳಲ್ಲಿ|ಮೈಕ್ರೋ ಗ್ರಾಂಗಳಿಗೆ|ಮೈಕ್ರೋ ಗ್ರಾಂಗಳು|ಮೈಕ್ರೋ ಗ್ರಾಂಗೆ|ಮೈಕ್ರೋ ಗ್ರಾಂನ|ಮೈಕ್ರೋ ಗ್ರಾಂನಲ್ಲಿ
-u	mass-milligram	a	ಮಿ.ಗ್ರಾಂ|ಮಿಲಿ ಗ್ರಾಂ|ಮಿಲಿ ಗ್ರಾಂ ಅನ್ನು|ಮಿಲಿ ಗ್ರಾಂಗಳ|ಮಿಲಿ ಗ್ರಾಂಗಳನ್ನು|ಮಿಲಿ ಗ್ರಾಂಗಳಲ್ಲಿ|ಮಿಲಿ ಗ್ರಾಂಗಳಿಗೆ|ಮಿಲಿ ಗ್ರಾಂಗಳು|ಮಿಲಿ ಗ್ರಾಂಗೆ|ಮಿಲಿ ಗ್ರಾಂನ|ಮಿಲಿ ಗ್ರಾಂನಲ್ಲಿ
-u	mass-gram	a	ಗ್ರಾ|ಗ್ರಾಂ|ಗ್ರಾಂ ಅನ್ನು|ಗ್ರಾಂ ಗೆ|ಗ್ರಾಂ ನ|ಗ್ರಾಂ ನಲ್ಲಿ|ಗ್ರಾಂಗಳ|ಗ್ರಾಂಗಳನ್ನು|ಗ್ರಾಂಗಳಲ್ಲಿ|ಗ್ರಾಂಗಳಿಗೆ|ಗ್ರಾಂಗಳು
-u	mass-kilogram	a	ಕಿಲೋಗ್ರಾಂ|ಕಿಲೋಗ್ರಾಂ ಅನ್ನು|ಕಿಲೋಗ್ರಾಂಗಳ|ಕಿಲೋಗ್ರಾಂಗಳನ್ನು|ಕಿಲೋಗ್ರಾಂಗಳಲ್ಲಿ|ಕಿಲೋಗ್ರಾಂಗಳಿಗೆ|ಕಿಲೋಗ್ರಾಂಗಳು|ಕಿಲೋಗ್ರಾಂಗೆ|ಕಿಲೋಗ್ರಾಂನ|ಕಿಲೋಗ್ರಾಂನಲ್ಲಿ|ಕೆಜಿ
-u	volume-milliliter	a	ಮಿ.ಲೀ|ಮಿಲಿಲೀಟರ್|ಮಿಲಿಲೀಟರ್ ಅನ್ನು|ಮಿಲಿಲೀಟರ್‌ಗಳ|ಮಿಲಿಲೀಟರ್‌ಗಳನ್ನು|ಮಿಲಿಲೀಟರ್‌ಗಳಲ್ಲಿ|ಮಿಲಿಲೀಟರ್‌ಗಳಿಗೆ|ಮಿಲಿಲೀಟರ್‌ಗಳು|ಮಿಲಿಲೀಟರ್‌ಗೆ|ಮಿಲಿಲೀಟರ್‌ನ|ಮಿಲಿಲೀಟರ್‌ನಲ್ಲಿ
-u	volume-liter	a	ಲೀ|ಲೀಟರನ್ನು|ಲೀಟರ್|ಲೀಟರ್‌ಗಳ|ಲೀಟರ್‌ಗಳನ್ನು|ಲೀಟರ್‌ಗಳಲ್ಲಿ|ಲೀಟರ್‌ಗಳಿಗೆ|ಲೀಟರ್‌ಗಳು|ಲೀಟರ್‌ಗೆ|ಲೀಟರ್‌ನ|ಲೀಟರ್‌ನಲ್ಲಿ
-u	volume-teaspoon	a	ಟೀ ಸ್ಪೂ|ಟೀ ಸ್ಪೂನ್‍|ಟೀ ಸ್ಪೂನ್‍ಗಳು
-u	volume-tablespoon	a	ಟೇ.ಸ್ಪೂ|ಟೇಬಲ್ ಸ್ಪೂನ್‍|ಟೇಬಲ್ ಸ್ಪೂನ್‍‍ಗಳು
-u	temperature-celsius	a	°ಸೆ|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್ ಅನ್ನು|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್‌ಗಳ|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್‌ಗಳನ್ನು|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್‌ಗಳಲ್ಲಿ|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್‌ಗಳಿಗೆ|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್‌ಗೆ|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್‌ನ|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್‌ನಲ್ಲಿ
-u	temperature-fahrenheit	a	°ಫ್ಯಾ|ಡಿಗ್ರಿ ಫ್ಯಾರೆನ್‌ಹಿಟ್
-u	duration-second	a	ಸೆಕೆಂ|ಸೆಕೆಂಡನ್ನು|ಸೆಕೆಂಡಿಗೆ|ಸೆಕೆಂಡಿನ|ಸೆಕೆಂಡಿನಲ್ಲಿ|ಸೆಕೆಂಡುಗಳ|ಸೆಕೆಂಡುಗಳನ್ನು|ಸೆಕೆಂಡುಗಳಲ್ಲಿ|ಸೆಕೆಂಡುಗಳಿಗೆ|ಸೆಕೆಂಡುಗಳು|ಸೆಕೆಂಡ್
-u	duration-minute	a	ನಿಮಿ|ನಿಮಿಷಕ್ಕೆ|ನಿಮಿಷಗಳ|ನಿಮಿಷಗಳನ್ನು|ನಿಮಿಷಗಳಲ್ಲಿ|ನಿಮಿಷಗಳಿಗೆ|ನಿಮಿಷಗಳು|ನಿಮಿಷದ|ನಿಮಿಷದಲ್ಲಿ|ನಿಮಿಷವನ್ನು|ನಿಮಿಷವು
-u	duration-hour	a	ಗಂ.|ಗಂಟೆಗಳ|ಗಂಟೆಗಳನ್ನು|ಗಂಟೆಗಳಲ್ಲಿ|ಗಂಟೆಗಳಿಗೆ|ಗಂಟೆಗಳು|ಗಂಟೆಗೆ|ಗಂಟೆಯ|ಗಂಟೆಯನ್ನು|ಗಂಟೆಯಲ್ಲಿ|ಗಂಟೆಯು
-u	duration-hour	p	ಪ್ರತಿ ಗಂಟೆಗೆ
-u	duration-day	a	ದಿನ|ದಿನಕ್ಕೆ|ದಿನಗಳ|ದಿನಗಳನ್ನು|ದಿನಗಳಲ್ಲಿ|ದಿನಗಳಿಗೆ|ದಿನಗಳು|ದಿನದ|ದಿನದಲ್ಲಿ|ದಿನವನ್ನು|ದಿನವು
-u	duration-day	p	ಪ್ರತಿ ದಿನಕ್ಕೆ
-u	duration-week	a	ವಾರ|ವಾರಕ್ಕೆ|ವಾರಗಳ|ವಾರಗಳನ್ನು|ವಾರಗಳಲ್ಲಿ|ವಾರಗಳಿಗೆ|ವಾರಗಳು|ವಾರದ|ವಾರದಲ್ಲಿ|ವಾರವನ್ನು|ವಾರವು
-u	duration-week	p	ಪ್ರತಿ ವಾರಕ್ಕೆ
-u	duration-month	a	ತಿಂ.|ತಿಂ.ಗಳು|ತಿಂಗಳ|ತಿಂಗಳನ್ನು|ತಿಂಗಳಲ್ಲಿ|ತಿಂಗಳಿಗೆ|ತಿಂಗಳು|ತಿಂಗಳುಗಳ|ತಿಂಗಳುಗಳನ್ನು|ತಿಂಗಳುಗಳಲ್ಲಿ|ತಿಂಗಳುಗಳಿಗೆ|ತಿಂಗಳುಗಳು
-u	duration-month	p	ಪ್ರತಿ ತಿಂಗಳಿಗೆ
-u	duration-year	a	ವರ್ಷ|ವರ್ಷಕ್ಕೆ|ವರ್ಷಗಳ|ವರ್ಷಗಳನ್ನು|ವರ್ಷಗಳಲ್ಲಿ|ವರ್ಷಗಳಿಗೆ|ವರ್ಷಗಳು|ವರ್ಷದ|ವರ್ಷದಲ್ಲಿ|ವರ್ಷವನ್ನು|ವರ್ಷವು
-u	length-millimeter	a	ಮಿಮೀ|ಮಿಲಿಮೀಟರ್|ಮಿಲಿಮೀಟರ್ ಅನ್ನು|ಮಿಲಿಮೀಟರ್‌ಗಳ|ಮಿಲಿಮೀಟರ್‌ಗಳನ್ನು|ಮಿಲಿಮೀಟರ್‌ಗಳಲ್ಲಿ|ಮಿಲಿಮೀಟರ್‌ಗಳು|ಮಿಲಿಮೀಟರ್‌ಗೆ|ಮಿಲಿಮೀಟರ್‌ನ|ಮಿಲಿಮೀಟರ್‌ನಲ್ಲಿ
-u	length-centimeter	a	ಸೆಂಟಿಮೀಟರ್|ಸೆಂಟಿಮೀಟರ್ ಅನ್ನು|ಸೆಂಟಿಮೀಟರ್‌ಗಳ|ಸೆಂಟಿಮೀಟರ್‌ಗಳನ್ನು|ಸೆಂಟಿಮೀಟರ್‌ಗಳಲ್ಲಿ|ಸೆಂಟಿಮೀಟರ್‌ಗಳಿಗೆ|ಸೆಂಟಿಮೀಟರ್‌ಗಳು|ಸೆಂಟಿಮೀಟರ್‌ಗೆ|ಸೆಂಟಿಮೀಟರ್‌ನ|ಸೆಂಟಿಮೀಟರ್‌ನಲ್ಲಿ|ಸೆಮೀ
-u	length-meter	a	ಮೀ|ಮೀಟರನ್ನು|ಮೀಟರ್|ಮೀಟರ್‌ಗಳ|ಮೀಟರ್‌ಗಳನ್ನು|ಮೀಟರ್‌ಗಳಲ್ಲಿ|ಮೀಟರ್‌ಗಳಿಗೆ|ಮೀಟರ್‌ಗಳು|ಮೀಟರ್‌ಗೆ|ಮೀಟರ್‌ನ|ಮೀಟರ್‌ನಲ್ಲಿ
-u	length-kilometer	a	ಕಿಮೀ|ಕಿಲೋಮೀಟರ್|ಕಿಲೋಮೀಟರ್ ಅನ್ನು|ಕಿಲೋಮೀಟರ್‌ಗಳ|ಕಿಲೋಮೀಟರ್‌ಗಳನ್ನು|ಕಿಲೋಮೀಟರ್‌ಗಳಲ್ಲಿ|ಕಿಲೋಮೀಟರ್‌ಗಳಿಗೆ|ಕಿಲೋಮೀಟರ್‌ಗಳು|ಕಿಲೋಮೀಟರ್‌ಗೆ|ಕಿಲೋಮೀಟರ್‌ನ|ಕಿಲೋಮೀಟರ್‌ನಲ್ಲಿ
-u	length-inch	a	ಅಂ|ಅಂಗುಲ|ಅಂಗುಲಗಳು
-u	pressure-millimeter-ofhg	a	ಮರ್ಕ್ಯು ಮಿಮೀ|ಮರ್ಕ್ಯುರಿ ಮಿಲಿಮೀಟರ್‌|ಮರ್ಕ್ಯುರಿ ಮಿಲಿಮೀಟರ್‌ಗಳು
-u	concentr-percent	a	%|ಶೇಕಡಾ|ಶೇಕಡಾಕ್ಕೆ|ಶೇಕಡಾಗಳ|ಶೇಕಡಾಗಳನ್ನು|ಶೇಕಡಾಗಳಲ್ಲಿ|ಶೇಕಡಾಗಳಿಗೆ|ಶೇಕಡಾದ|ಶೇಕಡಾದಲ್ಲಿ|ಶೇಕಡಾವನ್ನು|ಶೇಕಡಾವು
-u	concentr-milligram-ofglucose-per-deciliter	a	ಪ್ರತಿ ಡೆಸಿಲೀಟರ್‌ಗೆ ಮಿಲಿಗ್ರಾಂ|ಪ್ರತಿ ಡೆಸಿಲೀಟರ್‌ಗೆ ಮಿಲಿಗ್ರಾಂಗಳು|ಮಿಗ್ರಾಂ/ಡೆಲೀ
-u	concentr-millimole-per-liter	a	ಮಿಮೊಲ್/ಲೀ|ಮಿಮೋಲ್/ಲೀ|ಮಿಲಿಮೋಲ್ ಪ್ರತಿ ಲೀಟರ್‌‌ಗೆ|ಮಿಲಿಮೋಲ್ ಪ್ರತಿ ಲೀಟರ್‌‌ನ|ಮಿಲಿಮೋಲ್ ಪ್ರತಿ ಲೀಟರ್‌‌ನಲ್ಲಿ|ಮಿಲಿಮೋಲ್‌ ಪ್ರತಿ ಲೀಟರ್‌ ಅನ್ನು|ಮಿಲಿಮೋಲ್‌ ಪ್ರತಿ ಲೀಟರ್‌ಗೆ|ಮಿಲಿಮೋಲ್‌ಗಳು ಪ್ರತಿ ಲೀಟರ್‌‌ಗಳ|ಮಿಲಿಮೋಲ್‌ಗಳು ಪ್ರತಿ ಲೀಟರ್‌‌ಗಳಲ್ಲಿ|ಮಿಲಿಮೋಲ್‌ಗಳು ಪ್ರತಿ ಲೀಟರ್‌‌ಗಳಿಗೆ|ಮಿಲಿಮೋಲ್‌ಗಳು ಪ್ರತಿ ಲೀಟರ್‌‌ಗೆ|ಮಿಲಿಮೋಲ್‌ಗಳು ಪ್ರತಿ ಲೀಟರ್‌‌ಗೆ ಅನ್ನು
-u	energy-kilocalorie	a	ಕಿ.ಕ್ಯಾ|ಕಿಲೋಕ್ಯಾಲೋರಿ|ಕಿಲೋಕ್ಯಾಲೋರಿಗಳು
-k	1000	a	ಸಾವಿರ
-k	1000000	a	ಮಿಲಿಯನ್
-k	1000000000	a	ಬಿಲಿಯನ್
-k	1000000000000	a	ಟ್ರಿಲಿಯನ್‌
-s	.	,`,
+	"m\t1\tಜನ|ಜನವರಿ\nm\t2\tಫೆಬ್ರ|ಫೆಬ್ರವರಿ\nm\t3\tಮಾರ್ಚ್\nm\t4\tಏಪ್ರಿ|ಏಪ್ರಿಲ್\nm\t5\tಮೇ\nm\t6\tಜೂನ್\nm\t7\tಜುಲೈ\nm\t8\tಆಗ|ಆಗಸ್ಟ್\nm\t9\tಸೆಪ್ಟೆಂ|ಸೆಪ್ಟೆಂಬರ್\nm\t10\tಅಕ್ಟೋ|ಅಕ್ಟೋಬರ್\nm\t11\tನವೆಂ|ನವೆಂಬರ್\nm\t12\tಡಿಸೆಂ|ಡಿಸೆಂಬರ್\nd\tdmy\nu\tmass-microgram\ta\tಮೈ.ಗ್ರಾಂ|ಮೈಕ್ರೋ ಗ್ರಾಂ|ಮೈಕ್ರೋ ಗ್ರಾಂ ಅನ್ನು|ಮೈಕ್ರೋ ಗ್ರಾಂಗಳ|ಮೈಕ್ರೋ ಗ್ರಾಂಗಳನ್ನು|ಮೈಕ್ರೋ ಗ್ರಾಂಗಳಲ್ಲಿ|ಮೈಕ್ರೋ ಗ್ರಾಂಗಳಿಗೆ|ಮೈಕ್ರೋ ಗ್ರಾಂಗಳು|ಮೈಕ್ರೋ ಗ್ರಾಂಗೆ|ಮೈಕ್ರೋ ಗ್ರಾಂನ|ಮೈಕ್ರೋ ಗ್ರಾಂನಲ್ಲಿ\nu\tmass-milligram\ta\tಮಿ.ಗ್ರಾಂ|ಮಿಲಿ ಗ್ರಾಂ|ಮಿಲಿ ಗ್ರಾಂ ಅನ್ನು|ಮಿಲಿ ಗ್ರಾಂಗಳ|ಮಿಲಿ ಗ್ರಾಂಗಳನ್ನು|ಮಿಲಿ ಗ್ರಾಂಗಳಲ್ಲಿ|ಮಿಲಿ ಗ್ರಾಂಗಳಿಗೆ|ಮಿಲಿ ಗ್ರಾಂಗಳು|ಮಿಲಿ ಗ್ರಾಂಗೆ|ಮಿಲಿ ಗ್ರಾಂನ|ಮಿಲಿ ಗ್ರಾಂನಲ್ಲಿ\nu\tmass-gram\ta\tಗ್ರಾ|ಗ್ರಾಂ|ಗ್ರಾಂ ಅನ್ನು|ಗ್ರಾಂ ಗೆ|ಗ್ರಾಂ ನ|ಗ್ರಾಂ ನಲ್ಲಿ|ಗ್ರಾಂಗಳ|ಗ್ರಾಂಗಳನ್ನು|ಗ್ರಾಂಗಳಲ್ಲಿ|ಗ್ರಾಂಗಳಿಗೆ|ಗ್ರಾಂಗಳು\nu\tmass-kilogram\ta\tಕಿಲೋಗ್ರಾಂ|ಕಿಲೋಗ್ರಾಂ ಅನ್ನು|ಕಿಲೋಗ್ರಾಂಗಳ|ಕಿಲೋಗ್ರಾಂಗಳನ್ನು|ಕಿಲೋಗ್ರಾಂಗಳಲ್ಲಿ|ಕಿಲೋಗ್ರಾಂಗಳಿಗೆ|ಕಿಲೋಗ್ರಾಂಗಳು|ಕಿಲೋಗ್ರಾಂಗೆ|ಕಿಲೋಗ್ರಾಂನ|ಕಿಲೋಗ್ರಾಂನಲ್ಲಿ|ಕೆಜಿ\nu\tvolume-milliliter\ta\tಮಿ.ಲೀ|ಮಿಲಿಲೀಟರ್|ಮಿಲಿಲೀಟರ್ ಅನ್ನು|ಮಿಲಿಲೀಟರ್\u200cಗಳ|ಮಿಲಿಲೀಟರ್\u200cಗಳನ್ನು|ಮಿಲಿಲೀಟರ್\u200cಗಳಲ್ಲಿ|ಮಿಲಿಲೀಟರ್\u200cಗಳಿಗೆ|ಮಿಲಿಲೀಟರ್\u200cಗಳು|ಮಿಲಿಲೀಟರ್\u200cಗೆ|ಮಿಲಿಲೀಟರ್\u200cನ|ಮಿಲಿಲೀಟರ್\u200cನಲ್ಲಿ\nu\tvolume-liter\ta\tಲೀ|ಲೀಟರನ್ನು|ಲೀಟರ್|ಲೀಟರ್\u200cಗಳ|ಲೀಟರ್\u200cಗಳನ್ನು|ಲೀಟರ್\u200cಗಳಲ್ಲಿ|ಲೀಟರ್\u200cಗಳಿಗೆ|ಲೀಟರ್\u200cಗಳು|ಲೀಟರ್\u200cಗೆ|ಲೀಟರ್\u200cನ|ಲೀಟರ್\u200cನಲ್ಲಿ\nu\tvolume-teaspoon\ta\tಟೀ ಸ್ಪೂ|ಟೀ ಸ್ಪೂನ್\u200d|ಟೀ ಸ್ಪೂನ್\u200dಗಳು\nu\tvolume-tablespoon\ta\tಟೇ.ಸ್ಪೂ|ಟೇಬಲ್ ಸ್ಪೂನ್\u200d|ಟೇಬಲ್ ಸ್ಪೂನ್\u200d\u200dಗಳು\nu\ttemperature-celsius\ta\t°ಸೆ|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್ ಅನ್ನು|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್\u200cಗಳ|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್\u200cಗಳನ್ನು|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್\u200cಗಳಲ್ಲಿ|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್\u200cಗಳಿಗೆ|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್\u200cಗೆ|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್\u200cನ|ಡಿಗ್ರಿ ಸೆಲ್ಶಿಯಸ್\u200cನಲ್ಲಿ\nu\ttemperature-fahrenheit\ta\t°ಫ್ಯಾ|ಡಿಗ್ರಿ ಫ್ಯಾರೆನ್\u200cಹಿಟ್\nu\tduration-second\ta\tಸೆಕೆಂ|ಸೆಕೆಂಡನ್ನು|ಸೆಕೆಂಡಿಗೆ|ಸೆಕೆಂಡಿನ|ಸೆಕೆಂಡಿನಲ್ಲಿ|ಸೆಕೆಂಡುಗಳ|ಸೆಕೆಂಡುಗಳನ್ನು|ಸೆಕೆಂಡುಗಳಲ್ಲಿ|ಸೆಕೆಂಡುಗಳಿಗೆ|ಸೆಕೆಂಡುಗಳು|ಸೆಕೆಂಡ್\nu\tduration-minute\ta\tನಿಮಿ|ನಿಮಿಷಕ್ಕೆ|ನಿಮಿಷಗಳ|ನಿಮಿಷಗಳನ್ನು|ನಿಮಿಷಗಳಲ್ಲಿ|ನಿಮಿಷಗಳಿಗೆ|ನಿಮಿಷಗಳು|ನಿಮಿಷದ|ನಿಮಿಷದಲ್ಲಿ|ನಿಮಿಷವನ್ನು|ನಿಮಿಷವು\nu\tduration-hour\ta\tಗಂ.|ಗಂಟೆಗಳ|ಗಂಟೆಗಳನ್ನು|ಗಂಟೆಗಳಲ್ಲಿ|ಗಂಟೆಗಳಿಗೆ|ಗಂಟೆಗಳು|ಗಂಟೆಗೆ|ಗಂಟೆಯ|ಗಂಟೆಯನ್ನು|ಗಂಟೆಯಲ್ಲಿ|ಗಂಟೆಯು\nu\tduration-hour\tp\tಪ್ರತಿ ಗಂಟೆಗೆ\nu\tduration-day\ta\tದಿನ|ದಿನಕ್ಕೆ|ದಿನಗಳ|ದಿನಗಳನ್ನು|ದಿನಗಳಲ್ಲಿ|ದಿನಗಳಿಗೆ|ದಿನಗಳು|ದಿನದ|ದಿನದಲ್ಲಿ|ದಿನವನ್ನು|ದಿನವು\nu\tduration-day\tp\tಪ್ರತಿ ದಿನಕ್ಕೆ\nu\tduration-week\ta\tವಾರ|ವಾರಕ್ಕೆ|ವಾರಗಳ|ವಾರಗಳನ್ನು|ವಾರಗಳಲ್ಲಿ|ವಾರಗಳಿಗೆ|ವಾರಗಳು|ವಾರದ|ವಾರದಲ್ಲಿ|ವಾರವನ್ನು|ವಾರವು\nu\tduration-week\tp\tಪ್ರತಿ ವಾರಕ್ಕೆ\nu\tduration-month\ta\tತಿಂ.|ತಿಂ.ಗಳು|ತಿಂಗಳ|ತಿಂಗಳನ್ನು|ತಿಂಗಳಲ್ಲಿ|ತಿಂಗಳಿಗೆ|ತಿಂಗಳು|ತಿಂಗಳುಗಳ|ತಿಂಗಳುಗಳನ್ನು|ತಿಂಗಳುಗಳಲ್ಲಿ|ತಿಂಗಳುಗಳಿಗೆ|ತಿಂಗಳುಗಳು\nu\tduration-month\tp\tಪ್ರತಿ ತಿಂಗಳಿಗೆ\nu\tduration-year\ta\tವರ್ಷ|ವರ್ಷಕ್ಕೆ|ವರ್ಷಗಳ|ವರ್ಷಗಳನ್ನು|ವರ್ಷಗಳಲ್ಲಿ|ವರ್ಷಗಳಿಗೆ|ವರ್ಷಗಳು|ವರ್ಷದ|ವರ್ಷದಲ್ಲಿ|ವರ್ಷವನ್ನು|ವರ್ಷವು\nu\tlength-millimeter\ta\tಮಿಮೀ|ಮಿಲಿಮೀಟರ್|ಮಿಲಿಮೀಟರ್ ಅನ್ನು|ಮಿಲಿಮೀಟರ್\u200cಗಳ|ಮಿಲಿಮೀಟರ್\u200cಗಳನ್ನು|ಮಿಲಿಮೀಟರ್\u200cಗಳಲ್ಲಿ|ಮಿಲಿಮೀಟರ್\u200cಗಳು|ಮಿಲಿಮೀಟರ್\u200cಗೆ|ಮಿಲಿಮೀಟರ್\u200cನ|ಮಿಲಿಮೀಟರ್\u200cನಲ್ಲಿ\nu\tlength-centimeter\ta\tಸೆಂಟಿಮೀಟರ್|ಸೆಂಟಿಮೀಟರ್ ಅನ್ನು|ಸೆಂಟಿಮೀಟರ್\u200cಗಳ|ಸೆಂಟಿಮೀಟರ್\u200cಗಳನ್ನು|ಸೆಂಟಿಮೀಟರ್\u200cಗಳಲ್ಲಿ|ಸೆಂಟಿಮೀಟರ್\u200cಗಳಿಗೆ|ಸೆಂಟಿಮೀಟರ್\u200cಗಳು|ಸೆಂಟಿಮೀಟರ್\u200cಗೆ|ಸೆಂಟಿಮೀಟರ್\u200cನ|ಸೆಂಟಿಮೀಟರ್\u200cನಲ್ಲಿ|ಸೆಮೀ\nu\tlength-meter\ta\tಮೀ|ಮೀಟರನ್ನು|ಮೀಟರ್|ಮೀಟರ್\u200cಗಳ|ಮೀಟರ್\u200cಗಳನ್ನು|ಮೀಟರ್\u200cಗಳಲ್ಲಿ|ಮೀಟರ್\u200cಗಳಿಗೆ|ಮೀಟರ್\u200cಗಳು|ಮೀಟರ್\u200cಗೆ|ಮೀಟರ್\u200cನ|ಮೀಟರ್\u200cನಲ್ಲಿ\nu\tlength-kilometer\ta\tಕಿಮೀ|ಕಿಲೋಮೀಟರ್|ಕಿಲೋಮೀಟರ್ ಅನ್ನು|ಕಿಲೋಮೀಟರ್\u200cಗಳ|ಕಿಲೋಮೀಟರ್\u200cಗಳನ್ನು|ಕಿಲೋಮೀಟರ್\u200cಗಳಲ್ಲಿ|ಕಿಲೋಮೀಟರ್\u200cಗಳಿಗೆ|ಕಿಲೋಮೀಟರ್\u200cಗಳು|ಕಿಲೋಮೀಟರ್\u200cಗೆ|ಕಿಲೋಮೀಟರ್\u200cನ|ಕಿಲೋಮೀಟರ್\u200cನಲ್ಲಿ\nu\tlength-inch\ta\tಅಂ|ಅಂಗುಲ|ಅಂಗುಲಗಳು\nu\tpressure-millimeter-ofhg\ta\tಮರ್ಕ್ಯು ಮಿಮೀ|ಮರ್ಕ್ಯುರಿ ಮಿಲಿಮೀಟರ್\u200c|ಮರ್ಕ್ಯುರಿ ಮಿಲಿಮೀಟರ್\u200cಗಳು\nu\tconcentr-percent\ta\t%|ಶೇಕಡಾ|ಶೇಕಡಾಕ್ಕೆ|ಶೇಕಡಾಗಳ|ಶೇಕಡಾಗಳನ್ನು|ಶೇಕಡಾಗಳಲ್ಲಿ|ಶೇಕಡಾಗಳಿಗೆ|ಶೇಕಡಾದ|ಶೇಕಡಾದಲ್ಲಿ|ಶೇಕಡಾವನ್ನು|ಶೇಕಡಾವು\nu\tconcentr-milligram-ofglucose-per-deciliter\ta\tಪ್ರತಿ ಡೆಸಿಲೀಟರ್\u200cಗೆ ಮಿಲಿಗ್ರಾಂ|ಪ್ರತಿ ಡೆಸಿಲೀಟರ್\u200cಗೆ ಮಿಲಿಗ್ರಾಂಗಳು|ಮಿಗ್ರಾಂ/ಡೆಲೀ\nu\tconcentr-millimole-per-liter\ta\tಮಿಮೊಲ್/ಲೀ|ಮಿಮೋಲ್/ಲೀ|ಮಿಲಿಮೋಲ್ ಪ್ರತಿ ಲೀಟರ್\u200c\u200cಗೆ|ಮಿಲಿಮೋಲ್ ಪ್ರತಿ ಲೀಟರ್\u200c\u200cನ|ಮಿಲಿಮೋಲ್ ಪ್ರತಿ ಲೀಟರ್\u200c\u200cನಲ್ಲಿ|ಮಿಲಿಮೋಲ್\u200c ಪ್ರತಿ ಲೀಟರ್\u200c ಅನ್ನು|ಮಿಲಿಮೋಲ್\u200c ಪ್ರತಿ ಲೀಟರ್\u200cಗೆ|ಮಿಲಿಮೋಲ್\u200cಗಳು ಪ್ರತಿ ಲೀಟರ್\u200c\u200cಗಳ|ಮಿಲಿಮೋಲ್\u200cಗಳು ಪ್ರತಿ ಲೀಟರ್\u200c\u200cಗಳಲ್ಲಿ|ಮಿಲಿಮೋಲ್\u200cಗಳು ಪ್ರತಿ ಲೀಟರ್\u200c\u200cಗಳಿಗೆ|ಮಿಲಿಮೋಲ್\u200cಗಳು ಪ್ರತಿ ಲೀಟರ್\u200c\u200cಗೆ|ಮಿಲಿಮೋಲ್\u200cಗಳು ಪ್ರತಿ ಲೀಟರ್\u200c\u200cಗೆ ಅನ್ನು\nu\tenergy-kilocalorie\ta\tಕಿ.ಕ್ಯಾ|ಕಿಲೋಕ್ಯಾಲೋರಿ|ಕಿಲೋಕ್ಯಾಲೋರಿಗಳು\nk\t1000\ta\tಸಾವಿರ\nk\t1000000\ta\tಮಿಲಿಯನ್\nk\t1000000000\ta\tಬಿಲಿಯನ್\nk\t1000000000000\ta\tಟ್ರಿಲಿಯನ್\u200c\ns\t.\t,",
 	// ko
 	`c	0	공|영
 c	1	일|하나|한
@@ -8168,51 +8036,7 @@ k	1000000000000	a	билион
 k	1000000000000	a	билиони
 s	,	.`,
 	// ml
-	`m	1	ജനു|ജനുവരി
-m	2	ഫെബ്രു|ഫെബ്രുവരി
-m	3	മാർ|മാർച്ച്
-m	4	ഏപ്രി|ഏപ്രിൽ
-m	5	മേയ്
-m	6	ജൂൺ
-m	7	ജൂലൈ
-m	8	ഓഗ|ഓഗസ്റ്റ്
-m	9	സെപ്റ്റം|സെപ്റ്റംബർ
-m	10	ഒക്ടോ|ഒക്‌ടോബർ
-m	11	നവം|നവംബർ
-m	12	ഡിസം|ഡിസംബർ
-d	dmy
-u	mass-microgram	a	μ.ഗ്രാം.|മൈക്രോഗ്രാം
-u	mass-milligram	a	മി.ഗ്രാം.|മില്ലിഗ്രാം
-u	mass-gram	a	ഗ്രാം|ഗ്രാമിനാൽ|ഗ്രാമിനെ|ഗ്രാമിനോട്|ഗ്രാമിന്|ഗ്രാമിന്റെ|ഗ്രാമിൽ
-u	mass-kilogram	a	കി.ഗ്രാം|കിലോഗ്രാം|കിലോഗ്രാമിനാൽ|കിലോഗ്രാമിനെ|കിലോഗ്രാമിനോട്|കിലോഗ്രാമിന്|കിലോഗ്രാമിന്റെ|കിലോഗ്രാമിൽ
-u	volume-milliliter	a	മി.ലി.|മില്ലിലിറ്റർ
-u	volume-liter	a	ലി.|ലിറ്റർ
-u	volume-teaspoon	a	ടീ.സ്‌പൂ.|ടീസ്‌പൂൺ
-u	volume-tablespoon	a	ടേ.സ്‌പൂ.|ടേബിൾസ്‌പൂൺ
-u	temperature-celsius	a	°സെ|ഡിഗ്രി സെൽഷ്യസിനാൽ|ഡിഗ്രി സെൽഷ്യസിനെ|ഡിഗ്രി സെൽഷ്യസിനോട്|ഡിഗ്രി സെൽഷ്യസിന്|ഡിഗ്രി സെൽഷ്യസിന്റെ|ഡിഗ്രി സെൽഷ്യസിൽ|ഡിഗ്രി സെൽഷ്യസ്
-u	temperature-fahrenheit	a	° ഫാ|°ഫാ|ഡിഗ്രി ഫാരൻഹീറ്റ്
-u	duration-second	a	സെ.|സെക്കൻഡ്
-u	duration-minute	a	മി.|മിനിറ്റ്
-u	duration-hour	a	മ|മണിക്കൂർ
-u	duration-day	a	ദിവസം|ദിവസം‌
-u	duration-week	a	ആ|ആഴ്ച
-u	duration-month	a	മാസം
-u	duration-year	a	വ|വർഷം|വർഷത്തിനെ|വർഷത്തിന്|വർഷത്തിന്റെ
-u	length-millimeter	a	മി.മീ.|മില്ലീമീറ്റർ
-u	length-centimeter	a	സെ.മീ.|സെന്റീമീറ്റർ
-u	length-meter	a	മീ.|മീറ്റർ
-u	length-kilometer	a	കി.മീ.|കിലോമീറ്റർ
-u	length-inch	a	ഇഞ്ച്
-u	pressure-millimeter-ofhg	a	മിമീ.മെ.|മില്ലീമീറ്റർ മെർക്കുറി
-u	concentr-percent	a	%|ശതമാനത്തിനാൽ|ശതമാനത്തിനെ|ശതമാനത്തിനോട്|ശതമാനത്തിന്|ശതമാനത്തിന്റെ|ശതമാനത്തിൽ
-u	concentr-milligram-ofglucose-per-deciliter	a	മി.ഗ്രാം/ഡെ.ലി.|മില്ലിഗ്രാം / ഡെസിലിറ്റർ
-u	concentr-millimole-per-liter	a	മി.മോ/ലി.|മില്ലിമോൾ / ലിറ്റർ
-u	energy-kilocalorie	a	കി.കലോ.|കിലോകലോറി
-k	1000	a	ആയിരം
-k	1000000	a	ദശലക്ഷം
-k	1000000000	a	ലക്ഷം കോടി
-k	1000000000000	a	ട്രില്യൺ
-s	.	,`,
+	"m\t1\tജനു|ജനുവരി\nm\t2\tഫെബ്രു|ഫെബ്രുവരി\nm\t3\tമാർ|മാർച്ച്\nm\t4\tഏപ്രി|ഏപ്രിൽ\nm\t5\tമേയ്\nm\t6\tജൂൺ\nm\t7\tജൂലൈ\nm\t8\tഓഗ|ഓഗസ്റ്റ്\nm\t9\tസെപ്റ്റം|സെപ്റ്റംബർ\nm\t10\tഒക്ടോ|ഒക്\u200cടോബർ\nm\t11\tനവം|നവംബർ\nm\t12\tഡിസം|ഡിസംബർ\nd\tdmy\nu\tmass-microgram\ta\tμ.ഗ്രാം.|മൈക്രോഗ്രാം\nu\tmass-milligram\ta\tമി.ഗ്രാം.|മില്ലിഗ്രാം\nu\tmass-gram\ta\tഗ്രാം|ഗ്രാമിനാൽ|ഗ്രാമിനെ|ഗ്രാമിനോട്|ഗ്രാമിന്|ഗ്രാമിന്റെ|ഗ്രാമിൽ\nu\tmass-kilogram\ta\tകി.ഗ്രാം|കിലോഗ്രാം|കിലോഗ്രാമിനാൽ|കിലോഗ്രാമിനെ|കിലോഗ്രാമിനോട്|കിലോഗ്രാമിന്|കിലോഗ്രാമിന്റെ|കിലോഗ്രാമിൽ\nu\tvolume-milliliter\ta\tമി.ലി.|മില്ലിലിറ്റർ\nu\tvolume-liter\ta\tലി.|ലിറ്റർ\nu\tvolume-teaspoon\ta\tടീ.സ്\u200cപൂ.|ടീസ്\u200cപൂൺ\nu\tvolume-tablespoon\ta\tടേ.സ്\u200cപൂ.|ടേബിൾസ്\u200cപൂൺ\nu\ttemperature-celsius\ta\t°സെ|ഡിഗ്രി സെൽഷ്യസിനാൽ|ഡിഗ്രി സെൽഷ്യസിനെ|ഡിഗ്രി സെൽഷ്യസിനോട്|ഡിഗ്രി സെൽഷ്യസിന്|ഡിഗ്രി സെൽഷ്യസിന്റെ|ഡിഗ്രി സെൽഷ്യസിൽ|ഡിഗ്രി സെൽഷ്യസ്\nu\ttemperature-fahrenheit\ta\t° ഫാ|°ഫാ|ഡിഗ്രി ഫാരൻഹീറ്റ്\nu\tduration-second\ta\tസെ.|സെക്കൻഡ്\nu\tduration-minute\ta\tമി.|മിനിറ്റ്\nu\tduration-hour\ta\tമ|മണിക്കൂർ\nu\tduration-day\ta\tദിവസം|ദിവസം\u200c\nu\tduration-week\ta\tആ|ആഴ്ച\nu\tduration-month\ta\tമാസം\nu\tduration-year\ta\tവ|വർഷം|വർഷത്തിനെ|വർഷത്തിന്|വർഷത്തിന്റെ\nu\tlength-millimeter\ta\tമി.മീ.|മില്ലീമീറ്റർ\nu\tlength-centimeter\ta\tസെ.മീ.|സെന്റീമീറ്റർ\nu\tlength-meter\ta\tമീ.|മീറ്റർ\nu\tlength-kilometer\ta\tകി.മീ.|കിലോമീറ്റർ\nu\tlength-inch\ta\tഇഞ്ച്\nu\tpressure-millimeter-ofhg\ta\tമിമീ.മെ.|മില്ലീമീറ്റർ മെർക്കുറി\nu\tconcentr-percent\ta\t%|ശതമാനത്തിനാൽ|ശതമാനത്തിനെ|ശതമാനത്തിനോട്|ശതമാനത്തിന്|ശതമാനത്തിന്റെ|ശതമാനത്തിൽ\nu\tconcentr-milligram-ofglucose-per-deciliter\ta\tമി.ഗ്രാം/ഡെ.ലി.|മില്ലിഗ്രാം / ഡെസിലിറ്റർ\nu\tconcentr-millimole-per-liter\ta\tമി.മോ/ലി.|മില്ലിമോൾ / ലിറ്റർ\nu\tenergy-kilocalorie\ta\tകി.കലോ.|കിലോകലോറി\nk\t1000\ta\tആയിരം\nk\t1000000\ta\tദശലക്ഷം\nk\t1000000000\ta\tലക്ഷം കോടി\nk\t1000000000000\ta\tട്രില്യൺ\ns\t.\t,",
 	// mn
 	`m	1	1-р сар|нэгдүгээр сар
 m	2	2-р сар|хоёрдугаар сар
@@ -8675,40 +8499,7 @@ k	10000000	b	ကုဋေ
 k	100000000000000	a	ကောဋိ
 s	.	,`,
 	// mzn
-	`m	1	ژانویه
-m	2	فوریه
-m	3	مارس
-m	4	آوریل
-m	5	مه
-m	6	ژوئن
-m	7	ژوئیه
-m	8	اوت
-m	9	سپتامبر
-m	10	اکتبر
-m	11	نوامبر
-m	12	دسامبر
-u	mass-microgram	a	μg|میکروگرم
-u	mass-milligram	a	mg|میلی‌گرم
-u	mass-gram	a	g|گرم
-u	mass-kilogram	a	kg|کیلوگرم
-u	volume-milliliter	a	ml|میلی‌لیتر
-u	volume-liter	a	لیتر
-u	volume-teaspoon	a	tsp|چایی‌خاری کچه
-u	volume-tablespoon	a	tbsp|تا کال
-u	temperature-celsius	a	°c|درجه سلسیوس
-u	temperature-fahrenheit	a	°f|فارنهایت
-u	duration-second	a	ثانیه
-u	duration-minute	a	دقیقه|دَقه
-u	duration-hour	a	ساعِت
-u	duration-hour	p	ساعِت
-u	duration-day	a	روز
-u	duration-day	p	روز
-u	duration-week	a	هفته
-u	duration-week	p	هفته|هفته پیش
-u	duration-month	a	ماه
-u	duration-month	p	ماه|ماه پیش
-u	duration-year	a	سال
-u	energy-kilocalorie	a	kcal|کیلوکالری`,
+	"m\t1\tژانویه\nm\t2\tفوریه\nm\t3\tمارس\nm\t4\tآوریل\nm\t5\tمه\nm\t6\tژوئن\nm\t7\tژوئیه\nm\t8\tاوت\nm\t9\tسپتامبر\nm\t10\tاکتبر\nm\t11\tنوامبر\nm\t12\tدسامبر\nu\tmass-microgram\ta\tμg|میکروگرم\nu\tmass-milligram\ta\tmg|میلی\u200cگرم\nu\tmass-gram\ta\tg|گرم\nu\tmass-kilogram\ta\tkg|کیلوگرم\nu\tvolume-milliliter\ta\tml|میلی\u200cلیتر\nu\tvolume-liter\ta\tلیتر\nu\tvolume-teaspoon\ta\ttsp|چایی\u200cخاری کچه\nu\tvolume-tablespoon\ta\ttbsp|تا کال\nu\ttemperature-celsius\ta\t°c|درجه سلسیوس\nu\ttemperature-fahrenheit\ta\t°f|فارنهایت\nu\tduration-second\ta\tثانیه\nu\tduration-minute\ta\tدقیقه|دَقه\nu\tduration-hour\ta\tساعِت\nu\tduration-hour\tp\tساعِت\nu\tduration-day\ta\tروز\nu\tduration-day\tp\tروز\nu\tduration-week\ta\tهفته\nu\tduration-week\tp\tهفته|هفته پیش\nu\tduration-month\ta\tماه\nu\tduration-month\tp\tماه|ماه پیش\nu\tduration-year\ta\tسال\nu\tenergy-kilocalorie\ta\tkcal|کیلوکالری",
 	// naq
 	`m	1	jan|ǃkhanni
 m	2	feb|ǃkhanǀgôab
@@ -9347,55 +9138,7 @@ m	12	mud|muddee
 d	dmy
 s	.	,`,
 	// or
-	`m	1	ଜାନୁଆରୀ
-m	2	ଫେବୃଆରୀ
-m	3	ମାର୍ଚ୍ଚ
-m	4	ଅପ୍ରେଲ
-m	5	ମଇ
-m	6	ଜୁନ
-m	7	ଜୁଲାଇ
-m	8	ଅଗଷ୍ଟ
-m	9	ସେପ୍ଟେମ୍ବର
-m	10	ଅକ୍ଟୋବର
-m	11	ନଭେମ୍ବର
-m	12	ଡିସେମ୍ବର
-d	mdy
-u	mass-microgram	a	μg|ମାଇକ୍ରୋଗ୍ରାମ୍
-u	mass-milligram	a	ମିଗ୍ରା|ମିଲିଗ୍ରାମ୍
-u	mass-gram	a	ଗ୍ରା|ଗ୍ରାମ୍
-u	mass-kilogram	a	କିଗ୍ରା|କିଲୋଗ୍ରାମ୍
-u	volume-milliliter	a	ମିଲି|ମିଲିଲିଟର୍
-u	volume-liter	a	ଲି|ଲିଟର୍
-u	volume-teaspoon	a	ଛୋଟ ଚାମଚ
-u	volume-tablespoon	a	ଖାଇବା ଚାମଚ
-u	temperature-celsius	a	°ସେ|ଡିଗ୍ରୀ ସେଲସିୟସ୍
-u	temperature-fahrenheit	a	°ଫା|ଡିଗ୍ରୀ ଫାରେନହାଇଟ୍
-u	duration-second	a	ସେକେଣ୍ଡ
-u	duration-minute	a	ମିନିଟ୍|ମିନିଟ୍‌
-u	duration-hour	a	ଘଣ୍ଟା
-u	duration-hour	p	ଘଣ୍ଟା ପ୍ରତି
-u	duration-day	a	ଦିନ
-u	duration-day	p	ଦିନକୁ
-u	duration-week	a	ସପ୍ତାହ
-u	duration-week	p	ସପ୍ତାହକୁ
-u	duration-month	a	ମାସ
-u	duration-month	p	ମାସକୁ
-u	duration-year	a	ବର୍ଷ
-u	length-millimeter	a	ମିମି|ମିଲିମିଟର୍
-u	length-centimeter	a	ସେଣ୍ଟିମିଟର୍|ସେମି
-u	length-meter	a	ମି|ମିଟର୍
-u	length-kilometer	a	କିମି|କିଲୋମିଟର୍
-u	length-inch	a	ଇଞ୍ଚ୍
-u	pressure-millimeter-ofhg	a	mmhg
-u	concentr-percent	a	%|ଶତକଡ଼ା
-u	concentr-milligram-ofglucose-per-deciliter	a	ମିଗ୍ରା/ଡେଲି|ମିଲିଗ୍ରାମ୍ ପ୍ରତି ଡେସିଲିଟର୍
-u	concentr-millimole-per-liter	a	ମିଲିମୋଲ୍ ପ୍ରତି ଲିଟର୍|ମିଲିମୋଲ୍/ଲି
-u	energy-kilocalorie	a	କିଲୋକ୍ୟାଲୋରୀ|କିଲୋକ୍ୟାଲ୍
-k	1000	a	ହଜାର
-k	1000000	a	ନିୟୁତ
-k	1000000000	a	ଶହକୋଟି
-k	1000000000000	a	ଲକ୍ଷକୋଟି
-s	.	,`,
+	"m\t1\tଜାନୁଆରୀ\nm\t2\tଫେବୃଆରୀ\nm\t3\tମାର୍ଚ୍ଚ\nm\t4\tଅପ୍ରେଲ\nm\t5\tମଇ\nm\t6\tଜୁନ\nm\t7\tଜୁଲାଇ\nm\t8\tଅଗଷ୍ଟ\nm\t9\tସେପ୍ଟେମ୍ବର\nm\t10\tଅକ୍ଟୋବର\nm\t11\tନଭେମ୍ବର\nm\t12\tଡିସେମ୍ବର\nd\tmdy\nu\tmass-microgram\ta\tμg|ମାଇକ୍ରୋଗ୍ରାମ୍\nu\tmass-milligram\ta\tମିଗ୍ରା|ମିଲିଗ୍ରାମ୍\nu\tmass-gram\ta\tଗ୍ରା|ଗ୍ରାମ୍\nu\tmass-kilogram\ta\tକିଗ୍ରା|କିଲୋଗ୍ରାମ୍\nu\tvolume-milliliter\ta\tମିଲି|ମିଲିଲିଟର୍\nu\tvolume-liter\ta\tଲି|ଲିଟର୍\nu\tvolume-teaspoon\ta\tଛୋଟ ଚାମଚ\nu\tvolume-tablespoon\ta\tଖାଇବା ଚାମଚ\nu\ttemperature-celsius\ta\t°ସେ|ଡିଗ୍ରୀ ସେଲସିୟସ୍\nu\ttemperature-fahrenheit\ta\t°ଫା|ଡିଗ୍ରୀ ଫାରେନହାଇଟ୍\nu\tduration-second\ta\tସେକେଣ୍ଡ\nu\tduration-minute\ta\tମିନିଟ୍|ମିନିଟ୍\u200c\nu\tduration-hour\ta\tଘଣ୍ଟା\nu\tduration-hour\tp\tଘଣ୍ଟା ପ୍ରତି\nu\tduration-day\ta\tଦିନ\nu\tduration-day\tp\tଦିନକୁ\nu\tduration-week\ta\tସପ୍ତାହ\nu\tduration-week\tp\tସପ୍ତାହକୁ\nu\tduration-month\ta\tମାସ\nu\tduration-month\tp\tମାସକୁ\nu\tduration-year\ta\tବର୍ଷ\nu\tlength-millimeter\ta\tମିମି|ମିଲିମିଟର୍\nu\tlength-centimeter\ta\tସେଣ୍ଟିମିଟର୍|ସେମି\nu\tlength-meter\ta\tମି|ମିଟର୍\nu\tlength-kilometer\ta\tକିମି|କିଲୋମିଟର୍\nu\tlength-inch\ta\tଇଞ୍ଚ୍\nu\tpressure-millimeter-ofhg\ta\tmmhg\nu\tconcentr-percent\ta\t%|ଶତକଡ଼ା\nu\tconcentr-milligram-ofglucose-per-deciliter\ta\tମିଗ୍ରା/ଡେଲି|ମିଲିଗ୍ରାମ୍ ପ୍ରତି ଡେସିଲିଟର୍\nu\tconcentr-millimole-per-liter\ta\tମିଲିମୋଲ୍ ପ୍ରତି ଲିଟର୍|ମିଲିମୋଲ୍/ଲି\nu\tenergy-kilocalorie\ta\tକିଲୋକ୍ୟାଲୋରୀ|କିଲୋକ୍ୟାଲ୍\nk\t1000\ta\tହଜାର\nk\t1000000\ta\tନିୟୁତ\nk\t1000000000\ta\tଶହକୋଟି\nk\t1000000000000\ta\tଲକ୍ଷକୋଟି\ns\t.\t,",
 	// os
 	`m	1	янв.|январы|январь
 m	2	фев.|февр.|февралы|февраль
@@ -10750,58 +10493,7 @@ m	12	duj|dujanbir
 d	dmy
 s	,	 `,
 	// si
-	`m	1	ජන|ජනවාරි
-m	2	පෙබ|පෙබරවාරි
-m	3	මාර්|මාර්තු
-m	4	අප්‍රේල්
-m	5	මැයි
-m	6	ජූනි
-m	7	ජූලි
-m	8	අගෝ|අගෝස්තු
-m	9	සැප්|සැප්තැම්බර්
-m	10	ඔක්|ඔක්තෝබර්
-m	11	නොවැ|නොවැම්බර්
-m	12	දෙසැ|දෙසැම්බර්
-d	ymd
-u	mass-microgram	b	මග්‍රෑ|මයික්‍රෝ ග්‍රෑම්
-u	mass-milligram	b	මිග්‍රෑ|මිලිග්‍රෑම්
-u	mass-gram	b	ග්‍රෑ.|ග්‍රෑම්
-u	mass-kilogram	b	කි.ග්‍රෑ.|කිලෝග්‍රෑම්
-u	volume-milliliter	b	මිලිලීටර්|මිලී
-u	volume-liter	b	ලී|ලීටර්
-u	volume-teaspoon	b	තේ හැදී|තේහැදී
-u	volume-tablespoon	b	මේස හැදී|මේසහැදී
-u	temperature-celsius	b	සෙල්සියස් අංශක
-u	temperature-fahrenheit	b	ෆැරන්හයිට් අංශක
-u	duration-second	b	තත්|තත්පර
-u	duration-minute	b	මිනි|මිනිත්තු
-u	duration-hour	b	පැය
-u	duration-hour	p	පැයට
-u	duration-day	b	දින
-u	duration-day	p	දිනයට
-u	duration-week	b	සති
-u	duration-week	p	සතියට
-u	duration-month	b	මාස
-u	duration-month	p	මාසයට
-u	duration-year	b	වසර
-u	length-millimeter	b	මිමී|මිලිමීටර්
-u	length-centimeter	b	සෙ.මී|සෙන්ටිමීටර්
-u	length-meter	b	මී|මීටර්
-u	length-kilometer	b	කි.මී|කිලෝමීටර්
-u	length-inch	b	අඟල්
-u	pressure-millimeter-ofhg	b	ර මිමී|රසදිය මිලිමීටර
-u	concentr-percent	a	%
-u	concentr-percent	b	ප්‍රතිශතය
-u	concentr-milligram-ofglucose-per-deciliter	a	මිග්‍රෑ/ඩෙලි
-u	concentr-milligram-ofglucose-per-deciliter	b	ඩෙසිලීටරයකට මිලිග්‍රෑම්
-u	concentr-millimole-per-liter	a	මිමෝල්/ලී
-u	concentr-millimole-per-liter	b	ලීටරයකට මිලිමෝල්
-u	energy-kilocalorie	b	කිකැලරි|කිලෝ කැලරි
-k	1000	b	දහස
-k	1000000	b	මිලියන
-k	1000000000	b	බිලියන
-k	1000000000000	b	ට්‍රිලියන
-s	.	,`,
+	"m\t1\tජන|ජනවාරි\nm\t2\tපෙබ|පෙබරවාරි\nm\t3\tමාර්|මාර්තු\nm\t4\tඅප්\u200dරේල්\nm\t5\tමැයි\nm\t6\tජූනි\nm\t7\tජූලි\nm\t8\tඅගෝ|අගෝස්තු\nm\t9\tසැප්|සැප්තැම්බර්\nm\t10\tඔක්|ඔක්තෝබර්\nm\t11\tනොවැ|නොවැම්බර්\nm\t12\tදෙසැ|දෙසැම්බර්\nd\tymd\nu\tmass-microgram\tb\tමග්\u200dරෑ|මයික්\u200dරෝ ග්\u200dරෑම්\nu\tmass-milligram\tb\tමිග්\u200dරෑ|මිලිග්\u200dරෑම්\nu\tmass-gram\tb\tග්\u200dරෑ.|ග්\u200dරෑම්\nu\tmass-kilogram\tb\tකි.ග්\u200dරෑ.|කිලෝග්\u200dරෑම්\nu\tvolume-milliliter\tb\tමිලිලීටර්|මිලී\nu\tvolume-liter\tb\tලී|ලීටර්\nu\tvolume-teaspoon\tb\tතේ හැදී|තේහැදී\nu\tvolume-tablespoon\tb\tමේස හැදී|මේසහැදී\nu\ttemperature-celsius\tb\tසෙල්සියස් අංශක\nu\ttemperature-fahrenheit\tb\tෆැරන්හයිට් අංශක\nu\tduration-second\tb\tතත්|තත්පර\nu\tduration-minute\tb\tමිනි|මිනිත්තු\nu\tduration-hour\tb\tපැය\nu\tduration-hour\tp\tපැයට\nu\tduration-day\tb\tදින\nu\tduration-day\tp\tදිනයට\nu\tduration-week\tb\tසති\nu\tduration-week\tp\tසතියට\nu\tduration-month\tb\tමාස\nu\tduration-month\tp\tමාසයට\nu\tduration-year\tb\tවසර\nu\tlength-millimeter\tb\tමිමී|මිලිමීටර්\nu\tlength-centimeter\tb\tසෙ.මී|සෙන්ටිමීටර්\nu\tlength-meter\tb\tමී|මීටර්\nu\tlength-kilometer\tb\tකි.මී|කිලෝමීටර්\nu\tlength-inch\tb\tඅඟල්\nu\tpressure-millimeter-ofhg\tb\tර මිමී|රසදිය මිලිමීටර\nu\tconcentr-percent\ta\t%\nu\tconcentr-percent\tb\tප්\u200dරතිශතය\nu\tconcentr-milligram-ofglucose-per-deciliter\ta\tමිග්\u200dරෑ/ඩෙලි\nu\tconcentr-milligram-ofglucose-per-deciliter\tb\tඩෙසිලීටරයකට මිලිග්\u200dරෑම්\nu\tconcentr-millimole-per-liter\ta\tමිමෝල්/ලී\nu\tconcentr-millimole-per-liter\tb\tලීටරයකට මිලිමෝල්\nu\tenergy-kilocalorie\tb\tකිකැලරි|කිලෝ කැලරි\nk\t1000\tb\tදහස\nk\t1000000\tb\tමිලියන\nk\t1000000000\tb\tබිලියන\nk\t1000000000000\tb\tට්\u200dරිලියන\ns\t.\t,",
 	// sk
 	`c	0	nula
 c	1	jeden|jedna|jedno
@@ -11760,58 +11452,7 @@ k	1000000000	a	பில்லியன்
 k	1000000000000	a	டிரில்லியன்
 s	.	,`,
 	// te
-	`m	1	జన|జనవరి
-m	2	ఫిబ్ర|ఫిబ్రవరి
-m	3	మార్చి
-m	4	ఏప్రి|ఏప్రిల్
-m	5	మే
-m	6	జూన్
-m	7	జులై
-m	8	ఆగ|ఆగస్టు
-m	9	సెప్టెం|సెప్టెంబర్
-m	10	అక్టో|అక్టోబర్
-m	11	నవం|నవంబర్
-m	12	డిసెం|డిసెంబర్
-d	dmy
-u	mass-microgram	a	మై.గ్రా.|మైక్రోగ్రాము|మైక్రోగ్రాములు
-u	mass-milligram	a	మి.గ్రా.|మిల్లీగ్రాము|మిల్లీగ్రాములు
-u	mass-gram	a	గ్రా.|గ్రాము|గ్రాములు
-u	mass-kilogram	a	కి.గ్రా.|కిలోగ్రాము|కిలోగ్రాములు
-u	volume-milliliter	a	మి.లీ.|మిల్లీలీటరు|మిల్లీలీటర్లు
-u	volume-liter	a	లీ.|లీటరు|లీటర్లు
-u	volume-teaspoon	a	టీ స్పూన్|టీ స్పూన్లు|టీ.స్పూ.
-u	volume-tablespoon	a	టే.స్పూ|టేబుల్ స్పూన్|టేబుల్ స్పూన్లు
-u	temperature-celsius	a	°సెల్సి|డిగ్రీ సెల్సియస్|డిగ్రీల సెల్సియస్
-u	temperature-fahrenheit	a	°ఫా|డిగ్రీల ఫారెన్‌హీట్
-u	duration-second	a	సె.|సెక.|సెకను|సెకన్లు
-u	duration-minute	a	నిమి.|నిమిషం|నిమిషాలు
-u	duration-hour	a	గం.|గంట|గంటలు
-u	duration-day	a	రోజు|రోజులు
-u	duration-day	p	రోజుకు
-u	duration-week	a	వా.|వారం|వారాలు
-u	duration-week	p	వారానికి
-u	duration-month	a	నె.|నెల|నెలలు
-u	duration-month	p	నెలకు
-u	duration-year	a	సం.|సంవత్సరం|సంవత్సరాలు
-u	length-millimeter	a	మి.మీ.|మిల్లీమీటరు|మిల్లీమీటర్లు
-u	length-centimeter	a	సెం.మీ.|సెంటీమీటరు|సెంటీమీటర్లు
-u	length-meter	a	మీ.|మీటరు|మీటర్లు
-u	length-kilometer	a	కి.మీ.|కిలోమీటరు|కిలోమీటర్లు
-u	length-inch	a	అం.|అంగుళం|అంగుళాలు
-u	pressure-millimeter-ofhg	a	మిమీ. పాద|మిల్లీమీటర్ పాదరసం|మిల్లీమీటర్ల పాదరసం
-u	concentr-percent	a	%|శాతం
-u	concentr-milligram-ofglucose-per-deciliter	a	మి.గ్రా./డె.లీ.|మిల్లీగ్రాము/డెసిలీటర్|మిల్లీగ్రాములు/డెసిలీటర్
-u	concentr-millimole-per-liter	a	మి.మో./లీ.|మిల్లీమోల్‌/లీటర్|మిల్లీమోల్‌లు/లీటర్
-u	energy-kilocalorie	a	కి.కే|కిలోకేలరీ|కిలోకేలరీలు
-k	1000	a	వేయి
-k	1000	a	వేలు
-k	1000000	a	మిలియన్
-k	1000000	a	మిలియన్లు
-k	1000000000	a	బిలియన్
-k	1000000000	a	బిలియన్లు
-k	1000000000000	a	ట్రిలియన్
-k	1000000000000	a	ట్రిలియన్లు
-s	.	,`,
+	"m\t1\tజన|జనవరి\nm\t2\tఫిబ్ర|ఫిబ్రవరి\nm\t3\tమార్చి\nm\t4\tఏప్రి|ఏప్రిల్\nm\t5\tమే\nm\t6\tజూన్\nm\t7\tజులై\nm\t8\tఆగ|ఆగస్టు\nm\t9\tసెప్టెం|సెప్టెంబర్\nm\t10\tఅక్టో|అక్టోబర్\nm\t11\tనవం|నవంబర్\nm\t12\tడిసెం|డిసెంబర్\nd\tdmy\nu\tmass-microgram\ta\tమై.గ్రా.|మైక్రోగ్రాము|మైక్రోగ్రాములు\nu\tmass-milligram\ta\tమి.గ్రా.|మిల్లీగ్రాము|మిల్లీగ్రాములు\nu\tmass-gram\ta\tగ్రా.|గ్రాము|గ్రాములు\nu\tmass-kilogram\ta\tకి.గ్రా.|కిలోగ్రాము|కిలోగ్రాములు\nu\tvolume-milliliter\ta\tమి.లీ.|మిల్లీలీటరు|మిల్లీలీటర్లు\nu\tvolume-liter\ta\tలీ.|లీటరు|లీటర్లు\nu\tvolume-teaspoon\ta\tటీ స్పూన్|టీ స్పూన్లు|టీ.స్పూ.\nu\tvolume-tablespoon\ta\tటే.స్పూ|టేబుల్ స్పూన్|టేబుల్ స్పూన్లు\nu\ttemperature-celsius\ta\t°సెల్సి|డిగ్రీ సెల్సియస్|డిగ్రీల సెల్సియస్\nu\ttemperature-fahrenheit\ta\t°ఫా|డిగ్రీల ఫారెన్\u200cహీట్\nu\tduration-second\ta\tసె.|సెక.|సెకను|సెకన్లు\nu\tduration-minute\ta\tనిమి.|నిమిషం|నిమిషాలు\nu\tduration-hour\ta\tగం.|గంట|గంటలు\nu\tduration-day\ta\tరోజు|రోజులు\nu\tduration-day\tp\tరోజుకు\nu\tduration-week\ta\tవా.|వారం|వారాలు\nu\tduration-week\tp\tవారానికి\nu\tduration-month\ta\tనె.|నెల|నెలలు\nu\tduration-month\tp\tనెలకు\nu\tduration-year\ta\tసం.|సంవత్సరం|సంవత్సరాలు\nu\tlength-millimeter\ta\tమి.మీ.|మిల్లీమీటరు|మిల్లీమీటర్లు\nu\tlength-centimeter\ta\tసెం.మీ.|సెంటీమీటరు|సెంటీమీటర్లు\nu\tlength-meter\ta\tమీ.|మీటరు|మీటర్లు\nu\tlength-kilometer\ta\tకి.మీ.|కిలోమీటరు|కిలోమీటర్లు\nu\tlength-inch\ta\tఅం.|అంగుళం|అంగుళాలు\nu\tpressure-millimeter-ofhg\ta\tమిమీ. పాద|మిల్లీమీటర్ పాదరసం|మిల్లీమీటర్ల పాదరసం\nu\tconcentr-percent\ta\t%|శాతం\nu\tconcentr-milligram-ofglucose-per-deciliter\ta\tమి.గ్రా./డె.లీ.|మిల్లీగ్రాము/డెసిలీటర్|మిల్లీగ్రాములు/డెసిలీటర్\nu\tconcentr-millimole-per-liter\ta\tమి.మో./లీ.|మిల్లీమోల్\u200c/లీటర్|మిల్లీమోల్\u200cలు/లీటర్\nu\tenergy-kilocalorie\ta\tకి.కే|కిలోకేలరీ|కిలోకేలరీలు\nk\t1000\ta\tవేయి\nk\t1000\ta\tవేలు\nk\t1000000\ta\tమిలియన్\nk\t1000000\ta\tమిలియన్లు\nk\t1000000000\ta\tబిలియన్\nk\t1000000000\ta\tబిలియన్లు\nk\t1000000000000\ta\tట్రిలియన్\nk\t1000000000000\ta\tట్రిలియన్లు\ns\t.\t,",
 	// teo
 	`m	1	orara|rar
 m	2	muk|omuk

@@ -30,9 +30,7 @@ var pluralSamples = func() []string {
 			s = append(s, n+"."+frac)
 		}
 	}
-	for _, c := range []string{"1e3", "1e6", "2e6", "1.5e6", "1e7", "3e6", "1.2e3"} {
-		s = append(s, c)
-	}
+	s = append(s, "1e3", "1e6", "2e6", "1.5e6", "1e7", "3e6", "1.2e3")
 	return s
 }()
 

@@ -15,7 +15,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/language"
 )
@@ -139,7 +141,7 @@ var ids = [...]string{`, version, version)
 	}
 	b.WriteString("\n}\n\nvar data = [...]string{\n")
 	for i, id := range kept {
-		fmt.Fprintf(&b, "\t// %s\n\t`%s`,\n", id, recs[i])
+		fmt.Fprintf(&b, "\t// %s\n\t%s,\n", id, literal(recs[i]))
 	}
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())
@@ -240,4 +242,15 @@ func groupByValue(m map[string]int64) []valueWords {
 		out[i] = valueWords{itoa(v), strings.Join(ws, "|")}
 	}
 	return out
+}
+
+// literal is rec as a Go string literal: raw, so the tables stay readable,
+// unless rec holds an invisible format character (ZWNJ in Persian, the
+// bidi marks of Arabic): a raw string cannot escape it, and a reader of
+// the source could not see it, so such a record is quoted with escapes.
+func literal(rec string) string {
+	if strings.IndexFunc(rec, func(r rune) bool { return unicode.Is(unicode.Cf, r) }) < 0 {
+		return "`" + rec + "`"
+	}
+	return strconv.Quote(rec)
 }
