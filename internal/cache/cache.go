@@ -1,9 +1,10 @@
-// Package cache lets a run with nothing changed skip its work. It records
-// a fingerprint of a project's inputs after a successful run: a sha256 of
-// every content file's bytes and of the configuration and options, and the
-// size and modification time of every catalog file, which healthloc wrote
-// itself. The cache is never needed for correctness: a missing, corrupt or
-// outdated cache only means the work is done again.
+// Package cache lets a run skip the work whose inputs did not change
+// since an earlier run: it fingerprints files (sha256 of the content, size
+// and modification time of the catalogs healthloc wrote itself), walks
+// folders as the project does, and keeps what commands record (extract's
+// index, the checks' answers, status and check reports, render's index)
+// in the cache folder. The cache is never needed for correctness: a
+// missing, corrupt or outdated cache only means the work is done again.
 package cache
 
 import (
@@ -18,18 +19,11 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/workers"
 )
 
 // Dir is the cache folder, beside healthloc.toml. It is safe to delete.
 const Dir = ".healthloc-cache"
-
-// Key fingerprints a project. Inputs covers content, configuration and
-// options; Outputs covers the catalog files.
-type Key struct {
-	Inputs, Outputs string
-}
 
 // Inputs hashes the bytes of every file under the content root, plus
 // extra strings (configuration, options, tool version).
@@ -97,27 +91,4 @@ func outputs(h io.Writer, dir string) error {
 		fmt.Fprintf(h, "%s %d %d\n", filepath.ToSlash(strings.TrimPrefix(p, dir)), info.Size(), info.ModTime().UnixNano())
 		return nil
 	})
-}
-
-// Load reads the key recorded for a command; ok is false when there is
-// none or it cannot be read.
-func Load(projectDir, command string) (Key, bool) {
-	data, err := os.ReadFile(filepath.Join(projectDir, Dir, command))
-	if err != nil {
-		return Key{}, false
-	}
-	in, out, ok := strings.Cut(strings.TrimSpace(string(data)), " ")
-	if !ok || len(in) != 64 || len(out) != 64 {
-		return Key{}, false // corrupt: ignore it
-	}
-	return Key{in, out}, true
-}
-
-// Save records the key for a command. It writes through plan, as every
-// file healthloc writes. A failure to save is not an error of the run, so
-// Save returns it for the caller to report as a warning.
-func Save(projectDir, command string, k Key) error {
-	f := plan.File{Path: filepath.Join(projectDir, Dir, command), Data: []byte(k.Inputs + " " + k.Outputs + "\n")}
-	_, err := plan.Apply(plan.Plan{Files: []plan.File{f}})
-	return err
 }

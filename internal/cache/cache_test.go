@@ -45,22 +45,3 @@ func TestKeys(t *testing.T) {
 		t.Errorf("missing catalog root: %q %v", o, err)
 	}
 }
-
-func TestSaveLoad(t *testing.T) {
-	dir := t.TempDir()
-	if _, ok := Load(dir, "extract"); ok {
-		t.Fatal("key found in an empty project")
-	}
-	k := Key{Inputs: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", Outputs: "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210"}
-	if err := Save(dir, "extract", k); err != nil {
-		t.Fatal(err)
-	}
-	if got, ok := Load(dir, "extract"); !ok || got != k {
-		t.Fatalf("got %+v %v", got, ok)
-	}
-	// a corrupt cache is ignored
-	os.WriteFile(filepath.Join(dir, Dir, "extract"), []byte("garbage"), 0o644)
-	if _, ok := Load(dir, "extract"); ok {
-		t.Fatal("corrupt cache accepted")
-	}
-}

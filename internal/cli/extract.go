@@ -50,14 +50,19 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 		return err
 	}
 	defer unlock()
-	// A run whose inputs and catalogs are exactly as the last run left
-	// them has nothing to do.
-	key, useCache, upToDate := extractCached(cfg, g, o)
-	if upToDate {
+	// The index of the last run tells what changed since: nothing, or a
+	// few documents, which are then all that is read.
+	ix := openExtractIndex(cfg, g, o)
+	if ix.upToDate() {
 		if !g.Quiet {
 			fmt.Fprintln(io.Out, "nothing changed since the last extract; catalogs are up to date")
 		}
 		return nil
+	}
+	mem := memory.Store{FS: os.DirFS(cfg.Dir), WorkRoot: cfg.WorkRoot}
+	opts := project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune, Memory: mem}
+	if done, err := ix.tryIncremental(ctx, io, g, opts); done || err != nil {
+		return err
 	}
 	// A lean load only lists the files: the documents are parsed while
 	// ExtractTo runs, so the bar lives as long.
@@ -76,45 +81,16 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 	// ready, so only a batch is in memory at once; nothing is renamed
 	// until every part is written.
 	st := plan.Stager{Context: ctx}
-	mem := memory.Store{FS: os.DirFS(cfg.Dir), WorkRoot: cfg.WorkRoot}
-	rep, err := p.ExtractTo(project.ExtractOptions{Threshold: o.Threshold, NoMemory: o.NoMemory, Prune: o.Prune, Memory: mem},
-		func(part plan.Plan) error { return stageCatalogs(g, p, &st, part) })
+	rep, err := p.ExtractTo(opts, func(part plan.Plan) error { return stageCatalogs(g, p, &st, part) })
 	res, err := st.Settle(err)
 	if err != nil {
 		return err
 	}
-	if useCache {
-		saveExtractCache(io, g, cfg, key)
-	}
+	ix.save(io, g, p.DocIndex(), p.DonorCounts())
 	if !g.Quiet {
 		writeExtractSummary(io, cfg, rep, res)
 	}
 	return nil
-}
-
-// extractCached fingerprints the run unless --no-cache (use says it
-// could); upToDate says the last run left inputs and catalogs as they
-// are.
-func extractCached(cfg *config.Config, g *globalOptions, o *extractOptions) (key cache.Key, use, upToDate bool) {
-	if g.NoCache {
-		return key, false, false
-	}
-	key, err := extractKey(cfg, g, o)
-	use = err == nil
-	last, ok := cache.Load(cfg.Dir, "extract")
-	return key, use, use && ok && last == key
-}
-
-// saveExtractCache records the fingerprint of the run, with the catalogs
-// it left; a failure only costs the next run its shortcut.
-func saveExtractCache(io *IO, g *globalOptions, cfg *config.Config, key cache.Key) {
-	var err error
-	if key.Outputs, err = cache.Outputs(cfg.Abs(cfg.CatalogRoot), cfg.Abs(cfg.WorkRoot)); err == nil {
-		err = cache.Save(cfg.Dir, "extract", key)
-	}
-	if err != nil && !g.Quiet {
-		fmt.Fprintf(io.ErrOut, "warning: cache not saved: %v\n", err)
-	}
 }
 
 // writeExtractSummary says what extract did: the files, then per locale
@@ -143,22 +119,6 @@ func writeExtractSummary(io *IO, cfg *config.Config, rep project.ExtractReport, 
 			fmt.Fprintf(io.Out, "%s: %s\n", l.Locale, strings.Join(parts, ", "))
 		}
 	}
-}
-
-// extractKey fingerprints what extract reads: the content, the
-// configuration, the options and the program itself.
-func extractKey(cfg *config.Config, g *globalOptions, o *extractOptions) (cache.Key, error) {
-	conf, err := os.ReadFile(cfg.Path)
-	if err != nil {
-		return cache.Key{}, err
-	}
-	opts := fmt.Sprintf("threshold=%g memory=%t prune=%t encoding=%q", o.Threshold, !o.NoMemory, o.Prune, g.Encoding)
-	in, err := cache.Inputs(cfg.Dir, cfg.ContentRoot, string(conf), opts, programHash())
-	if err != nil {
-		return cache.Key{}, err
-	}
-	out, err := cache.Outputs(cfg.Abs(cfg.CatalogRoot), cfg.Abs(cfg.WorkRoot))
-	return cache.Key{Inputs: in, Outputs: out}, err
 }
 
 // programHash identifies this build, so that a new version of healthloc

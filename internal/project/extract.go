@@ -28,6 +28,10 @@ type ExtractOptions struct {
 	// Memory, when set, proposes translations from outside the project
 	// for messages left without one: candidates for review.
 	Memory OutsideMemory
+	// subsetCounts, set by ExtractSubset, are the donor counts by
+	// locale: the merges then leave the memory out and check that it
+	// could not fill anything.
+	subsetCounts map[string]catalog.DonorCounts
 }
 
 // ExtractReport says what an extraction changed, per locale.
@@ -51,6 +55,9 @@ type LocaleChange struct {
 	MovedOut, MovedReviews int
 	// FromMemory counts the candidates the memory from outside proposed.
 	FromMemory int
+	// memoryMayFill tells, for ExtractSubset, that the memory could have
+	// filled a message the merge left open.
+	memoryMayFill bool
 }
 
 // finish completes a locale's change once its files are planned.
@@ -160,8 +167,16 @@ func (p *Project) extractLocale(loc language.Tag, base *catalog.MergeBase, targe
 	}
 	res := catalog.Merge(catalog.MergeInput{
 		Base: base, Targets: targets, Previous: previous,
-		Threshold: opts.Threshold, NoMemory: opts.NoMemory, Prune: opts.Prune,
+		Threshold: opts.Threshold, NoMemory: opts.NoMemory || opts.subsetCounts != nil, Prune: opts.Prune,
 	})
+	mayFill := false
+	if opts.subsetCounts != nil {
+		counts := opts.subsetCounts[loc.String()]
+		if counts == nil {
+			counts = catalog.DonorCounts{}
+		}
+		mayFill = p.memoryMayFill(loc, targets, res.Targets, opts.Threshold, counts) && !opts.NoMemory
+	}
 	next := wf.Clone()
 	next.Previous = make(map[string]workarea.Previous, len(res.Previous))
 	for id, text := range res.Previous {
@@ -186,7 +201,7 @@ func (p *Project) extractLocale(loc language.Tag, base *catalog.MergeBase, targe
 		cats[slug] = res.Targets[slug]
 	}
 	pl := p.PlanWrite(loc, slices.Sorted(maps.Keys(slugs)), cats, next)
-	return pl, LocaleChange{Locale: loc.String(), MergeReport: res.Report}
+	return pl, LocaleChange{Locale: loc.String(), MergeReport: res.Report, memoryMayFill: mayFill}
 }
 
 // shareUnchanged returns the old source catalogs with every catalog

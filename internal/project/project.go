@@ -22,6 +22,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -93,6 +94,11 @@ type Project struct {
 	// notes collects the warnings of the documents parsed, shared by
 	// every window.
 	notes *notes
+	// subset, when set, is the part of the project loaded (see Subset);
+	// index is what an extract learns of each document.
+	subset *Subset
+	index  docIndex
+	donors donorCounts
 }
 
 // Doc is a parsed document with the message ID of each segment.
@@ -136,6 +142,9 @@ type LoadOptions struct {
 	// Context, when set, stops the work once it is done (a signal):
 	// every read of a content or catalog file then fails with its cause.
 	Context context.Context
+	// Subset, when set, loads only part of the project, whole (not
+	// lean), for ExtractSubset.
+	Subset *Subset
 }
 
 // LoadWith is Load with options.
@@ -146,8 +155,14 @@ func LoadWith(fsys fs.FS, cfg *config.Config, o LoadOptions) (*Project, error) {
 		workDirs: map[string]string{}, legacy: map[string]bool{}, reviews: map[string]bool{}, legacyReviews: map[string]int{},
 		served: map[string]map[string]bool{}, lean: o.Lean, window: cmp.Or(o.Window, windowDocs), spillDir: o.SpillDir,
 		ctx: o.Context, notes: &notes{}}
-	files, err := p.listContent()
-	if err != nil {
+	var files []string
+	var err error
+	if o.Subset != nil {
+		sub := *o.Subset
+		sub.Slugs = slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(sub.Slugs), UISlug))))
+		p.subset = &sub
+		files = withUI(slices.Sorted(slices.Values(sub.Files)))
+	} else if files, err = p.listContent(); err != nil {
 		return nil, err
 	}
 	if o.Lean {
@@ -326,8 +341,10 @@ func (p *Project) PlanWrite(loc language.Tag, slugs []string, cats map[string]*c
 			}
 		}
 		out := DocOut{Catalog: c, Current: sourceLookup(src), Previous: prev, Candidates: bySlug[slug]}
+		p.index.noteOrphan(slug, c)
 		if d := docs[slug]; d != nil {
 			out.Syntax = docSyntax(d)
+			p.index.noteSettled(slug, c, len(src.Messages), func(id string) bool { _, ok := src.Messages[id]; return ok })
 		}
 		part, moved := p.planDoc(loc, slug, out, st, p.WorkDoc(loc, slug), p.served[loc.String()][slug])
 		p.moved.add(loc.String(), moved)

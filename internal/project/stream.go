@@ -3,6 +3,7 @@ package project
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -105,6 +106,7 @@ func (p *Project) streamSources(sp *spill, emit func(plan.Plan) error, rep *Extr
 	s.slugs = slices.Sorted(maps.Keys(sp.at))
 	s.shared = s.current.seal()
 	s.shared = s.old.seal() || s.shared
+	p.index.whole = s.shared
 	return s, nil
 }
 
@@ -134,6 +136,7 @@ func (p *Project) spillDocs(s *sources, oldFiles map[string]string, emit func(pl
 			}
 		}
 		p.syntax.note(d)
+		p.index.noteDoc(d)
 		res[i%docBatch] = parsed{d, catalog.NewSourceDoc(d.Source, old), catalog.Marshal(d.Source)}
 		return nil
 	}, func(i int) error {
@@ -193,6 +196,9 @@ type localeStream struct {
 	candidates map[string]map[string]workarea.Candidate
 	look       MemoryLookup
 	emit       func(plan.Plan) error
+	// donors counts, by word number, the up-to-date translations merged
+	// so far (see DonorCounts).
+	donors []int32
 }
 
 // streamLocale merges one target locale's catalogs with the sources and
@@ -221,6 +227,7 @@ func (p *Project) streamLocale(loc language.Tag, s *sources, opts ExtractOptions
 		}
 	}
 	change.MergeReport = res.Report
+	p.donors.set(loc.String(), s.vocab.Words(), ls.donors)
 	// a document whose work file holds only candidates has no catalog
 	// for the merge and is not emitted: its file stays as it is
 	p.finish(&change)
@@ -232,11 +239,14 @@ func (p *Project) streamLocale(loc language.Tag, s *sources, opts ExtractOptions
 // every slug, and the candidates; they are few next to the served
 // catalogs.
 func (p *Project) newLocaleStream(loc language.Tag, s *sources, opts ExtractOptions, emit func(plan.Plan) error) (*localeStream, error) {
-	ls := &localeStream{p: p, loc: loc, src: s, emit: emit}
+	ls := &localeStream{p: p, loc: loc, src: s, emit: emit, donors: make([]int32, s.vocab.Len())}
 	var err error
 	if ls.st, err = p.readState(loc.String()); err != nil {
 		return nil, err
 	}
+	// the gate reads the accepted findings from the project's state, as
+	// for a Project loaded whole; the locales merge one at a time
+	p.Workflow[loc.String()] = ls.st
 	tslugs, trefs, err := p.localeFiles(loc.String())
 	if err != nil {
 		return nil, err
@@ -306,10 +316,23 @@ func (ls *localeStream) emitDocs(docs []catalog.Emitted) error {
 		return err
 	}
 	var part plan.Plan
-	for _, pk := range parts {
+	for k, pk := range parts {
 		part.Append(pk)
+		ls.countDonors(docs[k])
 	}
 	return ls.emit(part)
+}
+
+// countDonors counts the up-to-date translations of merged document d.
+func (ls *localeStream) countDonors(d catalog.Emitted) {
+	if d.Cat == nil || d.Source == nil {
+		return
+	}
+	for _, m := range d.Source.Msgs {
+		if t, ok := d.Cat.Messages[m.ID]; ok && upToDate(t, m.Message) {
+			catalog.CountDonors(ls.donors, m.Toks)
+		}
+	}
 }
 
 // addDoc adds to pl the files of merged document d, given the files it
@@ -327,6 +350,14 @@ func (ls *localeStream) addDoc(pl *plan.Plan, d catalog.Emitted, candidates map[
 		Syntax: func(id string) (bool, bool) { return p.syntax.of(slug, id) }}
 	if d.Cat != nil {
 		d.Cat.Locale = loc.String()
+	}
+	p.index.noteOrphan(slug, d.Cat)
+	if d.Source != nil {
+		msgs := d.Source.Msgs
+		p.index.noteSettled(slug, d.Cat, len(msgs), func(id string) bool {
+			_, ok := slices.BinarySearchFunc(msgs, id, func(m catalog.SourceMsg, id string) int { return strings.Compare(m.ID, id) })
+			return ok
+		})
 	}
 	part, moved := p.planDoc(loc, slug, out, ls.st, old, ref.served != "")
 	p.moved.add(loc.String(), moved)

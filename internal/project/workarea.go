@@ -119,6 +119,9 @@ func (p *Project) readState(loc string) (*workarea.State, error) {
 // localeFiles lists the files of loc's documents, sorted by slug:
 // refs[i] are slugs[i]'s.
 func (p *Project) localeFiles(loc string) (slugs []string, refs []docRef, err error) {
+	if p.subset != nil {
+		return p.localeFilesOf(loc)
+	}
 	var sslugs, snames, wslugs, wnames []string
 	if dir, ok := p.localeDirs[loc]; ok {
 		if sslugs, snames, err = p.catalogFiles(dir); err != nil {
