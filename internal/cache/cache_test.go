@@ -1,47 +1,71 @@
 package cache
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 )
 
-func TestKeys(t *testing.T) {
+// TestStat is the fingerprint of what a run left: a change to a file, a
+// new file or a removed one shows; Restat takes in what the run itself
+// wrote.
+func TestStat(t *testing.T) {
 	dir := t.TempDir()
-	write := func(rel, data string) {
-		p := filepath.Join(dir, rel)
-		os.MkdirAll(filepath.Dir(p), 0o755)
+	put := func(rel, data string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	write("content/a.md", "Hello.\n")
-	write("locales/es/a.es.toml", "")
-	in1, err := Inputs(dir, "content", "opts")
+	put("es/a.es.toml", "a")
+	put("es/.hidden", "h")
+	put("top.toml", "t")
+	before, err := Stat(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out1, err := Outputs(filepath.Join(dir, "locales"))
-	if err != nil {
+	if len(before) != 3 {
+		t.Fatalf("Stat lists %d files, want 3 (hidden ones too): %v", len(before), before)
+	}
+	again, _ := Stat(dir)
+	if !before.Same(again) {
+		t.Fatal("two Stats of the same files differ")
+	}
+	put("es/a.es.toml", "changed")
+	after, _ := Stat(dir)
+	if before.Same(after) {
+		t.Fatal("a changed file does not show")
+	}
+	put("fr/b.fr.toml", "b")
+	if err := os.Remove(filepath.Join(dir, "top.toml")); err != nil {
 		t.Fatal(err)
 	}
-	if in2, _ := Inputs(dir, "content", "opts"); in2 != in1 {
-		t.Fatal("inputs key not stable")
+	if err := before.Restat(dir, []string{filepath.Join(dir, "es/a.es.toml"), filepath.Join(dir, "fr/b.fr.toml"),
+		filepath.Join(dir, "top.toml"), filepath.Join(t.TempDir(), "elsewhere")}); err != nil {
+		t.Fatal(err)
 	}
-	if in3, _ := Inputs(dir, "content", "other opts"); in3 == in1 {
-		t.Error("options do not change the key")
+	now, _ := Stat(dir)
+	if !before.Same(now) {
+		t.Fatalf("Restat of what was written and removed is not a new Stat:\n%v\n%v", before, now)
 	}
-	write("content/a.md", "Hellp.\n") // same size, same second
-	if in4, _ := Inputs(dir, "content", "opts"); in4 == in1 {
-		t.Error("a content edit does not change the key")
+	var a, b bytes.Buffer
+	before.Fingerprint(&a)
+	now.Fingerprint(&b)
+	if a.String() != b.String() || a.Len() == 0 {
+		t.Fatalf("fingerprints of the same files differ:\n%s\n%s", a.String(), b.String())
 	}
-	future := time.Now().Add(time.Hour)
-	os.Chtimes(filepath.Join(dir, "locales/es/a.es.toml"), future, future)
-	if out2, _ := Outputs(filepath.Join(dir, "locales")); out2 == out1 {
-		t.Error("touching a catalog does not change the key")
+	if now.Settled(time.Now().UnixNano()) {
+		t.Fatal("files written a moment ago are settled")
 	}
-	if o, err := Outputs(filepath.Join(dir, "nowhere")); err != nil || o == "" {
-		t.Errorf("missing catalog root: %q %v", o, err)
+	if !now.Settled(time.Now().Add(time.Minute).UnixNano()) {
+		t.Fatal("files written a minute before are not settled")
+	}
+	if missing, err := Stat(filepath.Join(dir, "nowhere")); err != nil || len(missing) != 0 {
+		t.Fatalf("Stat of a missing folder: %v, %v; want empty", missing, err)
 	}
 }

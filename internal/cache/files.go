@@ -3,9 +3,13 @@ package cache
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/healthloc/healthloc/internal/workers"
@@ -103,4 +107,115 @@ func Sum(root string, t Tree, prev Tree, recorded int64) (read int, _ error) {
 		t[rel] = st
 	}
 	return len(names), nil
+}
+
+// Stat lists every file under root, hidden ones included, with its size
+// and modification time: what a run left there, for the next to tell
+// whether anything touched it since. A missing root is an empty tree.
+// The folders directly under root are walked at once.
+func Stat(root string) (Tree, error) {
+	entries, err := os.ReadDir(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Tree{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	parts := make([]Tree, len(entries))
+	err = workers.Map(len(entries), 0, func(i int) error {
+		parts[i] = Tree{}
+		return filepath.WalkDir(filepath.Join(root, entries[i].Name()), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			return parts[i].note(root, p, d)
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	t := Tree{}
+	for _, part := range parts {
+		maps.Copy(t, part)
+	}
+	return t, nil
+}
+
+// note adds file p, under root, to t.
+func (t Tree) note(root, p string, d fs.DirEntry) error {
+	info, err := d.Info()
+	if err != nil {
+		return err
+	}
+	rel := filepath.ToSlash(strings.TrimPrefix(p, root+string(filepath.Separator)))
+	t[rel] = FileStat{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Other: !info.Mode().IsRegular()}
+	return nil
+}
+
+// Restat brings t, a Stat of root, up to date for the files at paths (as
+// the process names them) that a run wrote or removed; paths outside
+// root are left out.
+func (t Tree) Restat(root string, paths []string) error {
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return err
+	}
+	for _, p := range paths {
+		if p, err = filepath.Abs(p); err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		info, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			delete(t, filepath.ToSlash(rel))
+		case err != nil:
+			return err
+		default:
+			t[filepath.ToSlash(rel)] = FileStat{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Other: !info.Mode().IsRegular()}
+		}
+	}
+	return nil
+}
+
+// Same reports whether t and o list the same files with the same sizes,
+// times and kinds.
+func (t Tree) Same(o Tree) bool {
+	if len(t) != len(o) {
+		return false
+	}
+	for rel, st := range t {
+		if x, ok := o[rel]; !ok || x.Size != st.Size || x.ModTime != st.ModTime || x.Other != st.Other {
+			return false
+		}
+	}
+	return true
+}
+
+// Settled reports whether every file of t changed well before at (Unix
+// nanoseconds): one changed in the same tick could change again without
+// a new size or time, so what was read from it cannot be trusted later.
+func (t Tree) Settled(at int64) bool {
+	for _, st := range t {
+		if st.ModTime >= at-racyWindow {
+			return false
+		}
+	}
+	return true
+}
+
+// Fingerprint writes t's files, sorted, with their sizes and times to h.
+func (t Tree) Fingerprint(h io.Writer) {
+	names := make([]string, 0, len(t))
+	for rel := range t {
+		names = append(names, rel)
+	}
+	slices.Sort(names)
+	for _, rel := range names {
+		st := t[rel]
+		fmt.Fprintf(h, "%q %d %d %t\n", rel, st.Size, st.ModTime, st.Other)
+	}
 }

@@ -105,7 +105,14 @@ func runCheck(ctx context.Context, io *IO, g *globalOptions, o *checkOptions) er
 	if err != nil {
 		return err
 	}
-	findings, err := checkWindows(ctx, p, locs, docs, plain, withPseudoLocale, len(o.Locales) == 0)
+	var findings []qa.Finding
+	cached := false
+	if !g.NoCache && !withPseudoLocale && docs == nil {
+		findings, cached, err = checkFromDocs(ctx, g, p, locs, plain, len(o.Locales) == 0)
+	}
+	if !cached && err == nil {
+		findings, err = checkWindows(ctx, p, locs, docs, plain, withPseudoLocale, len(o.Locales) == 0)
+	}
 	bar.finish()
 	if err != nil {
 		return err

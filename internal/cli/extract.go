@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/hex"
 	"fmt"
 	"os"
@@ -86,7 +87,7 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 	if err != nil {
 		return err
 	}
-	ix.save(io, g, p.DocIndex(), p.DonorCounts())
+	ix.save(io, g, res, p.DocIndex(), p.DonorCounts())
 	if !g.Quiet {
 		writeExtractSummary(io, cfg, rep, res)
 	}
@@ -122,11 +123,21 @@ func writeExtractSummary(io *IO, cfg *config.Config, rep project.ExtractReport, 
 }
 
 // programHash identifies this build, so that a new version of healthloc
-// never trusts what an older one recorded.
+// never trusts what an older one recorded: the Go build ID the linker
+// puts in an ELF binary (it hashes the binary's content), read without
+// reading the binary, else the sha256 of the binary.
 var programHash = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return "unknown"
+	}
+	if f, err := elf.Open(exe); err == nil {
+		defer f.Close()
+		if s := f.Section(".note.go.buildid"); s != nil {
+			if id, err := s.Data(); err == nil && len(id) > 16 {
+				return "go build ID " + hex.EncodeToString(id)
+			}
+		}
 	}
 	data, err := os.ReadFile(exe)
 	if err != nil {

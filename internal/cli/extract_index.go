@@ -33,10 +33,10 @@ type extractIndex struct {
 	// Recorded when (Unix nanoseconds), for cache.Sum.
 	Content  cache.Tree
 	Recorded int64
-	// Outputs fingerprints the catalogs and the work area as it left
-	// them (see cache.Outputs): any other change to them since, by hand
-	// or by another command, makes the next extract read everything.
-	Outputs string
+	// Outputs are the files under the catalog root and the work area as
+	// it left them (see cache.Stat): any other change to them since, by
+	// hand or by another command, makes the next extract read everything.
+	Outputs [2]cache.Tree
 	// Docs are the documents by slug, and Donors each target locale's
 	// donor counts.
 	Docs   map[string]project.DocInfo
@@ -51,7 +51,7 @@ type extractState struct {
 	scope   string
 	started int64
 	content cache.Tree
-	outputs string
+	outputs [2]cache.Tree
 }
 
 // openExtractIndex reads the index and looks at the project; nil with
@@ -83,13 +83,20 @@ func openExtractIndex(cfg *config.Config, g *globalOptions, o *extractOptions) *
 	if _, err := cache.Sum(cfg.Abs(cfg.ContentRoot), s.content, prev, recorded); err != nil {
 		return nil
 	}
-	if s.outputs, err = cache.Outputs(cfg.Abs(cfg.CatalogRoot), cfg.Abs(cfg.WorkRoot)); err != nil {
-		return nil
-	}
-	if s.last != nil && s.last.Outputs != s.outputs {
-		s.last = nil // catalogs changed since: nothing recorded holds
+	for i, root := range s.roots() {
+		if s.outputs[i], err = cache.Stat(root); err != nil {
+			return nil
+		}
+		if s.last != nil && !s.last.Outputs[i].Same(s.outputs[i]) {
+			s.last = nil // catalogs changed since: nothing recorded holds
+		}
 	}
 	return s
+}
+
+// roots are the folders extract writes.
+func (s *extractState) roots() [2]string {
+	return [2]string{s.cfg.Abs(s.cfg.CatalogRoot), s.cfg.Abs(s.cfg.WorkRoot)}
 }
 
 // changed lists the documents added, edited or removed since the last
@@ -192,6 +199,7 @@ func (s *extractState) tryIncremental(ctx context.Context, io *IO, g *globalOpti
 	if err != nil {
 		return false, err
 	}
+	fewFindings(p, len(sub.Files))
 	donors := map[string]catalog.DonorCounts{}
 	for loc, c := range s.last.Donors {
 		donors[loc] = maps.Clone(c)
@@ -211,7 +219,7 @@ func (s *extractState) tryIncremental(ctx context.Context, io *IO, g *globalOpti
 		delete(next, slug)
 	}
 	maps.Copy(next, docs)
-	s.save(io, g, next, donors)
+	s.save(io, g, res, next, donors)
 	if incrementalHook != nil {
 		incrementalHook()
 	}
@@ -222,6 +230,15 @@ func (s *extractState) tryIncremental(ctx context.Context, io *IO, g *globalOpti
 			len(sub.Files), rep.Documents)
 	}
 	return true, nil
+}
+
+// fewFindings turns the cache of the checks' answers off for a run that
+// reads only docs documents, when checking them costs less than loading
+// the answers of the whole project.
+func fewFindings(p *project.Project, docs int) {
+	if docs < 256 {
+		p.SetFindings(nil)
+	}
 }
 
 // incrementalHook, when a test sets it, is called after each extract
@@ -248,13 +265,19 @@ func (s *extractState) upToDate() bool {
 // save records the index after a run; docs nil (a project whose
 // documents share message IDs) records none, so that the next run reads
 // everything. A failure only costs the next run its shortcut.
-func (s *extractState) save(io *IO, g *globalOptions, docs map[string]project.DocInfo, donors map[string]catalog.DonorCounts) {
+func (s *extractState) save(io *IO, g *globalOptions, res plan.Result, docs map[string]project.DocInfo, donors map[string]catalog.DonorCounts) {
 	if s == nil {
 		return
 	}
 	var err error
-	ix := extractIndex{Scope: s.scope, Content: s.content, Recorded: s.started, Docs: docs, Donors: donors}
-	if ix.Outputs, err = cache.Outputs(s.cfg.Abs(s.cfg.CatalogRoot), s.cfg.Abs(s.cfg.WorkRoot)); err == nil {
+	ix := extractIndex{Scope: s.scope, Content: s.content, Recorded: s.started, Docs: docs, Donors: donors, Outputs: s.outputs}
+	touched := slices.Concat(res.Written, res.Removed)
+	for i, root := range s.roots() {
+		if err == nil {
+			err = ix.Outputs[i].Restat(root, touched)
+		}
+	}
+	if err == nil {
 		if docs == nil {
 			ix = extractIndex{Scope: "none"}
 		}

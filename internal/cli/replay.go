@@ -10,20 +10,22 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/healthloc/healthloc/internal/cache"
 )
 
 // A command that only reads the project (status, check) says the same
 // thing again when nothing it reads changed. replay keeps its last report
-// in the cache folder, under a fingerprint made as extract's is (see
-// package cache): the content's bytes, the configuration, the command's
-// options, the program, and the size and modification time of every file
-// under the catalog root and the work area. When the fingerprint matches,
-// the stored stdout, stderr, warnings and exit status are given back
-// without reading the project. A report is stored only for a run that
-// ended well or failed its gate (exit 0 or 1), and never when stderr is
-// a terminal (a progress bar would be part of it).
+// in the cache folder, under a fingerprint of the configuration, the
+// command's options, the program, and the size and modification time of
+// every file under the content root, the catalog root and the work area.
+// When the fingerprint matches, the stored stdout, stderr, warnings and
+// exit status are given back without reading the project. A report is
+// stored only for a run that ended well or failed its gate (exit 0 or 1),
+// when every file is older than the racy window (a file changed within it
+// could change again without a new size or time), and never when stderr
+// is a terminal (a progress bar would be part of it).
 
 // replay runs cmd, or answers for it from the cache. opts are the
 // command's options, which go into the fingerprint.
@@ -41,17 +43,25 @@ func (g *globalOptions) replay(stdio *IO, name string, opts any, cmd func(stdio 
 	}
 	what := fmt.Sprintf("%s %#v encoding=%q quiet=%t color=%t,%t,%t,%t", name, opts, g.Encoding, g.Quiet,
 		stdio.OutTTY, stdio.ErrTTY, stdio.NoColor, stdio.ForceColor)
-	in, err := cache.Inputs(cfg.Dir, cfg.ContentRoot, string(conf), what, programHash())
-	if err != nil {
-		return cmd(stdio)
-	}
-	out, err := cache.Outputs(cfg.Abs(cfg.CatalogRoot), cfg.Abs(cfg.WorkRoot))
-	if err != nil {
-		return cmd(stdio)
+	// the files' sizes and times, not their bytes: a report is only
+	// stored when every file is older than the racy window (see
+	// cache.Tree.Settled), so a later change always shows
+	h := sha256.New()
+	fmt.Fprintf(h, "%q\n%q\n%q\n", conf, what, programHash())
+	var settled = true
+	now := time.Now().UnixNano()
+	for _, root := range []string{cfg.ContentRoot, cfg.CatalogRoot, cfg.WorkRoot} {
+		t, err := cache.Stat(cfg.Abs(root))
+		if err != nil {
+			return cmd(stdio)
+		}
+		fmt.Fprintf(h, "root %q\n", root)
+		t.Fingerprint(h)
+		settled = settled && t.Settled(now)
 	}
 	sum := sha256.Sum256([]byte(what))
 	file := filepath.Join(cfg.Dir, cache.Dir, "report-"+name+"-"+hex.EncodeToString(sum[:8]))
-	key := in + " " + out + "\n"
+	key := hex.EncodeToString(h.Sum(nil)) + "\n"
 	if r, ok := readReport(file, key); ok {
 		if _, err := stdio.Out.Write(r.out); err != nil {
 			return err
@@ -80,7 +90,9 @@ func (g *globalOptions) replay(stdio *IO, name string, opts any, cmd func(stdio 
 		return err
 	}
 	// a report that cannot be kept is only a slower next run
-	_ = writeReport(file, key, r)
+	if settled {
+		_ = writeReport(file, key, r)
+	}
 	return err
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"golang.org/x/text/language"
 	"io"
 	"strconv"
 	"strings"
@@ -77,25 +78,13 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 		write = rw
 	}
 	html := o.Format == "html"
-	c, err := status.NewCollector(p, locs, status.CollectOptions{ByDoc: o.ByDoc, Stale: o.Stale, Review: o.Review,
-		Readability: o.Readability, Dashboard: html})
-	if err != nil {
-		return err
-	}
-	err = p.Windows(func(w *project.Project) error {
-		if err := stopped(ctx); err != nil {
-			return err
-		}
-		c.Add(w)
-		return nil
-	})
+	rep, stale, err := statusReport(ctx, g, p, locs, o)
 	bar.finish()
 	if err != nil {
 		return err
 	}
-	rep := c.Report(p)
 	if html {
-		err = writeStatusHTML(io.Out, p, c.StaleSegments(), rep, o.ReportLocale)
+		err = writeStatusHTML(io.Out, p, stale, rep, o.ReportLocale)
 	} else {
 		err = write(io.Out, rep, o.ByDoc)
 	}
@@ -109,6 +98,33 @@ func runStatus(ctx context.Context, io *IO, g *globalOptions, o *statusOptions) 
 		writeReviewList(io, rep)
 	}
 	return coverageGate(rep, o.FailUnder)
+}
+
+// statusReport reads the project for the report: only the documents
+// that changed since the last run when the report is the coverage
+// counts, everything otherwise. stale are the stale segments the html
+// dashboard shows.
+func statusReport(ctx context.Context, g *globalOptions, p *project.Project, locs []language.Tag, o *statusOptions) (_ status.Report, stale []status.StaleSegment, _ error) {
+	html := o.Format == "html"
+	if !g.NoCache && !html && !o.Stale && !o.Review && !o.Readability {
+		rep, ok, err := statusFromDocs(ctx, g, p, locs, o.ByDoc)
+		if ok || err != nil {
+			return rep, nil, err
+		}
+	}
+	c, err := status.NewCollector(p, locs, status.CollectOptions{ByDoc: o.ByDoc, Stale: o.Stale, Review: o.Review,
+		Readability: o.Readability, Dashboard: html})
+	if err != nil {
+		return status.Report{}, nil, err
+	}
+	err = p.Windows(func(w *project.Project) error {
+		if err := stopped(ctx); err != nil {
+			return err
+		}
+		c.Add(w)
+		return nil
+	})
+	return c.Report(p), c.StaleSegments(), err
 }
 
 // coverageGate fails the run when a locale's word coverage is below

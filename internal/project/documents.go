@@ -98,10 +98,34 @@ func (p *Project) parseFile(name, encoding string) (*Doc, error) {
 		// root is so the message names the file as the user sees it
 		return nil, fmt.Errorf("%s/%w", root, err)
 	}
-	for _, w := range doc.Warnings {
-		p.notes.add(root + "/" + w)
+	d := p.newDoc(doc)
+	for _, w := range p.DocWarnings(d) {
+		p.notes.add(w)
 	}
-	return p.newDoc(doc), nil
+	return d, nil
+}
+
+// DocWarnings are the warnings parsing d gave, each naming its file as
+// the user sees it.
+func (p *Project) DocWarnings(d *Doc) []string {
+	root := path.Clean(p.Config.ContentRoot)
+	out := make([]string, len(d.Warnings))
+	for i, w := range d.Warnings {
+		out[i] = root + "/" + w
+	}
+	return out
+}
+
+// Pinned are the message IDs d pins (healthloc:id), which no other
+// document may pin.
+func (d *Doc) Pinned() []string {
+	var out []string
+	for i, seg := range d.Segments {
+		if seg.ID != "" {
+			out = append(out, d.IDs[i])
+		}
+	}
+	return out
 }
 
 // loadContent parses the documents files on all cores, keeping them in

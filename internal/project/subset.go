@@ -1,9 +1,6 @@
 package project
 
 import (
-	"errors"
-	"io/fs"
-	"path"
 	"slices"
 	"sync"
 
@@ -25,28 +22,8 @@ type Subset struct {
 // localeFilesOf lists the files of the subset's slugs in loc, by looking
 // each one up rather than walking the locale's folders.
 func (p *Project) localeFilesOf(loc string) (slugs []string, refs []docRef, err error) {
-	sdir, hasServed := p.localeDirs[loc]
-	wdir, hasWork := p.workDirs[loc]
-	exists := func(name string) (string, error) {
-		_, err := fs.Stat(p.fsys, name)
-		if errors.Is(err, fs.ErrNotExist) {
-			return "", nil
-		}
-		return name, err
-	}
 	for _, slug := range p.subset.Slugs {
-		var ref docRef
-		if hasServed {
-			if ref.served, err = exists(sdir + "/" + slug + "." + path.Base(sdir) + ".toml"); err != nil {
-				return nil, nil, err
-			}
-		}
-		if hasWork {
-			if ref.work, err = exists(wdir + "/docs/" + slug + ".toml"); err != nil {
-				return nil, nil, err
-			}
-		}
-		if ref != (docRef{}) {
+		if ref := p.refOf(loc, slug); ref != (docRef{}) {
 			slugs, refs = append(slugs, slug), append(refs, ref)
 		}
 	}

@@ -53,16 +53,9 @@ func (p *Project) WindowsOf(only func(docPath string) bool, fn func(w *Project) 
 // windows reads files a window at a time, then, with orphans, the
 // catalogs left over.
 func (p *Project) windows(docFiles []string, orphans bool, fn func(w *Project) error) error {
-	// locales in order, so that of two broken files the same is reported
-	locs := p.locales()
-	for _, loc := range locs {
-		if _, ok := p.Workflow[loc]; !ok {
-			st, err := p.readState(loc)
-			if err != nil {
-				return err
-			}
-			p.Workflow[loc] = st
-		}
+	locs, err := p.readStates()
+	if err != nil {
+		return err
 	}
 	files, err := p.docFiles(locs, docFiles, orphans)
 	if err != nil {
@@ -122,6 +115,62 @@ func (p *Project) windows(docFiles []string, orphans bool, fn func(w *Project) e
 	return fn(w)
 }
 
+// readStates reads every locale's state the windows share, once, and
+// lists the locales in order, so that of two broken files the same is
+// reported.
+func (p *Project) readStates() ([]string, error) {
+	locs := p.locales()
+	for _, loc := range locs {
+		if _, ok := p.Workflow[loc]; !ok {
+			st, err := p.readState(loc)
+			if err != nil {
+				return nil, err
+			}
+			p.Workflow[loc] = st
+		}
+	}
+	return locs, nil
+}
+
+// OrphanWindow calls fn with a window of a lean Project that holds no
+// document and, in every locale, the catalogs of slugs, whose documents
+// are gone: for a command that redoes what changed since its last run.
+func (p *Project) OrphanWindow(slugs []string, fn func(w *Project) error) error {
+	locs, err := p.readStates()
+	if err != nil {
+		return err
+	}
+	var want []catalogFile
+	for _, loc := range locs {
+		for _, slug := range slugs {
+			if ref := p.refOf(loc, slug); ref != (docRef{}) {
+				want = append(want, catalogFile{loc, slug, ref})
+			}
+		}
+	}
+	w := p.newWindow()
+	if err := w.readCatalogs(want); err != nil {
+		return err
+	}
+	return fn(w)
+}
+
+// refOf is slug's files in loc, looked up one by one.
+func (p *Project) refOf(loc, slug string) docRef {
+	var ref docRef
+	if dir, ok := p.localeDirs[loc]; ok {
+		if f := path.Join(dir, slug+"."+path.Base(dir)+".toml"); exists(p.fsys, f) {
+			ref.served = f
+		}
+	}
+	if dir, ok := p.workDirs[loc]; ok {
+		if f := path.Join(dir, workarea.DocsDir, slug+".toml"); exists(p.fsys, f) {
+			ref.work = f
+		}
+	}
+	return ref
+}
+
 // docFiles is every locale's files by slug, of which a window takes out
 // its own: listed from the folders, or, for a few documents and no
 // orphans, looked up one by one.
@@ -135,18 +184,7 @@ func (p *Project) docFiles(locs, docFiles []string, orphans bool) (map[string]ma
 				if name == UIPath {
 					slug = UISlug
 				}
-				var ref docRef
-				if dir, ok := p.localeDirs[loc]; ok {
-					if f := path.Join(dir, slug+"."+path.Base(dir)+".toml"); exists(p.fsys, f) {
-						ref.served = f
-					}
-				}
-				if dir, ok := p.workDirs[loc]; ok {
-					if f := path.Join(dir, workarea.DocsDir, slug+".toml"); exists(p.fsys, f) {
-						ref.work = f
-					}
-				}
-				if ref != (docRef{}) {
+				if ref := p.refOf(loc, slug); ref != (docRef{}) {
 					files[loc][slug] = ref
 				}
 			}

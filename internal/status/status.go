@@ -111,16 +111,46 @@ func Compute(p *project.Project, locales []language.Tag, byDoc bool) Report {
 	if len(locales) == 0 {
 		locales = p.Config.Targets()
 	}
+	docs := make([]DocTallies, len(p.Docs))
+	for i, d := range p.Docs {
+		docs[i] = DocTallies{Path: d.Path, Tallies: TallyDoc(p, locales, d)}
+	}
+	orphaned := make([]int, len(locales))
+	for i, loc := range locales {
+		orphaned[i] = orphans(p, loc)
+	}
+	return Assemble(p, locales, byDoc, docs, orphaned)
+}
+
+// DocTallies is one document's coverage in each locale of a report.
+type DocTallies struct {
+	Path    string
+	Tallies []Tally
+}
+
+// TallyDoc is document d's coverage in each of locales.
+func TallyDoc(p *project.Project, locales []language.Tag, d *project.Doc) []Tally {
+	out := make([]Tally, len(locales))
+	for i, loc := range locales {
+		out[i] = docTally(p, loc, d)
+		out[i].finish()
+	}
+	return out
+}
+
+// Assemble builds the report from each document's coverage, in document
+// order, and the number of entries in each locale's catalogs whose
+// document is gone (orphaned[i] for locales[i]).
+func Assemble(p *project.Project, locales []language.Tag, byDoc bool, docs []DocTallies, orphaned []int) Report {
 	rep := Report{SourceLocale: p.Config.Source().String()}
-	for _, loc := range locales {
+	for i, loc := range locales {
 		l := Locale{Locale: loc.String(), Name: locale.Name(loc), Direction: locale.Direction(loc)}
 		for _, t := range p.Chain(loc) {
 			l.Chain = append(l.Chain, t.String())
 		}
-		for _, d := range p.Docs {
-			dt := Document{Path: d.Path, Tally: docTally(p, loc, d)}
-			dt.finish()
-			if d.IsUI() {
+		for _, d := range docs {
+			dt := Document{Path: d.Path, Tally: d.Tallies[i]}
+			if d.Path == project.UIPath {
 				l.UI = &dt.Tally
 				continue
 			}
@@ -129,7 +159,7 @@ func Compute(p *project.Project, locales []language.Tag, byDoc bool) Report {
 				l.Documents = append(l.Documents, dt)
 			}
 		}
-		l.Obsolete += orphans(p, loc)
+		l.Obsolete += orphaned[i]
 		l.finish()
 		rep.Locales = append(rep.Locales, l)
 	}
