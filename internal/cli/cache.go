@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"maps"
 	"os"
 
 	"github.com/healthloc/healthloc/internal/cache"
@@ -43,4 +44,26 @@ func (o *globalOptions) saveCaches() {
 	if err := o.findings.Save(o.findingsDir, findingsName); err != nil && !o.Quiet {
 		o.notes = append(o.notes, fmt.Sprintf("cache not saved: %v", err))
 	}
+}
+
+// projectTrees are the files under the content root, the catalog root and
+// the work area with their sizes and times (cache.Stat), walked once by a
+// command that only reads them: replay and the per-document caches share
+// the walk. The trees are the caller's to change.
+func (o *globalOptions) projectTrees(cfg *config.Config) ([3]cache.Tree, error) {
+	if o.trees == nil {
+		var t [3]cache.Tree
+		for i, root := range []string{cfg.ContentRoot, cfg.CatalogRoot, cfg.WorkRoot} {
+			var err error
+			if t[i], err = cache.Stat(cfg.Abs(root)); err != nil {
+				return t, err
+			}
+		}
+		o.trees = &t
+	}
+	var out [3]cache.Tree
+	for i, t := range o.trees {
+		out[i] = maps.Clone(t)
+	}
+	return out, nil
 }

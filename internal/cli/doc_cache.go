@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"hash/fnv"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -26,7 +28,10 @@ import (
 
 const docCacheVersion = 1
 
-// docCache is a command's cache as stored.
+// docCache is a command's cache as stored: a head file with the trees
+// and the orphans, and the documents in docShards files by a hash of
+// their path, so that an edit rewrites one. Every entry stands on its
+// own key: a shard left from another run is as good as a fresh one.
 type docCache[T any] struct {
 	Scope    string
 	Recorded int64
@@ -34,9 +39,25 @@ type docCache[T any] struct {
 	// the catalog root and the work area when it was recorded.
 	Content, Catalogs, Work cache.Tree
 	// Docs are the documents' values by path (as Documents lists them),
-	// Orphans those of the slugs whose document is gone.
+	// stored apart; Orphans those of the slugs whose document is gone.
 	Docs    map[string]docEntry[T]
 	Orphans map[string]docEntry[T]
+}
+
+// docShards is how many files hold a command's documents.
+const docShards = 32
+
+// shardOf is the shard of the document at path.
+func shardOf(path string) int {
+	h := fnv.New32a()
+	h.Write([]byte(path))
+	return int(h.Sum32() % docShards)
+}
+
+// docShard is one shard as stored.
+type docShard[T any] struct {
+	Scope string
+	Docs  map[string]docEntry[T]
 }
 
 // docEntry is what a command found in one document, with what else it
@@ -67,7 +88,14 @@ func openDocCache[T any](g *globalOptions, cfg *config.Config, p *project.Projec
 	if !cache.ReadGob(cfg.Dir, name, docCacheVersion, &c.last) || c.last.Scope != c.next.Scope {
 		c.last = docCache[T]{}
 	}
-	if err := c.next.walk(cfg, &c.last); err != nil {
+	c.last.Docs = map[string]docEntry[T]{}
+	for i := range docShards {
+		var sh docShard[T]
+		if cache.ReadGob(cfg.Dir, fmt.Sprintf("%s-%02d", name, i), docCacheVersion, &sh) && sh.Scope == c.next.Scope {
+			maps.Copy(c.last.Docs, sh.Docs)
+		}
+	}
+	if err := c.next.walk(g, cfg, &c.last); err != nil {
 		return nil, false
 	}
 	c.keys = c.next.keys(p.Documents())
@@ -148,33 +176,57 @@ func (c *perDoc[T]) orphans(p *project.Project, compute func(w *project.Project,
 	return out, nil
 }
 
-// save writes the cache back; a failure is a warning.
+// save writes back what changed: the head, and the shards whose
+// documents changed; a failure is a warning.
 func (c *perDoc[T]) save(g *globalOptions, cfg *config.Config) {
-	if err := cache.WriteGob(cfg.Dir, c.name, docCacheVersion, c.next); err != nil && !g.Quiet {
+	var shards [docShards]docShard[T]
+	var dirty [docShards]bool
+	for i := range shards {
+		shards[i] = docShard[T]{Scope: c.next.Scope, Docs: map[string]docEntry[T]{}}
+	}
+	for path, e := range c.next.Docs {
+		i := shardOf(path)
+		shards[i].Docs[path] = e
+		if old, ok := c.last.Docs[path]; !ok || old.Key != e.Key {
+			dirty[i] = true
+		}
+	}
+	for path := range c.last.Docs {
+		if _, ok := c.next.Docs[path]; !ok {
+			dirty[shardOf(path)] = true
+		}
+	}
+	head := c.next
+	head.Docs = nil
+	err := cache.WriteGob(cfg.Dir, c.name, docCacheVersion, head)
+	for i := range shards {
+		if dirty[i] && err == nil {
+			err = cache.WriteGob(cfg.Dir, fmt.Sprintf("%s-%02d", c.name, i), docCacheVersion, shards[i])
+		}
+	}
+	if err != nil && !g.Quiet {
 		g.notes = append(g.notes, fmt.Sprintf("cache not saved: %v", err))
 	}
 }
 
 // walk lists the project's files, summing those that changed since last.
-func (s *docCache[T]) walk(cfg *config.Config, last *docCache[T]) error {
-	for _, t := range []struct {
-		root      string
-		out, prev *cache.Tree
-	}{{cfg.ContentRoot, &s.Content, &last.Content}, {cfg.CatalogRoot, &s.Catalogs, &last.Catalogs}, {cfg.WorkRoot, &s.Work, &last.Work}} {
-		tree, err := cache.Walk(cfg.Abs(t.root))
-		if err != nil {
-			return err
-		}
-		for _, st := range tree {
+func (s *docCache[T]) walk(g *globalOptions, cfg *config.Config, last *docCache[T]) error {
+	trees, err := g.projectTrees(cfg)
+	if err != nil {
+		return err
+	}
+	prev := [3]cache.Tree{last.Content, last.Catalogs, last.Work}
+	for i, root := range []string{cfg.ContentRoot, cfg.CatalogRoot, cfg.WorkRoot} {
+		for _, st := range trees[i] {
 			if st.Other {
 				return fmt.Errorf("a symbolic link: not cached")
 			}
 		}
-		if _, err := cache.Sum(cfg.Abs(t.root), tree, *t.prev, last.Recorded); err != nil {
+		if _, err := cache.Sum(cfg.Abs(root), trees[i], prev[i], last.Recorded); err != nil {
 			return err
 		}
-		*t.out = tree
 	}
+	s.Content, s.Catalogs, s.Work = trees[0], trees[1], trees[2]
 	return nil
 }
 

@@ -48,16 +48,16 @@ func (g *globalOptions) replay(stdio *IO, name string, opts any, cmd func(stdio 
 	// cache.Tree.Settled), so a later change always shows
 	h := sha256.New()
 	fmt.Fprintf(h, "%q\n%q\n%q\n", conf, what, programHash())
-	var settled = true
+	trees, err := g.projectTrees(cfg)
+	if err != nil {
+		return cmd(stdio)
+	}
+	settled := true
 	now := time.Now().UnixNano()
-	for _, root := range []string{cfg.ContentRoot, cfg.CatalogRoot, cfg.WorkRoot} {
-		t, err := cache.Stat(cfg.Abs(root))
-		if err != nil {
-			return cmd(stdio)
-		}
+	for i, root := range []string{cfg.ContentRoot, cfg.CatalogRoot, cfg.WorkRoot} {
 		fmt.Fprintf(h, "root %q\n", root)
-		t.Fingerprint(h)
-		settled = settled && t.Settled(now)
+		trees[i].Fingerprint(h)
+		settled = settled && trees[i].Settled(now)
 	}
 	sum := sha256.Sum256([]byte(what))
 	file := filepath.Join(cfg.Dir, cache.Dir, "report-"+name+"-"+hex.EncodeToString(sum[:8]))

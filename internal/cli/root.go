@@ -34,6 +34,9 @@ type globalOptions struct {
 	// findings are the checks' answers cached across runs, loaded once.
 	findings    *cache.Findings
 	findingsDir string
+	// trees are the project's files as a read-only command found them,
+	// walked once (see projectTrees).
+	trees *[3]cache.Tree
 }
 
 // AddFlags registers the global flags.
