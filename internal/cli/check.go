@@ -105,27 +105,31 @@ func runCheck(ctx context.Context, io *IO, g *globalOptions, o *checkOptions) er
 	if err != nil {
 		return err
 	}
-	var findings []qa.Finding
+	var res checked
 	cached := false
 	if !g.NoCache && !withPseudoLocale && docs == nil {
-		findings, cached, err = checkFromDocs(ctx, g, p, locs, plain, len(o.Locales) == 0)
+		res, cached, err = checkFromDocs(ctx, g, p, locs, plain, len(o.Locales) == 0, o.Format != "json")
 	}
 	if !cached && err == nil {
-		findings, err = checkWindows(ctx, p, locs, docs, plain, withPseudoLocale, len(o.Locales) == 0)
+		res.findings, err = checkWindows(ctx, p, locs, docs, plain, withPseudoLocale, len(o.Locales) == 0)
+		res.n = qa.CountOf(res.findings)
 	}
 	bar.finish()
 	if err != nil {
 		return err
 	}
-	n := qa.CountOf(findings)
+	n := res.n
 	notes := qa.RunNotes(p.Config, locs)
 	for _, note := range notes {
 		fmt.Fprintf(io.ErrOut, "warning: %s\n", note)
 	}
-	if o.Format == "json" {
-		err = writeCheckJSON(io.Out, findings, n, notes)
-	} else {
-		err = writeCheckText(io.Out, p, findings)
+	switch {
+	case o.Format == "json":
+		err = writeCheckJSON(io.Out, res.findings, n, notes)
+	case cached:
+		_, err = io.Out.Write(res.text)
+	default:
+		err = writeCheckText(io.Out, p, res.findings)
 	}
 	if err != nil {
 		return err

@@ -51,3 +51,10 @@ func RunNotes(cfg *config.Config, locs []language.Tag) []string {
 	}
 	return notes
 }
+
+// Add adds o to c.
+func (c *Counts) Add(o Counts) {
+	c.Errors += o.Errors
+	c.Warnings += o.Warnings
+	c.Accepted += o.Accepted
+}
