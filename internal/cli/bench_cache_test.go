@@ -15,8 +15,8 @@ import (
 // BenchmarkCacheStatus and BenchmarkCacheCheck time status and check
 // --locale es on a generated project (100 documents with -short, 1,000
 // otherwise, 2 locales) three ways: cold (--no-cache), with nothing
-// changed (the report is replayed), and after one catalog file changed
-// (the checks' answers come from the cache, the report is made again).
+// changed, and after one catalog file changed (that document is read
+// again, every other one's answer comes from the per-document cache).
 // bench/incremental.sh measures the same at 10,000 documents and more.
 func BenchmarkCacheStatus(b *testing.B) { benchCache(b, "status") }
 
@@ -69,6 +69,64 @@ func benchCache(b *testing.B, args ...string) {
 			}
 			b.StartTimer()
 			runQ(b, args...)
+		}
+	})
+}
+
+// BenchmarkCacheExtract times extract on a generated project (100
+// documents with -short, 1,000 otherwise, 2 locales, every message
+// translated) cold (--no-cache), with nothing changed, and after one
+// paragraph of one article changed: then only that article is read and
+// merged (see project.ExtractSubset).
+func BenchmarkCacheExtract(b *testing.B) {
+	n := 1000
+	if testing.Short() {
+		n = 100
+	}
+	dir := b.TempDir()
+	err := corpus.Generate(corpus.Options{Docs: n, Locales: []string{"es", "fr"}, Seed: 1, Translated: 1},
+		func(name string, data []byte) error { return putFile(filepath.Join(dir, filepath.FromSlash(name)), data) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	runQ := func(b *testing.B, args ...string) {
+		var errOut bytes.Buffer
+		if code := run(context.Background(), &IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, ErrOut: &errOut},
+			append([]string{"-C", dir, "-q"}, args...)); code != 0 {
+			b.Fatalf("%v: exit %d: %s", args, code, errOut.String())
+		}
+	}
+	runQ(b, "extract")
+	article := filepath.Join(dir, "content", filepath.FromSlash(corpus.Slug(n/2))+".md")
+	data, err := os.ReadFile(article)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run(fmt.Sprintf("docs=%d/cold", n), func(b *testing.B) {
+		for b.Loop() {
+			runQ(b, "--no-cache", "extract")
+		}
+	})
+	runQ(b, "extract")
+	b.Run(fmt.Sprintf("docs=%d/no-op", n), func(b *testing.B) {
+		for b.Loop() {
+			runQ(b, "extract")
+		}
+	})
+	edited := bytes.Replace(data, []byte(" for "), []byte(" during "), 1)
+	b.Run(fmt.Sprintf("docs=%d/one-edit", n), func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			b.StopTimer()
+			// the article goes back and forth between two versions
+			version := data
+			if i%2 == 0 {
+				version = edited
+			}
+			if err := os.WriteFile(article, version, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			runQ(b, "extract")
 		}
 	})
 }

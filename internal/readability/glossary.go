@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 )
@@ -17,7 +18,7 @@ var builtinEN string
 type Term struct {
 	Term  string
 	Plain []string
-	re    *regexp.Regexp
+	re    func() *regexp.Regexp
 }
 
 // Glossary holds the plain-language terms per base language or locale.
@@ -74,9 +75,12 @@ func newGlossary(builtin bool, extra map[string]map[string]string) (*Glossary, e
 }
 
 // wordRe matches term as whole words, any case, any spacing.
-func wordRe(term string) *regexp.Regexp {
-	parts := strings.Fields(regexp.QuoteMeta(term))
-	return regexp.MustCompile(`(?i)(^|[^\pL\pN])(` + strings.Join(parts, `\s+`) + `)($|[^\pL\pN])`)
+// It is compiled at first use: most runs look for few of the terms.
+func wordRe(term string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp {
+		parts := strings.Fields(regexp.QuoteMeta(term))
+		return regexp.MustCompile(`(?i)(^|[^\pL\pN])(` + strings.Join(parts, `\s+`) + `)($|[^\pL\pN])`)
+	})
 }
 
 // establish adds terms that are never reported and hide the terms inside
@@ -143,7 +147,7 @@ func Unexplained(terms []*Term, sents []Sentence) []Use {
 	for i, s := range sents {
 		covered := map[[2]int]bool{} // spans of longer terms already found
 		for ti, t := range terms {
-			locs := t.re.FindAllStringSubmatchIndex(s.Text, -1)
+			locs := t.re().FindAllStringSubmatchIndex(s.Text, -1)
 			if len(locs) == 0 {
 				continue
 			}
