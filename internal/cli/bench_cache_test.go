@@ -85,7 +85,9 @@ func BenchmarkCacheExtract(b *testing.B) {
 	}
 	dir := b.TempDir()
 	err := corpus.Generate(corpus.Options{Docs: n, Locales: []string{"es", "fr"}, Seed: 1, Translated: 1},
-		func(name string, data []byte) error { return putFile(filepath.Join(dir, filepath.FromSlash(name)), data) })
+		func(name string, data []byte) error {
+			return putFile(filepath.Join(dir, filepath.FromSlash(name)), data)
+		})
 	if err != nil {
 		b.Fatal(err)
 	}
