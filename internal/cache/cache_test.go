@@ -69,3 +69,27 @@ func TestStat(t *testing.T) {
 		t.Fatalf("Stat of a missing folder: %v, %v; want empty", missing, err)
 	}
 }
+
+// TestTreeGob: a tree read back from the cache is the tree written, and
+// a corrupt one is refused.
+func TestTreeGob(t *testing.T) {
+	in := Tree{"es/a.es.toml": {Size: 10, ModTime: -5, Sum: [32]byte{1, 2}}, "b": {Size: 0, ModTime: 1 << 60, Other: true}, "": {}}
+	dir := t.TempDir()
+	if err := WriteGob(dir, "tree", 1, struct{ T Tree }{in}); err != nil {
+		t.Fatal(err)
+	}
+	var out struct{ T Tree }
+	if !ReadGob(dir, "tree", 1, &out) || len(out.T) != len(in) {
+		t.Fatalf("read back %v, want %v", out.T, in)
+	}
+	for rel, st := range in {
+		if out.T[rel] != st {
+			t.Errorf("%q: read back %+v, want %+v", rel, out.T[rel], st)
+		}
+	}
+	b, _ := in.GobEncode()
+	var bad Tree
+	if err := bad.GobDecode(b[:len(b)-3]); err == nil {
+		t.Error("a cut tree decodes")
+	}
+}

@@ -2,6 +2,7 @@ package cache
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -218,4 +219,77 @@ func (t Tree) Fingerprint(h io.Writer) {
 		st := t[rel]
 		fmt.Fprintf(h, "%q %d %d %t\n", rel, st.Size, st.ModTime, st.Other)
 	}
+}
+
+// GobEncode writes t compactly: sorted paths, each with varints for its
+// size and time and its sum when it has one. A map of structs through
+// gob's reflection costs several times more to read back, and every
+// cached run reads trees of every catalog file.
+func (t Tree) GobEncode() ([]byte, error) {
+	names := make([]string, 0, len(t))
+	for rel := range t {
+		names = append(names, rel)
+	}
+	slices.Sort(names)
+	b := binary.AppendUvarint(nil, uint64(len(names)))
+	var zero [32]byte
+	for _, rel := range names {
+		st := t[rel]
+		b = binary.AppendUvarint(b, uint64(len(rel)))
+		b = append(b, rel...)
+		b = binary.AppendVarint(b, st.Size)
+		b = binary.AppendVarint(b, st.ModTime)
+		var flags byte
+		if st.Other {
+			flags |= 1
+		}
+		if st.Sum != zero {
+			flags |= 2
+		}
+		b = append(b, flags)
+		if st.Sum != zero {
+			b = append(b, st.Sum[:]...)
+		}
+	}
+	return b, nil
+}
+
+// GobDecode reads what GobEncode wrote.
+func (t *Tree) GobDecode(b []byte) error {
+	bad := errors.New("corrupt file tree")
+	n, w := binary.Uvarint(b)
+	if w <= 0 || n > uint64(len(b)) {
+		return bad
+	}
+	b = b[w:]
+	out := make(Tree, n)
+	for range n {
+		l, w := binary.Uvarint(b)
+		if w <= 0 || uint64(len(b)-w) < l {
+			return bad
+		}
+		rel := string(b[w : w+int(l)])
+		b = b[w+int(l):]
+		var st FileStat
+		if st.Size, w = binary.Varint(b); w <= 0 {
+			return bad
+		}
+		b = b[w:]
+		if st.ModTime, w = binary.Varint(b); w <= 0 || len(b) == w {
+			return bad
+		}
+		flags := b[w]
+		b = b[w+1:]
+		st.Other = flags&1 != 0
+		if flags&2 != 0 {
+			if len(b) < 32 {
+				return bad
+			}
+			copy(st.Sum[:], b)
+			b = b[32:]
+		}
+		out[rel] = st
+	}
+	*t = out
+	return nil
 }
