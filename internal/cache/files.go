@@ -125,12 +125,11 @@ func Stat(root string) (Tree, error) {
 	parts := make([]Tree, len(entries))
 	err = workers.Map(len(entries), 0, func(i int) error {
 		parts[i] = Tree{}
-		return filepath.WalkDir(filepath.Join(root, entries[i].Name()), func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			return parts[i].note(root, p, d)
-		})
+		if !entries[i].IsDir() {
+			p := filepath.Join(root, entries[i].Name())
+			return parts[i].note(root, p, entries[i])
+		}
+		return statDir(root, entries[i].Name(), parts[i])
 	})
 	if err != nil {
 		return nil, err
