@@ -32,7 +32,6 @@ import (
 	"github.com/healthloc/healthloc/internal/catalog"
 	"github.com/healthloc/healthloc/internal/config"
 	"github.com/healthloc/healthloc/internal/content"
-	"github.com/healthloc/healthloc/internal/plan"
 	"github.com/healthloc/healthloc/internal/workarea"
 )
 
@@ -310,60 +309,6 @@ func (p *Project) workflowOf(loc language.Tag) *workarea.State {
 // WorkDoc is a document's work file in loc as it was read, or nil.
 func (p *Project) WorkDoc(loc language.Tag, slug string) *workarea.DocFile {
 	return p.workDocs[loc.String()][slug]
-}
-
-// PlanWrite is the plan of loc's files after a command changed the
-// logical catalogs of slugs (given in cats, where a nil one has no
-// translation left, else in p.Catalogs) and the state st: each document's served catalog and work file, and the review
-// file. It is for a Project loaded whole.
-func (p *Project) PlanWrite(loc language.Tag, slugs []string, cats map[string]*catalog.Catalog, st *workarea.State) plan.Plan {
-	var pl plan.Plan
-	bySlug := candidatesBySlug(st)
-	docs := map[string]*Doc{}
-	for _, d := range p.Docs {
-		docs[d.Slug] = d
-	}
-	for _, slug := range slugs {
-		c, ok := cats[slug]
-		if !ok {
-			c = p.Catalog(loc, slug)
-		}
-		var src *catalog.Catalog
-		if d := docs[slug]; d != nil {
-			src = d.Source
-		}
-		prev := map[string]string{}
-		if c != nil {
-			for id := range c.Messages {
-				if pr, ok := st.Previous[id]; ok {
-					prev[id] = pr.Source
-				}
-			}
-		}
-		out := DocOut{Catalog: c, Current: sourceLookup(src), Previous: prev, Candidates: bySlug[slug]}
-		p.index.noteOrphan(slug, c)
-		if d := docs[slug]; d != nil {
-			out.Syntax = docSyntax(d)
-			p.index.noteSettled(slug, c, len(src.Messages), func(id string) bool { _, ok := src.Messages[id]; return ok })
-		}
-		part, moved := p.planDoc(loc, slug, out, st, p.WorkDoc(loc, slug), p.served[loc.String()][slug])
-		p.moved.add(loc.String(), moved)
-		pl.Append(part)
-	}
-	pl.Append(p.PlanReviews(loc, st))
-	return pl
-}
-
-// candidatesBySlug is st's candidates, by slug.
-func candidatesBySlug(st *workarea.State) map[string]map[string]workarea.Candidate {
-	out := map[string]map[string]workarea.Candidate{}
-	for id, c := range st.Candidates {
-		if out[c.Slug] == nil {
-			out[c.Slug] = map[string]workarea.Candidate{}
-		}
-		out[c.Slug][id] = c
-	}
-	return out
 }
 
 // readLimited reads a content or catalog file, refusing one larger than
