@@ -5,8 +5,9 @@
 // the review gate that holds translations back), and it computes what
 // the commands change: Extract merges every target locale's catalogs with
 // the content (catalog.Merge, or catalog.StreamMerge for a lean project),
-// and Split, PlanDoc, PlanReviews and PlanWrite divide a locale's
-// translations between the served catalogs and the work area.
+// ExtractSubset merges only the documents an edit touched (see
+// incremental.go), and Split, PlanDoc, PlanReviews and PlanWrite divide a
+// locale's translations between the served catalogs and the work area.
 //
 // It writes none of the project's files: every change comes back as a
 // plan.Plan for the caller to apply. The one file it writes is scratch: a
