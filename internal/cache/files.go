@@ -59,13 +59,7 @@ func WalkSome(root string, keep func(dir string) bool) (Tree, error) {
 			}
 			return nil
 		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		rel := filepath.ToSlash(strings.TrimPrefix(p, root+string(filepath.Separator)))
-		t[rel] = FileStat{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Other: !info.Mode().IsRegular()}
-		return nil
+		return t.note(root, p, d)
 	})
 	return t, err
 }

@@ -22,27 +22,34 @@ func BenchmarkCacheStatus(b *testing.B) { benchCache(b, "status") }
 
 func BenchmarkCacheCheck(b *testing.B) { benchCache(b, "check", "--locale", "es") }
 
-func benchCache(b *testing.B, args ...string) {
-	n := 1000
+// benchProject generates a project of 1,000 documents (100 with -short)
+// in 2 locales, and returns it with a function that runs healthloc -q
+// in it, failing on an exit code above most.
+func benchProject(b *testing.B, o corpus.Options, most int) (n int, dir string, runQ func(b *testing.B, args ...string)) {
+	n = 1000
 	if testing.Short() {
 		n = 100
 	}
-	dir := b.TempDir()
-	err := corpus.Generate(corpus.Options{Docs: n, Locales: []string{"es", "fr"}, Seed: 1, Translated: 0.9, Stale: 0.05},
-		func(name string, data []byte) error {
-			return putFile(filepath.Join(dir, filepath.FromSlash(name)), data)
-		})
+	dir = b.TempDir()
+	o.Docs, o.Locales, o.Seed = n, []string{"es", "fr"}, 1
+	err := corpus.Generate(o, func(name string, data []byte) error {
+		return putFile(filepath.Join(dir, filepath.FromSlash(name)), data)
+	})
 	if err != nil {
 		b.Fatal(err)
 	}
-	runQ := func(b *testing.B, args ...string) {
+	return n, dir, func(b *testing.B, args ...string) {
 		var errOut bytes.Buffer
 		code := run(context.Background(), &IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, ErrOut: &errOut},
 			append([]string{"-C", dir, "-q"}, args...))
-		if code > exitGate {
+		if code > most {
 			b.Fatalf("%v: exit %d: %s", args, code, errOut.String())
 		}
 	}
+}
+
+func benchCache(b *testing.B, args ...string) {
+	n, dir, runQ := benchProject(b, corpus.Options{Translated: 0.9, Stale: 0.05}, exitGate)
 	runQ(b, "extract")
 	runQ(b, args...) // fills the cache
 	one := filepath.Join(dir, "locales", "es", filepath.FromSlash(corpus.Slug(n/2))+".es.toml")
@@ -79,25 +86,7 @@ func benchCache(b *testing.B, args ...string) {
 // paragraph of one article changed: then only that article is read and
 // merged (see project.ExtractSubset).
 func BenchmarkCacheExtract(b *testing.B) {
-	n := 1000
-	if testing.Short() {
-		n = 100
-	}
-	dir := b.TempDir()
-	err := corpus.Generate(corpus.Options{Docs: n, Locales: []string{"es", "fr"}, Seed: 1, Translated: 1},
-		func(name string, data []byte) error {
-			return putFile(filepath.Join(dir, filepath.FromSlash(name)), data)
-		})
-	if err != nil {
-		b.Fatal(err)
-	}
-	runQ := func(b *testing.B, args ...string) {
-		var errOut bytes.Buffer
-		if code := run(context.Background(), &IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, ErrOut: &errOut},
-			append([]string{"-C", dir, "-q"}, args...)); code != 0 {
-			b.Fatalf("%v: exit %d: %s", args, code, errOut.String())
-		}
-	}
+	n, dir, runQ := benchProject(b, corpus.Options{Translated: 1}, 0)
 	runQ(b, "extract")
 	article := filepath.Join(dir, "content", filepath.FromSlash(corpus.Slug(n/2))+".md")
 	data, err := os.ReadFile(article)
