@@ -66,12 +66,19 @@ func checkFromDocs(ctx context.Context, g *globalOptions, p *project.Project, lo
 	c.save(g, p.Config)
 	// by locale, then document and line; readability's last
 	out.findings = []qa.Finding{}
-	var text bytes.Buffer
+	size := 0
+	for _, f := range found {
+		out.n.Add(f.N)
+		for _, t := range f.Text {
+			size += len(t)
+		}
+	}
+	out.text = make([]byte, 0, size)
 	for i := range len(locs) + 1 {
 		for _, f := range found {
 			switch {
 			case asText:
-				text.Write(f.Text[i])
+				out.text = append(out.text, f.Text[i]...)
 			case i < len(locs):
 				out.findings = append(out.findings, f.ByLocale[i]...)
 			default:
@@ -79,9 +86,5 @@ func checkFromDocs(ctx context.Context, g *globalOptions, p *project.Project, lo
 			}
 		}
 	}
-	for _, f := range found {
-		out.n.Add(f.N)
-	}
-	out.text = text.Bytes()
 	return out, true, nil
 }

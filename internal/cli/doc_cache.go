@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"maps"
 	"os"
 	"slices"
@@ -256,11 +258,12 @@ func (s *docCache[T]) keys(paths []string) docKeys {
 		tree cache.Tree
 	}{{"served", s.Catalogs}, {"work", s.Work}} {
 		for _, rel := range sortedKeys(t.tree) {
-			line := fmt.Sprintf("%s %s %x", t.kind, rel, t.tree[rel].Sum)
+			sum := t.tree[rel].Sum
+			line := t.kind + " " + rel + " " + hex.EncodeToString(sum[:])
 			if slug, ok := slugOfFile(t.kind, rel); ok {
 				bySlug[slug] = append(bySlug[slug], line)
 			} else {
-				fmt.Fprintln(salt, line) // reviews, memories: every document reads them
+				io.WriteString(salt, line+"\n") // reviews, memories: every document reads them
 			}
 		}
 	}
@@ -270,7 +273,7 @@ func (s *docCache[T]) keys(paths []string) docKeys {
 		h.Write(base)
 		fmt.Fprintf(h, "doc %s %x\n", doc, s.Content[doc].Sum)
 		for _, line := range bySlug[slug] {
-			fmt.Fprintln(h, line)
+			io.WriteString(h, line+"\n")
 		}
 		var k [32]byte
 		h.Sum(k[:0])

@@ -75,6 +75,9 @@ func (g *globalOptions) replay(stdio *IO, name string, opts any, cmd func(stdio 
 		}
 		return nil
 	}
+	if !settled {
+		return cmd(stdio) // its report would not be kept
+	}
 	var outBuf, errBuf bytes.Buffer
 	tee := *stdio
 	tee.Out = io.MultiWriter(stdio.Out, &outBuf)
@@ -90,9 +93,7 @@ func (g *globalOptions) replay(stdio *IO, name string, opts any, cmd func(stdio 
 		return err
 	}
 	// a report that cannot be kept is only a slower next run
-	if settled {
-		_ = writeReport(file, key, r)
-	}
+	_ = writeReport(file, key, r)
 	return err
 }
 
