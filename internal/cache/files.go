@@ -286,3 +286,50 @@ func (t *Tree) GobDecode(b []byte) error {
 	*t = out
 	return nil
 }
+
+// SumRacy sums the files of t, under root, that changed within the racy
+// window before at (Unix nanoseconds), and clears the others' sums: a
+// later change to such a file may keep its size and time, so only its
+// bytes can tell (git's rule for its index).
+func (t Tree) SumRacy(root string, at int64) error {
+	var racy []string
+	for rel, st := range t {
+		st.Sum = [32]byte{}
+		t[rel] = st
+		if !st.Other && st.ModTime >= at-racyWindow {
+			racy = append(racy, rel)
+		}
+	}
+	sums := make([][32]byte, len(racy))
+	err := workers.Map(len(racy), 0, func(i int) error {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(racy[i])))
+		sums[i] = sha256.Sum256(data)
+		return err
+	})
+	for i, rel := range racy {
+		st := t[rel]
+		st.Sum = sums[i]
+		t[rel] = st
+	}
+	return err
+}
+
+// Unchanged reports whether now, a Stat of root, holds the files t
+// recorded: the same sizes and times, and the same bytes for the files
+// t summed (see SumRacy). racy tells that t summed some.
+func (t Tree) Unchanged(root string, now Tree) (same, racy bool) {
+	if !t.Same(now) {
+		return false, false
+	}
+	for rel, st := range t {
+		if st.Sum == ([32]byte{}) {
+			continue
+		}
+		racy = true
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		if err != nil || sha256.Sum256(data) != st.Sum {
+			return false, true
+		}
+	}
+	return true, racy
+}

@@ -54,7 +54,7 @@ func runExtract(ctx context.Context, io *IO, g *globalOptions, o *extractOptions
 	// The index of the last run tells what changed since: nothing, or a
 	// few documents, which are then all that is read.
 	ix := openExtractIndex(cfg, g, o)
-	if ix.upToDate() {
+	if ix.upToDate(io, g) {
 		if !g.Quiet {
 			fmt.Fprintln(io.Out, "nothing changed since the last extract; catalogs are up to date")
 		}

@@ -52,6 +52,10 @@ type extractState struct {
 	started int64
 	content cache.Tree
 	outputs [2]cache.Tree
+	// racy tells that the last run wrote files so recently before it
+	// recorded them that their bytes had to be compared (see
+	// cache.Tree.SumRacy).
+	racy bool
 }
 
 // openExtractIndex reads the index and looks at the project; nil with
@@ -87,7 +91,12 @@ func openExtractIndex(cfg *config.Config, g *globalOptions, o *extractOptions) *
 		if s.outputs[i], err = cache.Stat(root); err != nil {
 			return nil
 		}
-		if s.last != nil && !s.last.Outputs[i].Same(s.outputs[i]) {
+		if s.last == nil {
+			continue
+		}
+		same, racy := s.last.Outputs[i].Unchanged(root, s.outputs[i])
+		s.racy = s.racy || racy
+		if !same {
 			s.last = nil // catalogs changed since: nothing recorded holds
 		}
 	}
@@ -256,10 +265,18 @@ func totals(docs map[string]project.DocInfo) (documents, messages int) {
 	return documents, messages
 }
 
-// upToDate reports that nothing changed since the last extract.
-func (s *extractState) upToDate() bool {
+// upToDate reports that nothing changed since the last extract. When
+// that took comparing the bytes of files the last run wrote just before
+// recording them, the index is recorded again, now that they are older.
+func (s *extractState) upToDate(io *IO, g *globalOptions) bool {
 	changed, ok := s.changed()
-	return ok && len(changed) == 0
+	if !ok || len(changed) > 0 {
+		return false
+	}
+	if s.racy {
+		s.save(io, g, plan.Result{}, s.last.Docs, s.last.Donors)
+	}
+	return true
 }
 
 // save records the index after a run; docs nil (a project whose
@@ -272,9 +289,13 @@ func (s *extractState) save(io *IO, g *globalOptions, res plan.Result, docs map[
 	var err error
 	ix := extractIndex{Scope: s.scope, Content: s.content, Recorded: s.started, Docs: docs, Donors: donors, Outputs: s.outputs}
 	touched := slices.Concat(res.Written, res.Removed)
+	at := time.Now().UnixNano()
 	for i, root := range s.roots() {
 		if err == nil {
 			err = ix.Outputs[i].Restat(root, touched)
+		}
+		if err == nil {
+			err = ix.Outputs[i].SumRacy(root, at)
 		}
 	}
 	if err == nil {
