@@ -27,15 +27,27 @@ func (o *globalOptions) findingsCache(cfg *config.Config) *cache.Findings {
 		return nil
 	}
 	if o.findings == nil {
-		conf, err := os.ReadFile(cfg.Path)
-		if err != nil {
+		scope, ok := o.cacheScope(cfg, "")
+		if !ok {
 			return nil
 		}
 		// read at first use: a run that checks nothing pays nothing
-		o.findings = cache.OpenFindings(cfg.Dir, findingsName, programHash()+"\x00"+string(conf))
+		o.findings = cache.OpenFindings(cfg.Dir, findingsName, scope)
 		o.findingsDir = cfg.Dir
 	}
 	return o.findings
+}
+
+// cacheScope is what a cache is salted with: the program, the
+// configuration (every rule comes from it) and the encoding flag, then
+// extra, the command's own options; ok is false when the configuration
+// cannot be read, and nothing is then cached.
+func (o *globalOptions) cacheScope(cfg *config.Config, extra string) (string, bool) {
+	conf, err := os.ReadFile(cfg.Path)
+	if err != nil {
+		return "", false
+	}
+	return fmt.Sprintf("%s\x00%s\x00encoding=%q\x00%s", programHash(), conf, o.Encoding, extra), true
 }
 
 // saveCaches writes back what the run added to the cache; a failure is

@@ -8,7 +8,6 @@ import (
 	"hash/fnv"
 	"io"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -81,11 +80,11 @@ type perDoc[T any] struct {
 // openDocCache walks the project for the command name, whose options
 // and locales are in scope; ok is false when the cache cannot be used.
 func openDocCache[T any](g *globalOptions, cfg *config.Config, p *project.Project, name, scope string) (*perDoc[T], bool) {
-	conf, err := os.ReadFile(cfg.Path)
-	if err != nil {
+	scope, ok := g.cacheScope(cfg, scope)
+	if !ok {
 		return nil, false
 	}
-	c := &perDoc[T]{name: name, next: docCache[T]{Scope: fmt.Sprintf("%s\x00%s\x00%s\x00encoding=%q", programHash(), conf, scope, g.Encoding),
+	c := &perDoc[T]{name: name, next: docCache[T]{Scope: scope,
 		Recorded: time.Now().UnixNano(), Docs: map[string]docEntry[T]{}, Orphans: map[string]docEntry[T]{}}}
 	if !cache.ReadGob(cfg.Dir, name, docCacheVersion, &c.last) || c.last.Scope != c.next.Scope {
 		c.last = docCache[T]{}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"os"
 	"slices"
 	"time"
 
@@ -65,13 +64,12 @@ func openExtractIndex(cfg *config.Config, g *globalOptions, o *extractOptions) *
 	if g.NoCache {
 		return nil
 	}
-	conf, err := os.ReadFile(cfg.Path)
-	if err != nil {
+	scope, ok := g.cacheScope(cfg, fmt.Sprintf("threshold=%g memory=%t prune=%t", o.Threshold, !o.NoMemory, o.Prune))
+	if !ok {
 		return nil
 	}
-	s := &extractState{cfg: cfg, started: time.Now().UnixNano(),
-		scope: fmt.Sprintf("%s\x00%s\x00threshold=%g memory=%t prune=%t encoding=%q",
-			programHash(), conf, o.Threshold, !o.NoMemory, o.Prune, g.Encoding)}
+	s := &extractState{cfg: cfg, started: time.Now().UnixNano(), scope: scope}
+	var err error
 	if s.content, err = cache.Walk(cfg.Abs(cfg.ContentRoot)); err != nil {
 		return nil
 	}

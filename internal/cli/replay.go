@@ -37,17 +37,17 @@ func (g *globalOptions) replay(stdio *IO, name string, opts any, cmd func(stdio 
 	if err != nil {
 		return cmd(stdio)
 	}
-	conf, err := os.ReadFile(cfg.Path)
-	if err != nil {
+	what := fmt.Sprintf("%s %#v quiet=%t color=%t,%t,%t,%t", name, opts, g.Quiet,
+		stdio.OutTTY, stdio.ErrTTY, stdio.NoColor, stdio.ForceColor)
+	scope, ok := g.cacheScope(cfg, what)
+	if !ok {
 		return cmd(stdio)
 	}
-	what := fmt.Sprintf("%s %#v encoding=%q quiet=%t color=%t,%t,%t,%t", name, opts, g.Encoding, g.Quiet,
-		stdio.OutTTY, stdio.ErrTTY, stdio.NoColor, stdio.ForceColor)
 	// the files' sizes and times, not their bytes: a report is only
 	// stored when every file is older than the racy window (see
 	// cache.Tree.Settled), so a later change always shows
 	h := sha256.New()
-	fmt.Fprintf(h, "%q\n%q\n%q\n", conf, what, programHash())
+	fmt.Fprintf(h, "%q\n", scope)
 	trees, err := g.projectTrees(cfg)
 	if err != nil {
 		return cmd(stdio)
