@@ -87,6 +87,12 @@ func Sum(root string, t Tree, prev Tree, recorded int64) (read int, _ error) {
 		}
 		names = append(names, rel)
 	}
+	return len(names), t.sum(root, names)
+}
+
+// sum reads the files names of t, under root, on all cores, and sets
+// their sums.
+func (t Tree) sum(root string, names []string) error {
 	sums := make([][32]byte, len(names))
 	err := workers.Map(len(names), 0, func(i int) error {
 		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(names[i])))
@@ -94,14 +100,14 @@ func Sum(root string, t Tree, prev Tree, recorded int64) (read int, _ error) {
 		return err
 	})
 	if err != nil {
-		return 0, err
+		return err
 	}
 	for i, rel := range names {
 		st := t[rel]
 		st.Sum = sums[i]
 		t[rel] = st
 	}
-	return len(names), nil
+	return nil
 }
 
 // Stat lists every file under root, hidden ones included, with its size
@@ -300,18 +306,7 @@ func (t Tree) SumRacy(root string, at int64) error {
 			racy = append(racy, rel)
 		}
 	}
-	sums := make([][32]byte, len(racy))
-	err := workers.Map(len(racy), 0, func(i int) error {
-		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(racy[i])))
-		sums[i] = sha256.Sum256(data)
-		return err
-	})
-	for i, rel := range racy {
-		st := t[rel]
-		st.Sum = sums[i]
-		t[rel] = st
-	}
-	return err
+	return t.sum(root, racy)
 }
 
 // Unchanged reports whether now, a Stat of root, holds the files t
