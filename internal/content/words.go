@@ -161,8 +161,10 @@ func markupAt(text string, i int, prevWord bool) int {
 		if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
 			j := len(p)
 			for j < len(rest) {
+				// \S: the regexp's spaces are ASCII's five, not \v or
+				// Unicode's
 				r, size := utf8.DecodeRuneInString(rest[j:])
-				if unicode.IsSpace(r) {
+				if r < utf8.RuneSelf && isSpaceByte(byte(r)) {
 					break
 				}
 				j += size

@@ -41,6 +41,7 @@ func TestStripMarkupMatchesRegexp(t *testing.T) {
 		"xhttp://no-boundary", "_http://underscore", "é http://after-accent", "http://", "www.", "](unclosed", "][unclosed", "<9", "<9 x", "<9/",
 		"<12>", "<12/>", "<1 title=\"a\">b</1>", "tab\thttp://x.y", "line\nwww.a.b\nnext", "plain text with: colons. and dots.",
 		"<!-- comment -->", "<?php ?>", "</p>", "<p", "2 < 3 and 5 > 4", "ftp://files ok", "(http://paren)", "[x](y) [z](w)",
+		"www.\v", "http://a\u00a0b c", "www.x\u2003y",
 	}
 	for _, c := range cases {
 		want := markupRe.ReplaceAllString(c, " ")
