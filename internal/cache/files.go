@@ -134,7 +134,11 @@ func Stat(root string) (Tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := Tree{}
+	n := 0
+	for _, part := range parts {
+		n += len(part)
+	}
+	t := make(Tree, n)
 	for _, part := range parts {
 		maps.Copy(t, part)
 	}

@@ -35,10 +35,16 @@ type GateInput struct {
 type Gate func(p *Project, in GateInput) []string
 
 // gate is the project's Gate and what it answered, shared with windows.
+// The project's memo is bounded: extract asks about every translation of
+// the project through it, and a memo of them all grew to gigabytes at
+// 100,000 documents × 10 locales. A window's memo holds its documents'
+// translations, which the window holds anyway.
 type gate struct {
 	fn   Gate
 	mu   sync.Mutex
 	memo map[string][]string
+	// bounded forgets the memo when it reaches gateMemo answers.
+	bounded bool
 }
 
 // SetGate installs the checks that hold translations (nil removes them).
@@ -47,7 +53,7 @@ func (p *Project) SetGate(g Gate) {
 		p.gate = nil
 		return
 	}
-	p.gate = &gate{fn: g, memo: map[string][]string{}}
+	p.gate = &gate{fn: g, memo: map[string][]string{}, bounded: true}
 }
 
 // SetFindings installs the cache of the checks' answers that the gate
@@ -77,6 +83,10 @@ func (g *gate) fresh() *gate {
 	return &gate{fn: g.fn, memo: map[string][]string{}}
 }
 
+// gateMemo is how many answers the project's gate remembers: the
+// translations of a few documents in every locale.
+const gateMemo = 1 << 13
+
 // held is what the gate says of in, asked once per project and window.
 func (p *Project) held(in GateInput) []string {
 	g := p.gate
@@ -92,6 +102,9 @@ func (p *Project) held(in GateInput) []string {
 	}
 	out = g.fn(p, in)
 	g.mu.Lock()
+	if g.bounded && len(g.memo) >= gateMemo {
+		clear(g.memo)
+	}
 	g.memo[key] = out
 	g.mu.Unlock()
 	return out
