@@ -2,14 +2,22 @@ package cache
 
 import (
 	"crypto/sha256"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
 	"sync"
 )
 
 // Findings remembers what the checks found in translations, so that a
 // run does not check again a translation whose source, text, locale,
 // configuration and checks are those of an earlier run. It is one file in
-// the cache folder per use (render keeps the names of the error-level
-// checks that hold a translation; check and status may keep their own).
+// the cache folder per use and locale (render keeps the names of the
+// error-level checks that hold a translation; check and status may keep
+// their own), read when the locale is first asked about: extract, which
+// merges one locale after the other, holds one locale's findings at a
+// time (see Release).
 //
 // The configuration and the checks' version are the scope: Load of a
 // file written under another scope starts empty, so a changed glossary
@@ -19,13 +27,23 @@ import (
 // A Findings is safe for use from several goroutines.
 type Findings struct {
 	scope string
-	// load, when set, reads the file at first use (see OpenFindings).
-	load func() map[[16]byte][]byte
-	mu   sync.Mutex
-	// m is keyed by a hash of the FindingsKey, which keeps the file small.
-	m map[[16]byte][]byte
+	// dir and name are where the files are (see OpenFindings); a cache
+	// with no dir reads nothing.
+	dir, name string
+	mu        sync.Mutex
+	// locales are the findings read or made, by locale.
+	locales map[string]*localeFindings
 	// bypass makes the cache answer nothing and keep nothing.
 	bypass bool
+	// oldGone is set once the file of every locale's findings, before
+	// they were kept by locale, is removed.
+	oldGone bool
+}
+
+// localeFindings are one locale's findings.
+type localeFindings struct {
+	// m is keyed by a hash of the FindingsKey, which keeps the file small.
+	m map[[16]byte][]byte
 	// dirty is set by a Put that changed an entry: Save writes only then.
 	dirty bool
 }
@@ -42,10 +60,10 @@ type FindingsKey struct {
 }
 
 // findingsVersion is the file format; a change makes old files ignored.
-const findingsVersion = 2
+const findingsVersion = 3
 
-// maxFindings bounds the file: past it, Put starts over, keeping only what
-// this run adds, so translations long gone do not pile up.
+// maxFindings bounds a locale's file: past it, Put starts over, keeping
+// only what this run adds, so translations long gone do not pile up.
 const maxFindings = 4 << 20
 
 // findingsFile is what a findings file holds.
@@ -60,39 +78,51 @@ func (k FindingsKey) id() [16]byte {
 	return [16]byte(s[:16])
 }
 
-// NewFindings is an empty cache of findings under scope.
+// NewFindings is an empty cache of findings under scope, kept in memory.
 func NewFindings(scope string) *Findings {
-	return &Findings{scope: scope, m: map[[16]byte][]byte{}}
+	return &Findings{scope: scope, locales: map[string]*localeFindings{}}
 }
 
-// LoadFindings reads the findings file name from the project's cache
-// folder; a missing or corrupt file, or one of another scope, gives an
+// OpenFindings is the cache of findings under scope kept in the files
+// name-<locale> of the project's cache folder. A locale's file is read
+// when the locale is first asked about, so a run that checks nothing
+// pays nothing; a missing or corrupt file, or one of another scope, is an
 // empty cache.
-func LoadFindings(projectDir, name, scope string) *Findings {
-	var f findingsFile
-	if !ReadGob(projectDir, name, findingsVersion, &f) || f.Scope != scope || f.Entries == nil {
-		return NewFindings(scope)
-	}
-	return &Findings{scope: scope, m: f.Entries}
-}
-
-// OpenFindings is LoadFindings that reads the file only when the
-// findings are first asked for or added to: a run that needs none pays
-// nothing.
 func OpenFindings(projectDir, name, scope string) *Findings {
-	return &Findings{scope: scope, load: func() map[[16]byte][]byte { return LoadFindings(projectDir, name, scope).m }}
+	f := NewFindings(scope)
+	f.dir, f.name = projectDir, name
+	return f
 }
 
-// loaded reads the file if it is not read yet; f.mu is held.
-func (f *Findings) loaded() {
-	if f.load != nil {
-		f.m, f.load = f.load(), nil
+// fileOf is the cache file of loc's findings: the locale's tag when it is
+// one, else its hex.
+func (f *Findings) fileOf(loc string) string {
+	for _, r := range loc {
+		if !(r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return fmt.Sprintf("%s-x%x", f.name, loc)
+		}
 	}
+	return f.name + "-" + loc
+}
+
+// locale is loc's findings, read from its file at first use; f.mu is
+// held.
+func (f *Findings) locale(loc string) *localeFindings {
+	if lf, ok := f.locales[loc]; ok {
+		return lf
+	}
+	lf := &localeFindings{m: map[[16]byte][]byte{}}
+	var file findingsFile
+	if f.dir != "" && ReadGob(f.dir, f.fileOf(loc), findingsVersion, &file) && file.Scope == f.scope && file.Entries != nil {
+		lf.m = file.Entries
+	}
+	f.locales[loc] = lf
+	return lf
 }
 
 // Bypass makes f answer nothing and keep nothing, without reading its
-// file: for a run that checks so few translations that reading and
-// writing the file would cost more than checking them.
+// files: for a run that checks so few translations that reading and
+// writing the files would cost more than checking them.
 func (f *Findings) Bypass() {
 	if f != nil {
 		f.mu.Lock()
@@ -111,8 +141,7 @@ func (f *Findings) Get(k FindingsKey) ([]byte, bool) {
 	if f.bypass {
 		return nil, false
 	}
-	f.loaded()
-	v, ok := f.m[k.id()]
+	v, ok := f.locale(k.Locale).m[k.id()]
 	return v, ok
 }
 
@@ -126,40 +155,72 @@ func (f *Findings) Put(k FindingsKey, v []byte) {
 	if f.bypass {
 		return
 	}
-	f.loaded()
+	lf := f.locale(k.Locale)
 	id := k.id()
-	if old, ok := f.m[id]; ok && string(old) == string(v) {
+	if old, ok := lf.m[id]; ok && string(old) == string(v) {
 		return
 	}
-	if len(f.m) >= maxFindings {
-		f.m = map[[16]byte][]byte{}
+	if len(lf.m) >= maxFindings {
+		lf.m = map[[16]byte][]byte{}
 	}
-	f.m[id] = v
-	f.dirty = true
+	lf.m[id] = v
+	lf.dirty = true
 }
 
-// Len is the number of translations known.
+// Len is the number of translations known in the locales asked about.
 func (f *Findings) Len() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.loaded()
-	return len(f.m)
+	n := 0
+	for _, lf := range f.locales {
+		n += len(lf.m)
+	}
+	return n
 }
 
-// Save writes the findings as the file name in the project's cache
-// folder, if a Put changed them since Load; see WriteGob for failures.
-func (f *Findings) Save(projectDir, name string) error {
+// Save writes the findings of every locale a Put changed since it was
+// read to their files; see WriteGob for failures.
+func (f *Findings) Save() error {
 	if f == nil {
 		return nil
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if !f.dirty {
+	for _, loc := range slices.Sorted(maps.Keys(f.locales)) {
+		if err := f.save(loc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// save writes loc's findings if a Put changed them; f.mu is held.
+func (f *Findings) save(loc string) error {
+	lf := f.locales[loc]
+	if !lf.dirty || f.dir == "" {
 		return nil
 	}
-	if err := WriteGob(projectDir, name, findingsVersion, findingsFile{Scope: f.scope, Entries: f.m}); err != nil {
+	if err := WriteGob(f.dir, f.fileOf(loc), findingsVersion, findingsFile{Scope: f.scope, Entries: lf.m}); err != nil {
 		return err
 	}
-	f.dirty = false
+	lf.dirty = false
+	if !f.oldGone {
+		os.Remove(filepath.Join(f.dir, Dir, f.name)) // nothing reads it any more
+		f.oldGone = true
+	}
 	return nil
+}
+
+// Release writes loc's findings, if they changed, and forgets them, for a
+// run done with the locale: asked again, it reads the file again. When
+// the file cannot be written they are kept, for Save to report.
+func (f *Findings) Release(loc string) {
+	if f == nil || f.dir == "" {
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.locales[loc]; ok && f.save(loc) == nil {
+		delete(f.locales, loc)
+	}
 }

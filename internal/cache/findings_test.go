@@ -9,38 +9,71 @@ import (
 func TestFindings(t *testing.T) {
 	dir := t.TempDir()
 	k := FindingsKey{Locale: "es", Source: "s1", Translation: "t1"}
-	f := LoadFindings(dir, "findings-test", "scope1")
+	fr := FindingsKey{Locale: "fr", Source: "s1", Translation: "t1"}
+	// the file of every locale that came before is removed on save
+	old := filepath.Join(dir, Dir, "findings-test")
+	if err := os.MkdirAll(filepath.Dir(old), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(old, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := OpenFindings(dir, "findings-test", "scope1")
 	if _, ok := f.Get(k); ok {
 		t.Fatal("an empty cache knows a translation")
 	}
 	f.Put(k, []byte("numbers"))
 	f.Put(FindingsKey{Locale: "es", Source: "s2", Translation: "t2"}, nil)
-	if err := f.Save(dir, "findings-test"); err != nil {
+	f.Put(fr, []byte("units"))
+	if err := f.Save(); err != nil {
 		t.Fatal(err)
 	}
-	g := LoadFindings(dir, "findings-test", "scope1")
+	for _, name := range []string{"findings-test-es", "findings-test-fr"} {
+		if _, err := os.Stat(filepath.Join(dir, Dir, name)); err != nil {
+			t.Errorf("no file per locale: %v", err)
+		}
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Error("the file of every locale is still there")
+	}
+	g := OpenFindings(dir, "findings-test", "scope1")
 	if v, ok := g.Get(k); !ok || string(v) != "numbers" {
 		t.Fatalf("got %q, %t after a round trip", v, ok)
 	}
 	if _, ok := g.Get(FindingsKey{Locale: "es", Source: "s2", Translation: "t2"}); !ok {
 		t.Fatal("an entry with no findings was lost")
 	}
+	// only the locales asked about are read
 	if g.Len() != 2 {
-		t.Fatalf("%d entries, want 2", g.Len())
+		t.Fatalf("%d entries after asking about es, want its 2", g.Len())
 	}
-	if o := OpenFindings(dir, "findings-test", "scope1"); o.Len() != 2 {
-		t.Fatal("OpenFindings read nothing")
+	if v, ok := g.Get(fr); !ok || string(v) != "units" || g.Len() != 3 {
+		t.Fatalf("fr: got %q, %t, %d entries", v, ok, g.Len())
+	}
+	// a released locale is written and leaves memory; asked again, it
+	// is read again
+	g.Put(FindingsKey{Locale: "fr", Source: "s3", Translation: "t3"}, []byte("dose"))
+	g.Release("fr")
+	if g.Len() != 2 {
+		t.Fatalf("%d entries after releasing fr, want es's 2", g.Len())
+	}
+	if v, ok := g.Get(FindingsKey{Locale: "fr", Source: "s3", Translation: "t3"}); !ok || string(v) != "dose" {
+		t.Fatalf("a released locale lost what was added: %q, %t", v, ok)
 	}
 	// another scope (configuration, checks) trusts nothing
-	if h := LoadFindings(dir, "findings-test", "scope2"); h.Len() != 0 {
+	if h := OpenFindings(dir, "findings-test", "scope2"); known(h, k) {
 		t.Fatal("findings of another scope were kept")
 	}
 	// a corrupt file is an empty cache
-	if err := os.WriteFile(filepath.Join(dir, Dir, "findings-test"), []byte("\x07garbage"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, Dir, "findings-test-es"), []byte("\x07garbage"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if h := LoadFindings(dir, "findings-test", "scope1"); h.Len() != 0 {
+	if h := OpenFindings(dir, "findings-test", "scope1"); known(h, k) {
 		t.Fatal("a corrupt file gave entries")
+	}
+	// a locale that is no tag still gets a file of its own
+	if name := f.fileOf("../x"); name != "findings-test-x2e2e2f78" {
+		t.Errorf("file of a locale that is no tag: %q", name)
 	}
 	// a nil cache is a cache that knows nothing
 	var none *Findings
@@ -78,4 +111,9 @@ func TestSumTrustsOnlyOldStats(t *testing.T) {
 	if t2["a.txt"].Sum == t1["a.txt"].Sum {
 		t.Fatal("a file changed in the same tick as the record kept its old sum")
 	}
+}
+
+func known(f *Findings, k FindingsKey) bool {
+	_, ok := f.Get(k)
+	return ok
 }

@@ -33,7 +33,6 @@ func (o *globalOptions) findingsCache(cfg *config.Config) *cache.Findings {
 		}
 		// read at first use: a run that checks nothing pays nothing
 		o.findings = cache.OpenFindings(cfg.Dir, findingsName, scope)
-		o.findingsDir = cfg.Dir
 	}
 	return o.findings
 }
@@ -53,7 +52,7 @@ func (o *globalOptions) cacheScope(cfg *config.Config, extra string) (string, bo
 // saveCaches writes back what the run added to the cache; a failure is
 // a warning, never a failure of the run.
 func (o *globalOptions) saveCaches() {
-	if err := o.findings.Save(o.findingsDir, findingsName); err != nil && !o.Quiet {
+	if err := o.findings.Save(); err != nil && !o.Quiet {
 		o.notes = append(o.notes, fmt.Sprintf("cache not saved: %v", err))
 	}
 }

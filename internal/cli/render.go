@@ -158,7 +158,7 @@ func saveRenderCache(io *IO, g *globalOptions, dir, out string, ix *render.Index
 		err = cache.WriteGob(dir, render.IndexName(out), render.IndexVersion, ix)
 	}
 	if err == nil {
-		err = findings.Save(dir, renderFindings)
+		err = findings.Save()
 	}
 	if err != nil && !g.Quiet {
 		fmt.Fprintf(io.ErrOut, "warning: cache not saved: %v\n", err)

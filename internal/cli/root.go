@@ -32,8 +32,7 @@ type globalOptions struct {
 	opened []*project.Project
 	notes  []string
 	// findings are the checks' answers cached across runs, loaded once.
-	findings    *cache.Findings
-	findingsDir string
+	findings *cache.Findings
 	// trees are the project's files as a read-only command found them,
 	// walked once (see projectTrees).
 	trees *[3]cache.Tree

@@ -183,9 +183,15 @@ func writeTemp(f File, dirs *sync.Map) (string, error) {
 // over path, to inject a crash.
 var beforeRename func(path string)
 
+// fewSyncs is how many files or folders are synced one by one rather
+// than with their whole file system: syncfs also waits for whatever else
+// is dirty there (the caches the last commands wrote, another program's
+// files), which costs far more than a few fsyncs after a small edit.
+const fewSyncs = 64
+
 // durable makes the data of files reach the disk.
 func durable(files []string, dirs map[string]bool) error {
-	if syncFileSystems(dirs) == nil {
+	if len(files) > fewSyncs && syncFileSystems(dirs) == nil {
 		return nil
 	}
 	return workers.Map(len(files), writers, func(i int) error {
@@ -203,7 +209,7 @@ func durable(files []string, dirs map[string]bool) error {
 
 // durableDirs makes renames in dirs reach the disk.
 func durableDirs(dirs map[string]bool) error {
-	if syncFileSystems(dirs) == nil {
+	if len(dirs) > fewSyncs && syncFileSystems(dirs) == nil {
 		return nil
 	}
 	var list []string

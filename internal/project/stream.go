@@ -43,6 +43,9 @@ func (p *Project) streamExtract(opts ExtractOptions, emit func(plan.Plan) error)
 		if err != nil {
 			return rep, err
 		}
+		// the locale is done: its checks' answers leave memory (at
+		// 100,000 documents × 10 locales they were a fifth of it)
+		p.findings.Release(loc.String())
 		rep.Locales = append(rep.Locales, change)
 		if change.MovedOut+change.MovedReviews > 0 || p.legacy[change.Locale] {
 			rep.Migrated = true
