@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -71,6 +72,14 @@ func TestFindings(t *testing.T) {
 	if h := OpenFindings(dir, "findings-test", "scope1"); known(h, k) {
 		t.Fatal("a corrupt file gave entries")
 	}
+	// so is a file whose entries name no value
+	bad := findingsFile{Scope: "scope1", Values: []string{""}, Entries: map[[16]byte]uint16{k.id(): 3}}
+	if err := WriteGob(dir, "findings-test-es", findingsVersion, bad); err != nil {
+		t.Fatal(err)
+	}
+	if h := OpenFindings(dir, "findings-test", "scope1"); known(h, k) {
+		t.Fatal("a file naming a value it lacks gave entries")
+	}
 	// a locale that is no tag still gets a file of its own
 	if name := f.fileOf("../x"); name != "findings-test-x2e2e2f78" {
 		t.Errorf("file of a locale that is no tag: %q", name)
@@ -80,6 +89,50 @@ func TestFindings(t *testing.T) {
 	none.Put(k, nil)
 	if _, ok := none.Get(k); ok {
 		t.Fatal("a nil cache knows something")
+	}
+}
+
+// The findings a run holds are bounded over every locale: past the
+// bound the largest locale's start over, and what is read from a file
+// counts too.
+func TestFindingsBounded(t *testing.T) {
+	defer func(n int) { maxFindings = n }(maxFindings)
+	maxFindings = 10
+	dir := t.TempDir()
+	f := OpenFindings(dir, "findings-test", "scope")
+	key := func(loc string, i int) FindingsKey {
+		return FindingsKey{Locale: loc, Source: "s", Translation: fmt.Sprint(i)}
+	}
+	for i := range 8 {
+		f.Put(key("es", i), nil)
+	}
+	for i := range 4 {
+		f.Put(key("fr", i), []byte("numbers"))
+	}
+	if n := f.Len(); n > 10 {
+		t.Fatalf("%d findings held, more than 10", n)
+	}
+	if known(f, key("es", 0)) || !known(f, key("fr", 0)) {
+		t.Fatal("not the largest locale's findings started over")
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	// files written by runs that held one locale each add up on reading
+	for i := range 9 {
+		f.Put(key("de", i), nil)
+	}
+	f.Release("de") // 2 left: 7 were reached before the bound
+	maxFindings = 5
+	g := OpenFindings(dir, "findings-test", "scope")
+	for _, loc := range []string{"es", "fr", "de"} {
+		g.Get(key(loc, 0))
+		if n := g.Len(); n > 5 {
+			t.Fatalf("%d findings held after reading %s, more than 5", n, loc)
+		}
+	}
+	if !known(g, key("de", 8)) || known(g, key("fr", 0)) {
+		t.Fatal("reading past the bound did not start the largest locale over")
 	}
 }
 
