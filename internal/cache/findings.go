@@ -20,8 +20,8 @@ import (
 // merges one locale after the other, holds one locale's findings at a
 // time (see Release).
 //
-// The configuration and the checks' version are the scope: Load of a
-// file written under another scope starts empty, so a changed glossary
+// The configuration and the checks' version are the scope: a locale's
+// file written under another scope is read as empty, so a changed glossary
 // or a new healthloc never trusts old findings. Within a scope an entry
 // is keyed by FindingsKey. Values are the caller's bytes, opaque here.
 //

@@ -15,8 +15,9 @@ import (
 // status and check (see replay.go). --no-cache neither reads nor writes
 // any of it.
 
-// findingsName is the cache file of the checks' answers of every command
-// (render keeps the gate's own, render-findings, beside it).
+// findingsName names the cache files of the checks' answers of every
+// command, one per locale (findings-checks-es; render keeps the gate's
+// own, render-findings-es, beside them).
 const findingsName = "findings-checks"
 
 // findingsCache is the run's cache of the checks' answers, loaded once;
